@@ -1,0 +1,25 @@
+using Coco.Connectors.Changes;
+using Coco.Connectors.Connectors;
+using Coco.Connectors.Querying;
+using Coco.Connectors.Seeding;
+using Coco.Connectors.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coco.Connectors;
+
+public static class ConnectorDomain
+{
+    /// <summary>The store, the one write path, the one query model and the change feed.</summary>
+    public static IServiceCollection AddConnectorDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddConnectorStore(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ConnectorIds>();
+        services.AddSingleton<IConnectorChangeFeed, InProcessChangeFeed>();
+        services.AddSingleton<ConnectorService>();
+        services.AddSingleton<ConnectorReader>();
+        services.AddSingleton<BuiltinSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Coco.Connectors.Connectors;
+
+/// <summary>Size limits the write path enforces, so a single connector cannot grow without bound.</summary>
+public static class ConnectorLimits
+{
+    public const int NameMaxLength = 256;
+    public const int DescriptionMaxLength = 4096;
+    public const int ShortTextMaxLength = 256;
+    public const int LinkMaxLength = 2048;
+    public const int MaxTags = 64;
+    public const int MaxIcons = 256;
+    public const int MaxConfigBytes = 256 * 1024;
+}

@@ -1,0 +1,195 @@
+using System.Text.Json.Nodes;
+using Coco.Connectors.Changes;
+using Coco.Connectors.Secrets;
+using Coco.Connectors.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coco.Connectors.Connectors;
+
+/// <summary>
+/// The one write path. REST, GraphQL and seeding all create, update and delete connectors here: validation,
+/// merge patch or replace, keeping secrets sent back as the mask, built-in protection, version and time stamps,
+/// commit, then one change event.
+/// </summary>
+public sealed class ConnectorService(
+    IDbContextFactory<CocoDbContext> dbFactory,
+    IConnectorChangeFeed changes,
+    ConnectorIds ids,
+    TimeProvider clock)
+{
+    /// <summary>Creates a connector from a Coco document. Built-in connectors are created only by seeding.</summary>
+    public Task<WriteResult> CreateAsync(JsonObject document, CancellationToken ct) => CreateAsync(document, builtin: false, ct);
+
+    internal async Task<WriteResult> CreateAsync(JsonObject document, bool builtin, CancellationToken ct)
+    {
+        var errors = new List<ConnectorError>();
+        var id = ReadRequestedId(document, errors);
+        var fields = ConnectorDocument.Read(document, errors);
+        if (fields.Config is not null)
+        {
+            // Nothing is stored yet, so a mask can stand for no secret.
+            errors.AddRange(SecretPolicy.RestoreMasked(fields.Config, null)
+                .Select(path => new FieldInvalid(path, $"{path} is the mask \"{SecretPolicy.Mask}\"; send the real secret")));
+        }
+
+        if (errors.Count > 0)
+        {
+            return WriteResult.Fail(errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var connector = new Connector { Id = id ?? ids.NewId(), Builtin = builtin, Created = now, Updated = now, Version = 1 };
+        fields.ApplyTo(connector);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (id is not null && await db.Connectors.AnyAsync(c => c.Id == id, ct))
+        {
+            return WriteResult.Fail(new DuplicateConnectorId(id));
+        }
+
+        db.Connectors.Add(connector);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (id is not null)
+        {
+            // Lost a race with another create of the same id; anything else is unexpected.
+            if (await ExistsAsync(id, ct))
+            {
+                return WriteResult.Fail(new DuplicateConnectorId(id));
+            }
+
+            throw;
+        }
+
+        changes.Publish(new ConnectorChange(connector.Id, ConnectorChangeKind.Created, connector.Version));
+        return WriteResult.Ok(connector);
+    }
+
+    /// <summary>
+    /// Merges <paramref name="patch"/> into the stored document (RFC 7386), or with <paramref name="replace"/>
+    /// replaces every client-owned field. <c>id</c>, <c>created</c> and <c>builtin</c> always stay as stored.
+    /// </summary>
+    public async Task<WriteResult> UpdateAsync(string id, JsonObject patch, bool replace, int? expectedVersion, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var connector = await db.Connectors.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (connector is null)
+        {
+            return WriteResult.Fail(new ConnectorNotFound(id));
+        }
+
+        if (expectedVersion is { } expected && expected != connector.Version)
+        {
+            return WriteResult.Fail(new VersionConflict(id, expected, connector.Version));
+        }
+
+        var stored = ConnectorDocument.ToJson(connector, maskSecrets: false);
+        var document = replace ? (JsonObject)patch.DeepClone() : ConnectorDocument.MergePatch(stored, patch);
+        var errors = new List<ConnectorError>();
+        var fields = ConnectorDocument.Read(document, errors);
+        if (fields.Config is not null)
+        {
+            errors.AddRange(SecretPolicy.RestoreMasked(fields.Config, connector.Config)
+                .Select(path => new FieldInvalid(path, $"{path} is the mask \"{SecretPolicy.Mask}\" but no secret is stored there")));
+        }
+
+        if (errors.Count > 0)
+        {
+            return WriteResult.Fail(errors);
+        }
+
+        var versionRead = connector.Version;
+        fields.ApplyTo(connector);
+        connector.Version = versionRead + 1;
+        connector.Updated = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another writer got there between our read and our write: nothing of ours was stored.
+            return WriteResult.Fail(await ConflictOrMissingAsync(id, expectedVersion ?? versionRead, ct));
+        }
+
+        changes.Publish(new ConnectorChange(id, ConnectorChangeKind.Updated, connector.Version));
+        return WriteResult.Ok(connector);
+    }
+
+    public async Task<WriteResult> DeleteAsync(string id, int? expectedVersion, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var connector = await db.Connectors.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (connector is null)
+        {
+            return WriteResult.Fail(new ConnectorNotFound(id));
+        }
+
+        if (connector.Builtin)
+        {
+            return WriteResult.Fail(new BuiltinConnectorProtected(id, "builtin connector cannot be deleted"));
+        }
+
+        if (expectedVersion is { } expected && expected != connector.Version)
+        {
+            return WriteResult.Fail(new VersionConflict(id, expected, connector.Version));
+        }
+
+        db.Connectors.Remove(connector);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WriteResult.Fail(await ConflictOrMissingAsync(id, expectedVersion ?? connector.Version, ct));
+        }
+
+        changes.Publish(new ConnectorChange(id, ConnectorChangeKind.Deleted, connector.Version + 1));
+        return WriteResult.Ok(connector);
+    }
+
+    private async Task<bool> ExistsAsync(string id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Connectors.AnyAsync(c => c.Id == id, ct);
+    }
+
+    private async Task<ConnectorError> ConflictOrMissingAsync(string id, int expected, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var actual = await db.Connectors.Where(c => c.Id == id).Select(c => (int?)c.Version).FirstOrDefaultAsync(ct);
+        return actual is null ? new ConnectorNotFound(id) : new VersionConflict(id, expected, actual.Value);
+    }
+
+    private static string? ReadRequestedId(JsonObject document, List<ConnectorError> errors)
+    {
+        var node = document["id"];
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node.GetValueKind() != System.Text.Json.JsonValueKind.String)
+        {
+            errors.Add(new FieldInvalid("id", "id must be a string"));
+            return null;
+        }
+
+        var id = node.GetValue<string>();
+        if (id.Length == 0)
+        {
+            return null;
+        }
+
+        if (!ConnectorIds.IsValid(id))
+        {
+            errors.Add(new FieldInvalid("id", "id must be 1 to 64 letters, digits, '_' or '-', starting with a letter or digit"));
+            return null;
+        }
+
+        return id;
+    }
+}

@@ -1,0 +1,65 @@
+using Coco.Connectors.Connectors;
+using Coco.Connectors.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coco.Connectors.Querying;
+
+/// <summary>A page of connectors; <see cref="TotalCount"/> is only computed when asked for.</summary>
+public sealed record ConnectorSlice(IReadOnlyList<Connector> Items, int? TotalCount, bool HasMore);
+
+public sealed record CategoryCount(string Category, int Count);
+
+/// <summary>Reads connectors through the query model; every read is a database query, nothing is filtered in memory.</summary>
+public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
+{
+    public async Task<Connector?> FindAsync(string id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Connectors.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+    }
+
+    /// <summary>The connectors with these ids, in one query (missing ids are simply absent).</summary>
+    public async Task<IReadOnlyDictionary<string, Connector>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, Connector>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await db.Connectors.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        return found.ToDictionary(c => c.Id);
+    }
+
+    /// <summary>Offset paging: skips <paramref name="skip"/> rows of the ordered result and takes <paramref name="take"/>.</summary>
+    public async Task<ConnectorSlice> ReadAsync(ConnectorQuery query, int skip, int take, bool includeTotal, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = db.Connectors.AsNoTracking();
+        int? total = includeTotal ? await query.Where(rows).CountAsync(ct) : null;
+        var items = take == 0 && total is not null
+            ? []
+            : await query.Apply(rows).Skip(skip).Take(take + 1).ToListAsync(ct);
+        var hasMore = items.Count > take || (total is not null && skip + take < total);
+        return new ConnectorSlice(items.Take(take).ToList(), total, hasMore);
+    }
+
+    public async Task<int> CountAsync(ConnectorQuery query, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await query.Where(db.Connectors.AsNoTracking()).CountAsync(ct);
+    }
+
+    /// <summary>How many connectors of each category match the query's filter (null categories are not counted).</summary>
+    public async Task<IReadOnlyList<CategoryCount>> CountByCategoryAsync(ConnectorQuery query, int size, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await query.Where(db.Connectors.AsNoTracking())
+            .Where(c => c.Category != null)
+            .GroupBy(c => c.Category!)
+            .Select(g => new CategoryCount(g.Key, g.Count()))
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Category)
+            .Take(size)
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using Coco.Connectors.Connectors;
+
+namespace Coco.Connectors.Querying;
+
+/// <summary>
+/// The case-insensitive free-text <c>query</c> shared by REST <c>_search</c> and GraphQL: every whitespace-separated
+/// term must appear in the name, description, category, tags or processor name; <c>field:value</c> looks in one field.
+/// </summary>
+public static partial class FreeTextSearch
+{
+    public static Expression<Func<Connector, bool>>? Build(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return null;
+        }
+
+        var match = FieldQuery().Match(query.Trim());
+        if (match.Success)
+        {
+            var fieldName = match.Groups["field"].Value;
+            if (QueryFields.IsConfigPath(fieldName))
+            {
+                throw new QueryException("query", "config cannot be searched: it may hold secrets");
+            }
+
+            var field = QueryFields.FreeText.FirstOrDefault(f => f.RestName == fieldName || f.Name == fieldName);
+            if (field is not null)
+            {
+                return InField(field, match.Groups["value"].Value.Trim().ToLowerInvariant());
+            }
+        }
+
+        var terms = query.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return Predicates.And(terms.Select(term => (Expression<Func<Connector, bool>>)(c => c.SearchText.Contains(term))));
+    }
+
+    private static Expression<Func<Connector, bool>> InField(QueryField field, string term)
+    {
+        var value = Expression.Constant(term);
+        var access = field.Access(Predicates.Connector);
+        if (field.Kind == QueryFieldKind.StringList)
+        {
+            Expression<Func<string, bool>> tagMatches = t => t.ToLower().Contains(term);
+            return Predicates.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], access, tagMatches));
+        }
+
+        var lowered = Expression.Call(access, nameof(string.ToLower), Type.EmptyTypes);
+        var contains = Expression.Call(lowered, nameof(string.Contains), Type.EmptyTypes, value);
+        return Predicates.Lambda(field.Nullable
+            ? Expression.AndAlso(Expression.NotEqual(access, Expression.Constant(null, typeof(string))), contains)
+            : contains);
+    }
+
+    [GeneratedRegex(@"^(?<field>[A-Za-z0-9_.\-]+):(?<value>.+)$", RegexOptions.Singleline)]
+    private static partial Regex FieldQuery();
+}
+
+/// <summary>A query parameter or argument the query model cannot use; <see cref="Parameter"/> names it.</summary>
+public sealed class QueryException(string parameter, string message) : Exception(message)
+{
+    public string Parameter { get; } = parameter;
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Coco.Connectors.Connectors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Coco.Connectors.Storage;
+
+public sealed class CocoDbContext(DbContextOptions<CocoDbContext> options) : DbContext(options)
+{
+    public DbSet<Connector> Connectors => Set<Connector>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var connector = modelBuilder.Entity<Connector>();
+        connector.ToTable("connectors");
+        connector.HasKey(c => c.Id);
+        connector.Property(c => c.Id).HasMaxLength(64);
+        connector.Property(c => c.Name).HasMaxLength(ConnectorLimits.NameMaxLength).IsRequired();
+        connector.Property(c => c.Version).IsConcurrencyToken();
+        connector.PrimitiveCollection(c => c.Tags);
+        connector.ComplexProperty(c => c.Processor);
+        connector.Property(c => c.AssetIcons).HasConversion(
+            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+            v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonSerializerOptions.Default) ?? new(),
+            new ValueComparer<Dictionary<string, string>>(
+                (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Default) == JsonSerializer.Serialize(b, JsonSerializerOptions.Default),
+                v => v.Count,
+                v => new Dictionary<string, string>(v)));
+        connector.Property(c => c.Config).HasConversion(
+            v => v == null ? null : v.ToJsonString(JsonSerializerOptions.Default),
+            v => v == null ? null : JsonNode.Parse(v, null, default)!.AsObject(),
+            new ValueComparer<JsonObject?>(
+                (a, b) => JsonNode.DeepEquals(a, b),
+                v => v == null ? 0 : v.Count,
+                v => v == null ? null : v.DeepClone().AsObject()));
+
+        // Indexes for the searches and sorts the API offers; the id tiebreaker makes keyset paging index-friendly.
+        connector.HasIndex(c => new { c.Name, c.Id });
+        connector.HasIndex(c => new { c.Category, c.Id });
+        connector.HasIndex(c => new { c.Created, c.Id });
+        connector.HasIndex(c => new { c.Updated, c.Id });
+    }
+}

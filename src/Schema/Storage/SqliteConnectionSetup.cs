@@ -1,0 +1,34 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Coco.Connectors.Storage;
+
+/// <summary>
+/// Makes SQLite behave like PostgreSQL where queries depend on it: <c>lower()</c> folds all of Unicode (SQLite's
+/// folds ASCII only), and writers wait for each other instead of failing with "database is locked".
+/// </summary>
+internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
+{
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Setup(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Setup(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Setup(DbConnection connection)
+    {
+        if (connection is not SqliteConnection sqlite)
+        {
+            return;
+        }
+
+        sqlite.CreateFunction("lower", (string? s) => s?.ToLowerInvariant(), isDeterministic: true);
+        sqlite.CreateFunction("upper", (string? s) => s?.ToUpperInvariant(), isDeterministic: true);
+        using var command = sqlite.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 5000;";
+        command.ExecuteNonQuery();
+    }
+}

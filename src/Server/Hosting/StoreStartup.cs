@@ -1,0 +1,31 @@
+using Coco.Connectors.Seeding;
+using Coco.Connectors.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coco.Connectors.Server.Hosting;
+
+/// <summary>Before the server takes requests: migrate the store, seed missing built-ins, say where we are.</summary>
+public static class StoreStartup
+{
+    public static async Task PrepareStoreAsync(this WebApplication app, CancellationToken ct = default)
+    {
+        var options = app.Services.GetRequiredService<StorageOptions>();
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<CocoDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await StorageRegistration.MigrateAsync(db, options, ct);
+        }
+
+        var seeded = await app.Services.GetRequiredService<BuiltinSeeder>().SeedAsync(ct);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var count = await db.Connectors.CountAsync(ct);
+            app.Logger.LogInformation("Store: {Store}; {Count} connectors ({Seeded} built-ins seeded now)",
+                StorageRegistration.Describe(options), count, seeded);
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+            app.Logger.LogInformation("Coco Connectors listening on {Urls}; GraphQL at /graphql, REST at /connector/",
+                string.Join(", ", app.Urls)));
+    }
+}

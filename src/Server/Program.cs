@@ -1,0 +1,20 @@
+using Coco.Connectors;
+using Coco.Connectors.Server.Hosting;
+using Coco.Connectors.Server.Rest;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    // The embedded default (CONTRACT §5); --urls and ASPNETCORE_URLS take precedence.
+    builder.WebHost.UseUrls("http://127.0.0.1:9000");
+}
+
+builder.Services.AddConnectorDomain(builder.Configuration);
+builder.Services.AddServerServices();
+
+var app = builder.Build();
+await app.PrepareStoreAsync();
+app.MapServerEndpoints();
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coco.Connectors.Tests.Infrastructure;
+
+/// <summary>
+/// The real server on Kestrel at 127.0.0.1 (a free port) over its own fresh SQLite file. Use one per test class
+/// (<c>IClassFixture&lt;CocoServer&gt;</c>); <see cref="RestartAsync"/> gives a new process-like host on the same file.
+/// </summary>
+public class CocoServer : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "coco-tests", Guid.NewGuid().ToString("N"));
+
+    public CocoServer()
+    {
+        Directory.CreateDirectory(_folder);
+        UseKestrel(0);
+    }
+
+    public string DatabasePath => Path.Combine(_folder, "coco.db");
+
+    /// <summary>Extra services or settings for a test class (e.g. a test schema).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:Provider", "sqlite");
+        builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
+        builder.ConfigureServices(ConfigureTestServices);
+    }
+
+    /// <summary>The server's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        }
+    }
+
+    /// <summary>A client over a real TCP connection to Kestrel.</summary>
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>The WebSocket URL of the GraphQL endpoint.</summary>
+    public Uri GraphQLWebSocketUri => new(BaseAddress.ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "graphql");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow shutdown is left for the OS temp cleaner.
+            }
+        }
+    }
+}
