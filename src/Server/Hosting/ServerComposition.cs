@@ -1,4 +1,6 @@
+using Coco.Connectors.GraphQL;
 using Coco.Connectors.Server.Rest;
+using Coco.Connectors.Server.Transport;
 
 namespace Coco.Connectors.Server.Hosting;
 
@@ -8,6 +10,8 @@ public static class ServerComposition
     public static IServiceCollection AddServerServices(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddConnectorGraphQL();
+        services.AddSingleton<GraphQLRunner>();
         return services;
     }
 

@@ -1,0 +1,33 @@
+using Coco.Connectors.Connectors;
+using GraphQL.Types;
+
+namespace Coco.Connectors.GraphQL;
+
+/// <summary>The public GraphQL schema. Root types collect their fields from the feature folders.</summary>
+public sealed class ConnectorSchema : Schema
+{
+    public ConnectorSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
+    {
+        Query = query;
+        Mutation = mutation;
+        Description = "Coco Server connectors: how Coco reaches Google Drive, GitHub, Confluence, databases and more.";
+    }
+}
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        ConnectorQueries.AddFields(this);
+    }
+}
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        ConnectorMutations.AddFields(this);
+    }
+}
