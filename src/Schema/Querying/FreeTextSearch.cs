@@ -39,7 +39,7 @@ public static partial class FreeTextSearch
 
     private static Expression<Func<Connector, bool>> InField(QueryField field, string term)
     {
-        var value = Expression.Constant(term);
+        var value = QueryParameter.For(term);
         var access = field.Access(Predicates.Connector);
         if (field.Kind == QueryFieldKind.StringList)
         {

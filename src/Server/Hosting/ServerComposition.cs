@@ -7,9 +7,15 @@ namespace Coco.Connectors.Server.Hosting;
 /// <summary>Everything the host adds on top of the connector domain: transports, routes, error handling.</summary>
 public static class ServerComposition
 {
+    /// <summary>Bodies above this size are refused with 413; connectors are small documents.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static IServiceCollection AddServerServices(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddExceptionHandler<UnexpectedErrors>();
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddConnectorGraphQL();
         services.AddSingleton<GraphQLRunner>();
         return services;
@@ -17,7 +23,9 @@ public static class ServerComposition
 
     public static WebApplication MapServerEndpoints(this WebApplication app)
     {
+        // Before routing, so that even a routing failure is answered with the generic error body.
         app.UseExceptionHandler();
+        app.UseRouting();
         app.MapHealthApi();
         app.MapConnectorApi();
         return app;

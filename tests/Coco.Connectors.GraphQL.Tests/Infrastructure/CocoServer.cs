@@ -12,12 +12,28 @@ namespace Coco.Connectors.Tests.Infrastructure;
 /// </summary>
 public class CocoServer : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "coco-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
+    private bool _ownsFolder;
 
     public CocoServer()
+        : this(Path.Combine(Path.GetTempPath(), "coco-tests", Guid.NewGuid().ToString("N")), ownsFolder: true)
     {
+    }
+
+    private CocoServer(string folder, bool ownsFolder)
+    {
+        _folder = folder;
+        _ownsFolder = ownsFolder;
         Directory.CreateDirectory(_folder);
         UseKestrel(0);
+    }
+
+    /// <summary>A new server over this one's database file, as after a restart; it takes over the file's cleanup.</summary>
+    public CocoServer Restarted()
+    {
+        var next = new CocoServer(_folder, _ownsFolder);
+        _ownsFolder = false;
+        return next;
     }
 
     public string DatabasePath => Path.Combine(_folder, "coco.db");
@@ -55,7 +71,7 @@ public class CocoServer : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsFolder)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try

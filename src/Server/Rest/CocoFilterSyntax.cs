@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using Coco.Connectors.Connectors;
+using Coco.Connectors.Querying;
+
+namespace Coco.Connectors.Server.Rest;
+
+/// <summary>
+/// Compiles Coco's <c>filter</c> mini-syntax into the query model: <c>f:v</c>, <c>f=v</c>, <c>-f:v</c> / <c>!f:v</c>,
+/// <c>exists(f)</c>, <c>f:any(a,b)</c>, <c>f&gt;=x</c>, <c>f&gt;x</c>, <c>f&lt;=x</c>, <c>f&lt;x</c>. As in Coco, several
+/// plain terms on one field mean "any of them"; everything else is ANDed. Fields use their REST names.
+/// </summary>
+public static partial class CocoFilterSyntax
+{
+    public static Expression<Func<Connector, bool>>? Compile(IEnumerable<string> filters)
+    {
+        var terms = new Dictionary<QueryField, List<Expression<Func<Connector, bool>>>>();
+        var others = new List<Expression<Func<Connector, bool>>?>();
+        foreach (var raw in filters.Select(f => f.Trim()).Where(f => f.Length > 0))
+        {
+            var (field, predicate, isPlainTerm) = CompileOne(raw);
+            if (isPlainTerm)
+            {
+                if (!terms.TryGetValue(field!, out var list))
+                {
+                    terms[field!] = list = [];
+                }
+
+                list.Add(predicate!);
+            }
+            else
+            {
+                others.Add(predicate);
+            }
+        }
+
+        return Predicates.And(others.Concat(terms.Values.Select(Predicates.Or)));
+    }
+
+    private static (QueryField? Field, Expression<Func<Connector, bool>>? Predicate, bool IsPlainTerm) CompileOne(string filter)
+    {
+        var negated = filter[0] is '-' or '!';
+        var body = negated ? filter[1..] : filter;
+        var exists = Exists().Match(body);
+        if (exists.Success)
+        {
+            var field = Field(exists.Groups["field"].Value, filter);
+            var predicate = ExistsPredicate(field);
+            return (field, negated ? Predicates.Not(predicate) : predicate, false);
+        }
+
+        var match = Comparison().Match(body);
+        if (!match.Success)
+        {
+            if (body.IndexOfAny([':', '=', '<', '>', '(', ')']) >= 0)
+            {
+                throw new QueryException("filter", $"filter '{filter}' cannot be parsed; use field:value, field=value, -field:value, " +
+                    "exists(field), field:any(a,b) or field>=value (also >, <=, <)");
+            }
+
+            // Coco treats a filter without an operator as a free-text match.
+            return (null, negated ? Predicates.Not(FreeTextSearch.Build(body)!) : FreeTextSearch.Build(body), false);
+        }
+
+        var target = Field(match.Groups["field"].Value, filter);
+        var op = match.Groups["op"].Value;
+        var value = match.Groups["value"].Value;
+        var any = AnyOf().Match(value);
+        var compiled = op switch
+        {
+            ":" when any.Success => AnyPredicate(target, any.Groups["values"].Value.Split(',').Select(v => v.Trim()).ToList(), filter),
+            ":" or "=" => TermPredicate(target, value, filter),
+            _ => RangePredicate(target, op, value, filter),
+        };
+        return (target, negated ? Predicates.Not(compiled) : compiled, !negated && (op is ":" or "=") && !any.Success);
+    }
+
+    private static QueryField Field(string name, string filter)
+    {
+        if (QueryFields.IsConfigPath(name))
+        {
+            throw new QueryException("filter", $"filter '{filter}': config cannot be filtered on, it may hold secrets");
+        }
+
+        return QueryFields.FindRest(name) ?? throw new QueryException("filter",
+            $"filter '{filter}': unknown field '{name}'; filterable fields are {string.Join(", ", QueryFields.All.Select(f => f.RestName))}");
+    }
+
+    private static Expression<Func<Connector, bool>> ExistsPredicate(QueryField field)
+    {
+        var access = field.Access(Predicates.Connector);
+        return field.Kind switch
+        {
+            QueryFieldKind.StringList => Predicates.Lambda(Any(access, null)),
+            _ when field.Nullable => Predicates.Lambda(Expression.NotEqual(access, Expression.Constant(null, access.Type))),
+            _ => Predicates.Lambda(Expression.Constant(true)),
+        };
+    }
+
+    private static Expression<Func<Connector, bool>> TermPredicate(QueryField field, string value, string filter)
+    {
+        var access = field.Access(Predicates.Connector);
+        if (field.Kind == QueryFieldKind.StringList)
+        {
+            Expression<Func<string, bool>> equals = t => t == value;
+            return Predicates.Lambda(Any(access, equals));
+        }
+
+        return Predicates.Lambda(Expression.Equal(access, Constant(field, value, filter)));
+    }
+
+    private static Expression<Func<Connector, bool>> AnyPredicate(QueryField field, List<string> values, string filter)
+    {
+        var access = field.Access(Predicates.Connector);
+        if (field.Kind == QueryFieldKind.StringList)
+        {
+            Expression<Func<string, bool>> inList = t => values.Contains(t);
+            return Predicates.Lambda(Any(access, inList));
+        }
+
+        return Predicates.Or(values.Select(v => Predicates.Lambda(Expression.Equal(access, Constant(field, v, filter)))))!;
+    }
+
+    private static Expression<Func<Connector, bool>> RangePredicate(QueryField field, string op, string value, string filter)
+    {
+        var access = field.Access(Predicates.Connector);
+        var constant = field.Kind switch
+        {
+            QueryFieldKind.String or QueryFieldKind.DateTime => Constant(field, value, filter),
+            _ => throw new QueryException("filter", $"filter '{filter}': {field.RestName} cannot be compared with {op}"),
+        };
+        Expression left = access, right = constant;
+        if (field.Kind == QueryFieldKind.String)
+        {
+            // string.Compare(a, b) op 0 is how LINQ spells an ordinal string comparison; providers turn it into a op b.
+            left = Expression.Call(typeof(string), nameof(string.Compare), Type.EmptyTypes, access, constant);
+            right = Expression.Constant(0);
+        }
+
+        return Predicates.Lambda(op switch
+        {
+            ">=" => Expression.GreaterThanOrEqual(left, right),
+            ">" => Expression.GreaterThan(left, right),
+            "<=" => Expression.LessThanOrEqual(left, right),
+            _ => Expression.LessThan(left, right),
+        });
+    }
+
+    private static Expression Any(Expression list, Expression<Func<string, bool>>? predicate) => predicate is null
+        ? Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], list)
+        : Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], list, predicate);
+
+    /// <summary>The value typed for the field, as a parameter-like constant the provider can translate.</summary>
+    private static Expression Constant(QueryField field, string value, string filter) => field.Kind switch
+    {
+        QueryFieldKind.Boolean => bool.TryParse(value, out var b)
+            ? QueryParameter.For(b)
+            : throw new QueryException("filter", $"filter '{filter}': {field.RestName} is true or false, not '{value}'"),
+        QueryFieldKind.DateTime => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
+            ? QueryParameter.For(t.UtcDateTime)
+            : throw new QueryException("filter", $"filter '{filter}': {field.RestName} needs a date-time such as 2025-01-15T10:00:00Z, not '{value}'"),
+        _ => QueryParameter.For(value),
+    };
+
+    [GeneratedRegex(@"^exists\((?<field>[A-Za-z0-9_.]+)\)$")]
+    private static partial Regex Exists();
+
+    [GeneratedRegex(@"^(?<field>[A-Za-z0-9_.]+)(?<op>>=|<=|:|=|>|<)(?<value>.*)$", RegexOptions.Singleline)]
+    private static partial Regex Comparison();
+
+    [GeneratedRegex(@"^any\((?<values>.*)\)$", RegexOptions.Singleline)]
+    private static partial Regex AnyOf();
+}

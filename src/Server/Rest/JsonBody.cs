@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Coco.Connectors.Server.Rest;
+
+/// <summary>Reads a request body that must be one JSON object, with a reason a person can act on when it is not.</summary>
+public static class JsonBody
+{
+    public sealed record Outcome(JsonObject? Value, IResult? Error);
+
+    public static async Task<Outcome> ReadObjectAsync(HttpRequest request, bool allowEmpty, CancellationToken ct)
+    {
+        var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        if (limit is not null && request.ContentLength > limit)
+        {
+            return TooLarge(limit.Value);
+        }
+
+        JsonNode? node;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            if (buffer.Length == 0 || IsWhitespace(buffer))
+            {
+                return allowEmpty ? new Outcome(null, null) : Fail("the request body is empty; send a JSON object");
+            }
+
+            buffer.Position = 0;
+            node = await JsonNode.ParseAsync(buffer, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken: ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(limit ?? 0);
+        }
+        catch (JsonException e)
+        {
+            return Fail($"the request body is not valid JSON ({FirstSentence(e.Message)})");
+        }
+
+        return node switch
+        {
+            JsonObject obj => new Outcome(obj, null),
+            JsonArray => Fail("the request body must be a JSON object, not an array"),
+            null => Fail("the request body must be a JSON object, not null"),
+            _ => Fail($"the request body must be a JSON object, not a {node.GetValueKind().ToString().ToLowerInvariant()}"),
+        };
+    }
+
+    private static bool IsWhitespace(MemoryStream buffer) =>
+        buffer.GetBuffer().AsSpan(0, (int)buffer.Length).IndexOfAnyExcept(" \t\r\n"u8) < 0;
+
+    // System.Text.Json messages end with a path and position; the first sentence is the useful part.
+    private static string FirstSentence(string message) => message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd();
+
+    private static Outcome Fail(string reason) => new(null, CocoResponses.BadRequest(reason));
+
+    private static Outcome TooLarge(long limit) => new(null, CocoResponses.Error(StatusCodes.Status413PayloadTooLarge,
+        "payload_too_large", $"the request body is larger than the {limit} bytes allowed"));
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Coco.Connectors.Querying;
+using SortKey = Coco.Connectors.Querying.SortKey;
+
+namespace Coco.Connectors.Server.Rest;
+
+/// <summary>
+/// The parameters of <c>_search</c>, from the URL and (for POST) a JSON body; URL values win, as in Coco.
+/// Compiles to the same <see cref="ConnectorQuery"/> GraphQL uses.
+/// </summary>
+public sealed record SearchRequest(
+    string? Query,
+    IReadOnlyList<string> Filters,
+    string? Sort,
+    int From,
+    int Size,
+    IReadOnlyList<string> SourceIncludes,
+    IReadOnlyList<string> SourceExcludes,
+    IReadOnlyList<CategoryAggregation> Aggregations)
+{
+    public const int DefaultSize = 10;
+    public const int MaxSize = 1000;
+
+    public static SearchRequest Parse(IQueryCollection url, JsonObject? body)
+    {
+        string? Text(string name) => url.TryGetValue(name, out var v) ? v.ToString() : BodyText(body, name);
+
+        var filters = url["filter"].Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => Uri.UnescapeDataString(f!)).ToList();
+        if (filters.Count == 0)
+        {
+            filters = BodyList(body, "filter");
+        }
+
+        return new SearchRequest(
+            Query: Text("query"),
+            Filters: filters,
+            Sort: Text("sort"),
+            From: Number(Text("from"), "from", 0, 0, int.MaxValue),
+            Size: Number(Text("size"), "size", DefaultSize, 0, MaxSize),
+            SourceIncludes: List(Text("_source_includes")),
+            SourceExcludes: List(Text("_source_excludes")),
+            Aggregations: CategoryAggregation.Parse(body?["aggs"] ?? body?["aggregations"]));
+    }
+
+    public ConnectorQuery ToQuery() =>
+        new(Predicates.And([FreeTextSearch.Build(Query), CocoFilterSyntax.Compile(Filters)]), RestSort.Parse(Sort));
+
+    private static int Number(string? text, string name, int fallback, int min, int max)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new QueryException(name, $"{name} must be a whole number from {min} to {max}, not '{text}'");
+        }
+
+        return value;
+    }
+
+    private static List<string> List(string? text) =>
+        text is null ? [] : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    private static string? BodyText(JsonObject? body, string name) => body?[name] switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.ToJsonString(),
+        JsonArray a when name is "sort" or "_source_includes" or "_source_excludes" => string.Join(',', a.Select(SortText)),
+        JsonObject when name == "query" => throw new QueryException("query",
+            "query must be a string; Elasticsearch query DSL objects are not supported (use query and filter parameters)"),
+        var other => throw new QueryException(name, $"{name} has the wrong JSON type ({other.GetValueKind().ToString().ToLowerInvariant()})"),
+    };
+
+    // Elasticsearch's sort forms: "name:asc", {"name": "asc"} and {"name": {"order": "asc"}}.
+    private static string SortText(JsonNode? item) => item switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonObject { Count: 1 } o => o.First() switch
+        {
+            (var field, JsonValue dir) => $"{field}:{dir}",
+            (var field, JsonObject spec) when spec["order"] is JsonValue dir => $"{field}:{dir}",
+            _ => throw new QueryException("sort", "sort entries are \"field:direction\" or {\"field\": \"asc|desc\"}"),
+        },
+        _ => throw new QueryException("sort", "sort entries are \"field:direction\" or {\"field\": \"asc|desc\"}"),
+    };
+
+    private static List<string> BodyList(JsonObject? body, string name) => body?[name] switch
+    {
+        null => [],
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => [v.GetValue<string>()],
+        JsonArray a when a.All(i => i?.GetValueKind() == JsonValueKind.String) => [.. a.Select(i => i!.GetValue<string>())],
+        _ => throw new QueryException(name, $"{name} must be a string or an array of strings"),
+    };
+}
+
+/// <summary><c>sort=field:asc|desc,…</c> over the sortable REST field names.</summary>
+public static class RestSort
+{
+    public static IReadOnlyList<SortKey> Parse(string? sort)
+    {
+        if (string.IsNullOrWhiteSpace(sort))
+        {
+            return ConnectorQuery.DefaultOrder;
+        }
+
+        var keys = new List<SortKey>();
+        foreach (var part in sort.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pieces = part.Split(':', 2, StringSplitOptions.TrimEntries);
+            var name = pieces[0];
+            if (QueryFields.IsConfigPath(name))
+            {
+                throw new QueryException("sort", "config cannot be sorted on, it may hold secrets");
+            }
+
+            var field = QueryFields.FindRest(name);
+            if (field is null || !field.Sortable)
+            {
+                throw new QueryException("sort", $"cannot sort on '{name}'; sortable fields are " +
+                    string.Join(", ", QueryFields.All.Where(f => f.Sortable).Select(f => f.RestName)));
+            }
+
+            var direction = pieces.Length > 1 ? pieces[1].ToLowerInvariant() : "asc";
+            if (direction is not ("asc" or "desc"))
+            {
+                throw new QueryException("sort", $"sort direction for '{name}' must be asc or desc, not '{pieces[1]}'");
+            }
+
+            keys.Add(new SortKey(field, direction == "desc"));
+        }
+
+        return keys.Count == 0 ? ConnectorQuery.DefaultOrder : keys;
+    }
+}
+
+/// <summary>The one aggregation Coco's UI asks for: <c>{"aggs": {"name": {"terms": {"field": "category", "size": n}}}}</c>.</summary>
+public sealed record CategoryAggregation(string Name, int Size)
+{
+    public static IReadOnlyList<CategoryAggregation> Parse(JsonNode? aggs)
+    {
+        if (aggs is null)
+        {
+            return [];
+        }
+
+        if (aggs is not JsonObject named)
+        {
+            throw new QueryException("aggs", "aggs must be an object of named aggregations");
+        }
+
+        return [.. named.Select(pair =>
+        {
+            var terms = (pair.Value as JsonObject)?["terms"] as JsonObject;
+            if (terms is null || (terms["field"] as JsonValue)?.ToString() != "category")
+            {
+                throw new QueryException("aggs", $"aggregation '{pair.Key}': only a terms aggregation on the category field is supported");
+            }
+
+            var size = terms["size"] is JsonValue s && s.TryGetValue<int>(out var n) ? n : 10;
+            if (size is < 1 or > SearchRequest.MaxSize)
+            {
+                throw new QueryException("aggs", $"aggregation '{pair.Key}': size must be from 1 to {SearchRequest.MaxSize}");
+            }
+
+            return new CategoryAggregation(pair.Key, size);
+        })];
+    }
+}
