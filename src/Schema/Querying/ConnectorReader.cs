@@ -57,9 +57,10 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
         return await query.Where(db.Connectors.AsNoTracking())
             .Where(c => c.Category != null)
             .GroupBy(c => c.Category!)
-            .Select(g => new CategoryCount(g.Key, g.Count()))
+            .Select(g => new { Category = g.Key, Count = g.Count() })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Category)
             .Take(size)
+            .Select(g => new CategoryCount(g.Category, g.Count))
             .ToListAsync(ct);
     }
 }
