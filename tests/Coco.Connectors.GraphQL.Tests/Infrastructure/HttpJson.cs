@@ -16,7 +16,7 @@ public sealed record JsonResponse(HttpStatusCode Status, JsonNode? Body, string 
 
 public static class HttpJson
 {
-    public static Task<JsonResponse> SendJsonAsync(this HttpClient client, HttpMethod method, string path, string? body = null,
+    public static async Task<JsonResponse> SendJsonAsync(this HttpClient client, HttpMethod method, string path, string? body = null,
         Action<HttpRequestMessage>? configure = null)
     {
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
@@ -26,7 +26,7 @@ public static class HttpJson
         }
 
         configure?.Invoke(request);
-        return client.SendAsync(request).ContinueWith(t => ReadAsync(t.Result)).Unwrap();
+        return await ReadAsync(await client.SendAsync(request));
     }
 
     public static Task<JsonResponse> GetJsonAsync(this HttpClient client, string path) => client.SendJsonAsync(HttpMethod.Get, path);
