@@ -20,6 +20,7 @@ public static class ConnectorDomain
         services.AddSingleton<ConnectorService>();
         services.AddSingleton<ConnectorReader>();
         services.AddSingleton<BuiltinSeeder>();
+        services.AddSingleton<ConnectorEvents>();
         return services;
     }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Coco.Connectors.Connectors;
+
 namespace Coco.Connectors.Changes;
 
 public enum ConnectorChangeKind
@@ -8,7 +11,15 @@ public enum ConnectorChangeKind
 }
 
 /// <summary>What the write path announces after each commit. Ids, not documents: secrets never enter the feed.</summary>
-public sealed record ConnectorChange(string Id, ConnectorChangeKind Kind, int Version);
+public sealed record ConnectorChange(string Id, ConnectorChangeKind Kind, int Version)
+{
+    /// <summary>
+    /// The connector exactly as this change committed it, when the change was raised in this process; a feed that
+    /// crosses processes carries only id, kind and version, and subscribers there load the connector instead.
+    /// </summary>
+    [JsonIgnore]
+    public Connector? Committed { get; init; }
+}
 
 /// <summary>
 /// Where committed changes go and where subscribers listen. In-process by default; a PostgreSQL

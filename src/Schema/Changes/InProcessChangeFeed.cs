@@ -11,7 +11,14 @@ public sealed class InProcessChangeFeed : IConnectorChangeFeed
     {
         foreach (var observer in _observers)
         {
-            observer.OnNext(change);
+            try
+            {
+                observer.OnNext(change);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The change is committed; one broken subscriber must neither fail the write nor starve the others.
+            }
         }
     }
 

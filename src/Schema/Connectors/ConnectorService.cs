@@ -17,6 +17,8 @@ public sealed class ConnectorService(
     ConnectorIds ids,
     TimeProvider clock)
 {
+    private readonly SemaphoreSlim[] _commitLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     /// <summary>Creates a connector from a Coco document. Built-in connectors are created only by seeding.</summary>
     public Task<WriteResult> CreateAsync(JsonObject document, CancellationToken ct) => CreateAsync(document, builtin: false, ct);
 
@@ -50,7 +52,7 @@ public sealed class ConnectorService(
         db.Connectors.Add(connector);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await CommitAsync(db, new ConnectorChange(connector.Id, ConnectorChangeKind.Created, connector.Version) { Committed = connector }, ct);
         }
         catch (DbUpdateException) when (id is not null)
         {
@@ -63,7 +65,6 @@ public sealed class ConnectorService(
             throw;
         }
 
-        changes.Publish(new ConnectorChange(connector.Id, ConnectorChangeKind.Created, connector.Version));
         return WriteResult.Ok(connector);
     }
 
@@ -71,7 +72,30 @@ public sealed class ConnectorService(
     /// Merges <paramref name="patch"/> into the stored document (RFC 7386), or with <paramref name="replace"/>
     /// replaces every client-owned field. <c>id</c>, <c>created</c> and <c>builtin</c> always stay as stored.
     /// </summary>
-    public async Task<WriteResult> UpdateAsync(string id, JsonObject patch, bool replace, int? expectedVersion, CancellationToken ct)
+    public Task<WriteResult> UpdateAsync(string id, JsonObject patch, bool replace, int? expectedVersion, CancellationToken ct) =>
+        RetryRacesAsync(() => TryUpdateAsync(id, patch, replace, expectedVersion, ct), expectedVersion);
+
+    public Task<WriteResult> DeleteAsync(string id, int? expectedVersion, CancellationToken ct) =>
+        RetryRacesAsync(() => TryDeleteAsync(id, expectedVersion, ct), expectedVersion);
+
+    /// <summary>
+    /// A writer that named no version can only lose a race to a concurrent writer: apply its change again on top
+    /// of the newer state, as if the two had arrived one after the other.
+    /// </summary>
+    private static async Task<WriteResult> RetryRacesAsync(Func<Task<WriteResult>> attempt, int? expectedVersion)
+    {
+        const int maxAttempts = 10;
+        for (var i = 1; ; i++)
+        {
+            var result = await attempt();
+            if (expectedVersion is not null || i == maxAttempts || result.Errors is not [VersionConflict])
+            {
+                return result;
+            }
+        }
+    }
+
+    private async Task<WriteResult> TryUpdateAsync(string id, JsonObject patch, bool replace, int? expectedVersion, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var connector = await db.Connectors.FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -106,7 +130,7 @@ public sealed class ConnectorService(
         connector.Updated = clock.GetUtcNow().UtcDateTime;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await CommitAsync(db, new ConnectorChange(id, ConnectorChangeKind.Updated, connector.Version) { Committed = connector }, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -114,11 +138,10 @@ public sealed class ConnectorService(
             return WriteResult.Fail(await ConflictOrMissingAsync(id, expectedVersion ?? versionRead, ct));
         }
 
-        changes.Publish(new ConnectorChange(id, ConnectorChangeKind.Updated, connector.Version));
         return WriteResult.Ok(connector);
     }
 
-    public async Task<WriteResult> DeleteAsync(string id, int? expectedVersion, CancellationToken ct)
+    private async Task<WriteResult> TryDeleteAsync(string id, int? expectedVersion, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var connector = await db.Connectors.FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -140,15 +163,33 @@ public sealed class ConnectorService(
         db.Connectors.Remove(connector);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await CommitAsync(db, new ConnectorChange(id, ConnectorChangeKind.Deleted, connector.Version + 1), ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             return WriteResult.Fail(await ConflictOrMissingAsync(id, expectedVersion ?? connector.Version, ct));
         }
 
-        changes.Publish(new ConnectorChange(id, ConnectorChangeKind.Deleted, connector.Version + 1));
         return WriteResult.Ok(connector);
+    }
+
+    /// <summary>
+    /// Commits and announces under the connector's lock, so that one connector's events leave in version order
+    /// even when two writers race (the version token lets only one of them commit each version).
+    /// </summary>
+    private async Task CommitAsync(CocoDbContext db, ConnectorChange change, CancellationToken ct)
+    {
+        var stripe = _commitLocks[(uint)change.Id.GetHashCode() % (uint)_commitLocks.Length];
+        await stripe.WaitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            changes.Publish(change);
+        }
+        finally
+        {
+            stripe.Release();
+        }
     }
 
     private async Task<bool> ExistsAsync(string id, CancellationToken ct)

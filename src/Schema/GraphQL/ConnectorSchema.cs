@@ -6,10 +6,12 @@ namespace Coco.Connectors.GraphQL;
 /// <summary>The public GraphQL schema. Root types collect their fields from the feature folders.</summary>
 public sealed class ConnectorSchema : Schema
 {
-    public ConnectorSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
+    public ConnectorSchema(IServiceProvider services, QueryType query, MutationType mutation, SubscriptionType subscription)
+        : base(services)
     {
         Query = query;
         Mutation = mutation;
+        Subscription = subscription;
         Description = "Coco Server connectors: how Coco reaches Google Drive, GitHub, Confluence, databases and more.";
     }
 }
@@ -29,5 +31,14 @@ public sealed class MutationType : ObjectGraphType
     {
         Name = "Mutation";
         ConnectorMutations.AddFields(this);
+    }
+}
+
+public sealed class SubscriptionType : ObjectGraphType
+{
+    public SubscriptionType()
+    {
+        Name = "Subscription";
+        ConnectorSubscriptions.AddFields(this);
     }
 }

@@ -1,0 +1,82 @@
+using Coco.Connectors.Changes;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coco.Connectors.Connectors;
+
+/// <summary>
+/// Live updates. Every write (REST, GraphQL, seeding) reaches these streams; the connector is loaded when the event
+/// is delivered and its <c>config</c> is masked like any query result.
+/// </summary>
+public static class ConnectorSubscriptions
+{
+    public static void AddFields(ObjectGraphType subscription)
+    {
+        subscription.Field<NonNullGraphType<ConnectorType>>("onConnectorCreated")
+            .Description("Each connector as it is created.")
+            .ResolveStream(ctx => Events(ctx).Watch(
+                change => change.Kind == ConnectorChangeKind.Created,
+                (_, connector) => connector));
+
+        subscription.Field<NonNullGraphType<ConnectorType>>("onConnectorUpdated")
+            .Description("Each connector as it is updated; only the one with `id` when given.")
+            .Argument<IdGraphType>("id", a => a.Description = "Only this connector's updates.")
+            .ResolveStream(ctx =>
+            {
+                var id = ctx.GetArgument<string?>("id");
+                return Events(ctx).Watch(
+                    change => change.Kind == ConnectorChangeKind.Updated && (id is null || change.Id == id),
+                    (_, connector) => connector);
+            });
+
+        subscription.Field<NonNullGraphType<ConnectorDeletedEventType>>("onConnectorDeleted")
+            .Description("Each connector deletion.")
+            .ResolveStream(ctx => Events(ctx).Watch(
+                change => change.Kind == ConnectorChangeKind.Deleted,
+                (change, _) => change));
+    }
+
+    private static ConnectorEvents Events(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ConnectorEvents>();
+}
+
+public sealed class ConnectorDeletedEventType : ObjectGraphType<ConnectorChange>
+{
+    public ConnectorDeletedEventType()
+    {
+        Name = "ConnectorDeletedEvent";
+        Description = "A connector was deleted.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The deleted connector's id.").Resolve(ctx => ctx.Source.Id);
+        Field<NonNullGraphType<IntGraphType>>("version").Description("The version the deletion would have given it.")
+            .Resolve(ctx => ctx.Source.Version);
+    }
+}
+
+/// <summary>What <c>onConnectorChanged</c> delivers: the change, the connector as it is now, and whether it matches.</summary>
+public sealed record ConnectorChangedEvent(ConnectorChange Change, Connector? Connector, bool Matches);
+
+public sealed class ConnectorChangedEventType : ObjectGraphType<ConnectorChangedEvent>
+{
+    public ConnectorChangedEventType()
+    {
+        Name = "ConnectorChangedEvent";
+        Description = "A change to a connector that matched the subscription's filter before or after the change.";
+        Field<NonNullGraphType<ConnectorChangeKindType>>("kind").Description("What happened.").Resolve(ctx => ctx.Source.Change.Kind);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The connector's id.").Resolve(ctx => ctx.Source.Change.Id);
+        Field<NonNullGraphType<IntGraphType>>("version").Description("The connector's version after the change.")
+            .Resolve(ctx => ctx.Source.Change.Version);
+        Field<ConnectorType>("connector").Description("The connector as it is now; null once deleted.").Resolve(ctx => ctx.Source.Connector);
+        Field<NonNullGraphType<BooleanGraphType>>("matches")
+            .Description("Whether the connector matches the filter now: add or refresh the row when true, remove it when false.")
+            .Resolve(ctx => ctx.Source.Matches);
+    }
+}
+
+public sealed class ConnectorChangeKindType : EnumerationGraphType<ConnectorChangeKind>
+{
+    public ConnectorChangeKindType()
+    {
+        Name = "ConnectorChangeKind";
+        Description = "The kinds of change to a connector.";
+    }
+}

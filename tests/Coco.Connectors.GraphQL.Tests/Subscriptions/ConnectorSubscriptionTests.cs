@@ -1,0 +1,68 @@
+using System.Net;
+using Coco.Connectors.Tests.Infrastructure;
+
+namespace Coco.Connectors.Tests.Subscriptions;
+
+public sealed class ConnectorSubscriptionTests(CocoServer server) : IClassFixture<CocoServer>
+{
+    private readonly HttpClient _client = server.CreateHttpClient();
+
+    private async Task<string> CreateAsync(string body)
+    {
+        var response = await _client.SendJsonAsync(HttpMethod.Post, "connector/", body);
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        return (string)response.Object["_id"]!;
+    }
+
+    [Fact]
+    public async Task Created_updated_and_deleted_events_follow_rest_writes_with_secrets_masked()
+    {
+        await using var created = await EventProbe.StartAsync(server, "subscription { onConnectorCreated { id name config } }");
+        await using var updated = await EventProbe.StartAsync(server, "subscription { onConnectorUpdated { id name version config } }");
+        await using var deleted = await EventProbe.StartAsync(server, "subscription { onConnectorDeleted { id version } }");
+
+        var id = await CreateAsync("""{"name": "live", "config": {"token": "tok-live-1", "password": "pw-live"}}""");
+        var createdEvent = await created.NextAsync();
+        Assert.Equal(id, (string?)createdEvent["data"]!["onConnectorCreated"]!["id"]);
+        Assert.Equal("******", (string?)createdEvent["data"]!["onConnectorCreated"]!["config"]!["token"]);
+        Assert.DoesNotContain("tok-live-1", createdEvent.ToJsonString(), StringComparison.Ordinal);
+
+        await _client.SendJsonAsync(HttpMethod.Put, $"connector/{id}", """{"name": "live 2"}""");
+        var updatedEvent = (await updated.NextAsync())["data"]!["onConnectorUpdated"]!;
+        Assert.Equal("live 2", (string?)updatedEvent["name"]);
+        Assert.Equal(2, (int?)updatedEvent["version"]);
+        Assert.Equal("******", (string?)updatedEvent["config"]!["password"]);
+
+        await _client.SendJsonAsync(HttpMethod.Delete, $"connector/{id}");
+        var deletedEvent = (await deleted.NextAsync())["data"]!["onConnectorDeleted"]!;
+        Assert.Equal(id, (string?)deletedEvent["id"]);
+        Assert.Equal(3, (int?)deletedEvent["version"]);
+
+        Assert.True(await created.IsQuietAsync());
+    }
+
+    [Fact]
+    public async Task Updated_with_an_id_only_sees_that_connector_in_version_order()
+    {
+        var watched = await CreateAsync("""{"name": "watched"}""");
+        var other = await CreateAsync("""{"name": "other"}""");
+        await using var probe = await EventProbe.StartAsync(server,
+            "subscription($id: ID) { onConnectorUpdated(id: $id) { id version name } }",
+            new global::GraphQL.Inputs(new Dictionary<string, object?> { ["id"] = watched }));
+
+        var writes = Enumerable.Range(1, 20).Select(i =>
+            _client.SendJsonAsync(HttpMethod.Put, $"connector/{(i % 2 == 0 ? watched : other)}", $$"""{"description": "d{{i}}"}"""));
+        await Task.WhenAll(writes);
+
+        var versions = new List<int>();
+        for (var i = 0; i < 10; i++)
+        {
+            var evt = (await probe.NextAsync())["data"]!["onConnectorUpdated"]!;
+            Assert.Equal(watched, (string?)evt["id"]);
+            versions.Add((int)evt["version"]!);
+        }
+
+        Assert.Equal(Enumerable.Range(2, 10).ToList(), versions);
+        Assert.True(await probe.IsQuietAsync());
+    }
+}
