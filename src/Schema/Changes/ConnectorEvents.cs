@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Coco.Connectors.Connectors;
@@ -29,6 +30,62 @@ public sealed class ConnectorEvents(IConnectorChangeFeed feed, ConnectorReader r
         Func<ConnectorChange, Connector?, object?> select,
         Func<CancellationToken, Task>? prepare = null) =>
         new Stream(this, accept, select, prepare);
+
+    /// <summary>
+    /// Every change to a connector that matched <paramref name="filter"/> before or after it, with whether it
+    /// matches now. Which connectors matched before is tracked per subscriber, starting from the store's answer
+    /// when the subscription begins, so this works the same when changes come from other server instances.
+    /// </summary>
+    public IObservable<object?> WatchMatching(Expression<Func<Connector, bool>>? filter)
+    {
+        if (filter is null)
+        {
+            return Watch(_ => true, (change, connector) => new ConnectorChangedEvent(change, connector, connector is not null));
+        }
+
+        var matches = filter.Compile();
+        return new DeferredStream(() =>
+        {
+            var matching = new HashSet<string>();
+            return Watch(
+                _ => true,
+                (change, connector) =>
+                {
+                    var before = matching.Contains(change.Id);
+                    var now = connector is not null && Evaluate(matches, connector);
+                    if (now)
+                    {
+                        matching.Add(change.Id);
+                    }
+                    else
+                    {
+                        matching.Remove(change.Id);
+                    }
+
+                    return before || now ? new ConnectorChangedEvent(change, connector, now) : null;
+                },
+                async ct => matching.UnionWith(await reader.MatchingIdsAsync(new ConnectorQuery(filter, []), ct)));
+        });
+    }
+
+    // The filter was written for SQL, where a null never throws; in memory a null member fails the match instead.
+    private static bool Evaluate(Func<Connector, bool> matches, Connector connector)
+    {
+        try
+        {
+            return matches(connector);
+        }
+        catch (NullReferenceException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Builds a fresh stream, with fresh per-subscriber state, for every subscriber.</summary>
+    private sealed class DeferredStream(Func<IObservable<object?>> create) : IObservable<object?>
+    {
+        public IDisposable Subscribe(IObserver<object?> observer) => create().Subscribe(observer);
+    }
 
     // The state the change committed when it was raised here; otherwise one load shared by every subscriber.
     private Task<Connector?> LoadAsync(ConnectorChange change) => change switch

@@ -35,6 +35,11 @@ public static class ConnectorSubscriptions
             .ResolveStream(ctx => Events(ctx).Watch(
                 change => change.Kind == ConnectorChangeKind.Deleted,
                 (change, _) => change));
+
+        subscription.Field<NonNullGraphType<ConnectorChangedEventType>>("onConnectorChanged")
+            .Description("Every change to a connector that matches `where` before or after the change; `matches` tells a live list " +
+                "whether to show the connector now.")
+            .ResolveStream(ctx => Events(ctx).WatchMatching(null));
     }
 
     private static ConnectorEvents Events(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ConnectorEvents>();

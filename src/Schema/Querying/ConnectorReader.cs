@@ -44,6 +44,13 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
         return new ConnectorSlice(items.Take(take).ToList(), total, hasMore);
     }
 
+    /// <summary>The ids of every connector the filter matches now.</summary>
+    public async Task<HashSet<string>> MatchingIdsAsync(ConnectorQuery query, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return [.. await query.Where(db.Connectors.AsNoTracking()).Select(c => c.Id).ToListAsync(ct)];
+    }
+
     public async Task<int> CountAsync(ConnectorQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

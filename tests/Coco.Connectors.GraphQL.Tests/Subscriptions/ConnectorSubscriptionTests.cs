@@ -65,4 +65,27 @@ public sealed class ConnectorSubscriptionTests(CocoServer server) : IClassFixtur
         Assert.Equal(Enumerable.Range(2, 10).ToList(), versions);
         Assert.True(await probe.IsQuietAsync());
     }
+
+    [Fact]
+    public async Task Changed_without_a_filter_reports_every_change_with_matches()
+    {
+        await using var probe = await EventProbe.StartAsync(server,
+            "subscription { onConnectorChanged { kind id version matches connector { name config } } }");
+        var id = await CreateAsync("""{"name": "any", "config": {"client_secret": "cs-any"}}""");
+        await _client.SendJsonAsync(HttpMethod.Put, $"connector/{id}", """{"name": "any 2"}""");
+        await _client.SendJsonAsync(HttpMethod.Delete, $"connector/{id}");
+
+        var created = (await probe.NextAsync())["data"]!["onConnectorChanged"]!;
+        Assert.Equal("CREATED", (string?)created["kind"]);
+        Assert.True((bool)created["matches"]!);
+        Assert.Equal("******", (string?)created["connector"]!["config"]!["client_secret"]);
+        var updated = (await probe.NextAsync())["data"]!["onConnectorChanged"]!;
+        Assert.Equal("UPDATED", (string?)updated["kind"]);
+        Assert.Equal("any 2", (string?)updated["connector"]!["name"]);
+        var deleted = (await probe.NextAsync())["data"]!["onConnectorChanged"]!;
+        Assert.Equal("DELETED", (string?)deleted["kind"]);
+        Assert.False((bool)deleted["matches"]!);
+        Assert.Null(deleted["connector"]);
+        Assert.Equal(id, (string?)deleted["id"]);
+    }
 }
