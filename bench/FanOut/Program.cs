@@ -1,0 +1,232 @@
+// Fan-out benchmark for GraphQL subscriptions (see bench/README.md).
+// Starts the server as its own process on a fresh SQLite file, opens N graphql-transport-ws sockets that each
+// subscribe to one connector's updates, makes one REST write, and measures how long until every subscriber has the
+// event. Then: single-subscriber latency (write → event) and server memory per idle subscription.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+var serverDll = args.ElementAtOrDefault(0) ?? throw new ArgumentException("usage: FanOut <server.dll> [counts=1000,5000,10000] [latencySamples=500]");
+var counts = (args.ElementAtOrDefault(1) ?? "1000,5000,10000").Split(',').Select(int.Parse).ToArray();
+var samples = int.Parse(args.ElementAtOrDefault(2) ?? "500", CultureInfo.InvariantCulture);
+
+var port = 19000 + Random.Shared.Next(1000);
+var folder = Directory.CreateTempSubdirectory("coco-fanout-");
+using var server = StartServer(serverDll, port, folder.FullName);
+var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+await WaitHealthyAsync(http);
+var ws = new Uri($"ws://127.0.0.1:{port}/graphql");
+
+await Post(http, "connector/", """{"id":"fanout","name":"fan-out target"}""");
+var version = 1;
+
+Console.WriteLine($"server pid {server.Id}, {Environment.ProcessorCount} cores");
+Console.WriteLine();
+Console.WriteLine("| subscribers | connect+subscribe (s) | write → all delivered (ms) | delivered |");
+Console.WriteLine("|---:|---:|---:|---:|");
+foreach (var n in counts)
+{
+    var connect = Stopwatch.StartNew();
+    var clients = await OpenAsync(ws, n, "subscription { onConnectorUpdated(id: \"fanout\") { id version name } }");
+    connect.Stop();
+    await Task.Delay(500);
+
+    var write = Stopwatch.StartNew();
+    var waits = clients.Select(c => c.NextAsync()).ToArray();
+    await Post(http, "connector/fanout", $$"""{"name":"update {{++version}}"}""", HttpMethod.Put);
+    var all = await Task.WhenAll(waits);
+    write.Stop();
+    var delivered = all.Count(e => (int?)e?["payload"]?["data"]?["onConnectorUpdated"]?["version"] == version);
+    Console.WriteLine($"| {n:N0} | {connect.Elapsed.TotalSeconds:F1} | {write.Elapsed.TotalMilliseconds:F0} | {delivered:N0} |");
+    await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
+}
+
+// Single subscriber: write → event latency.
+var one = (await OpenAsync(ws, 1, "subscription { onConnectorUpdated(id: \"fanout\") { id version } }"))[0];
+var latencies = new List<double>();
+for (var i = 0; i < samples + 50; i++)
+{
+    var wait = one.NextAsync();
+    var started = Stopwatch.GetTimestamp();
+    await Post(http, "connector/fanout", $$"""{"description":"{{i}}"}""", HttpMethod.Put);
+    await wait;
+    if (i >= 50)
+    {
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+}
+
+await one.DisposeAsync();
+latencies.Sort();
+double Percentile(double p) => latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(p * latencies.Count) - 1)];
+Console.WriteLine();
+Console.WriteLine($"single subscriber, write → event over {samples} writes (REST PUT round trip included): " +
+    $"p50 {Percentile(0.50):F2} ms, p99 {Percentile(0.99):F2} ms");
+
+// Memory per idle subscription: server working set before and after opening idle subscriptions.
+var idle = counts.Max();
+await Post(http, "connector/fanout", """{"description":"settle"}""", HttpMethod.Put);
+var before = await SettledMemoryAsync(server);
+var idlers = await OpenAsync(ws, idle, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
+await Task.Delay(1000);
+var after = await SettledMemoryAsync(server);
+Console.WriteLine($"idle subscriptions: {idle:N0}; server RSS {before / 1048576.0:F0} MiB → {after / 1048576.0:F0} MiB; " +
+    $"{(after - before) / (double)idle / 1024:F1} KiB per idle subscription (socket + subscription)");
+await Task.WhenAll(idlers.Select(c => c.DisposeAsync().AsTask()));
+
+server.Kill(entireProcessTree: true);
+folder.Delete(recursive: true);
+return;
+
+static Process StartServer(string dll, int port, string folder)
+{
+    var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+    {
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        WorkingDirectory = folder,
+    };
+    start.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(folder, "coco.db")}";
+    start.Environment["Logging__LogLevel__Default"] = "Warning";
+    start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
+    start.Environment["DOTNET_gcServer"] = "1";
+    var process = Process.Start(start)!;
+    process.OutputDataReceived += (_, _) => { };
+    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
+
+static async Task WaitHealthyAsync(HttpClient http)
+{
+    for (var i = 0; i < 120; i++)
+    {
+        try
+        {
+            if ((await http.GetAsync(new Uri("healthz", UriKind.Relative))).IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        await Task.Delay(500);
+    }
+
+    throw new InvalidOperationException("server did not start");
+}
+
+static async Task Post(HttpClient http, string path, string body, HttpMethod? method = null)
+{
+    using var request = new HttpRequestMessage(method ?? HttpMethod.Post, new Uri(path, UriKind.Relative))
+    {
+        Content = new StringContent(body, Encoding.UTF8, "application/json"),
+    };
+    var response = await http.SendAsync(request);
+    response.EnsureSuccessStatusCode();
+}
+
+static async Task<long> SettledMemoryAsync(Process server)
+{
+    await Task.Delay(1500);
+    server.Refresh();
+    return server.WorkingSet64;
+}
+
+static async Task<Subscriber[]> OpenAsync(Uri uri, int n, string query)
+{
+    var subscribers = new Subscriber[n];
+    using var gate = new SemaphoreSlim(64);
+    await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
+    {
+        await gate.WaitAsync();
+        try
+        {
+            subscribers[i] = await Subscriber.ConnectAsync(uri, query);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }));
+    return subscribers;
+}
+
+/// <summary>A minimal graphql-transport-ws client: init, one subscription, read `next` messages.</summary>
+sealed class Subscriber : IAsyncDisposable
+{
+    private readonly ClientWebSocket _socket = new();
+    private readonly byte[] _buffer = new byte[8192];
+
+    public static async Task<Subscriber> ConnectAsync(Uri uri, string query)
+    {
+        var s = new Subscriber();
+        s._socket.Options.AddSubProtocol("graphql-transport-ws");
+        await s._socket.ConnectAsync(uri, CancellationToken.None);
+        await s.SendAsync(new JsonObject { ["type"] = "connection_init" });
+        var ack = await s.ReceiveAsync();
+        if ((string?)ack?["type"] != "connection_ack")
+        {
+            throw new InvalidOperationException("no ack: " + ack);
+        }
+
+        await s.SendAsync(new JsonObject { ["id"] = "1", ["type"] = "subscribe", ["payload"] = new JsonObject { ["query"] = query } });
+        return s;
+    }
+
+    /// <summary>The next `next` message (pings are answered and skipped).</summary>
+    public async Task<JsonObject?> NextAsync()
+    {
+        while (true)
+        {
+            var message = await ReceiveAsync();
+            switch ((string?)message?["type"])
+            {
+                case "next" or "error" or "complete" or null:
+                    return message;
+                case "ping":
+                    await SendAsync(new JsonObject { ["type"] = "pong" });
+                    break;
+            }
+        }
+    }
+
+    private Task SendAsync(JsonObject message) =>
+        _socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    private async Task<JsonObject?> ReceiveAsync()
+    {
+        using var text = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await _socket.ReceiveAsync(_buffer, CancellationToken.None);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            text.Write(_buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+        return JsonNode.Parse(text.ToArray())?.AsObject();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+        catch (WebSocketException)
+        {
+        }
+
+        _socket.Dispose();
+    }
+}
