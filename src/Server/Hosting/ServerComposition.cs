@@ -1,6 +1,7 @@
 using Coco.Connectors.GraphQL;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Server.Transport;
+using Coco.Connectors.Server.Transport.Http;
 
 namespace Coco.Connectors.Server.Hosting;
 
@@ -11,7 +12,9 @@ public static class ServerComposition
     {
         services.AddProblemDetails();
         services.AddConnectorGraphQL();
+        services.AddSingleton<ParsedDocumentCache>(_ => new ParsedDocumentCache());
         services.AddSingleton<GraphQLRunner>();
+        services.AddGraphQLHttp();
         return services;
     }
 
@@ -20,6 +23,7 @@ public static class ServerComposition
         app.UseExceptionHandler();
         app.MapHealthApi();
         app.MapConnectorApi();
+        app.MapGraphQLHttp("/graphql");
         return app;
     }
 }
