@@ -53,16 +53,23 @@ public static class GraphQLMediaTypes
     public static bool Names(StringValues accept, string mediaType) =>
         MediaTypeHeaderValue.TryParseList(accept, out var ranges) && Quality(ranges, mediaType, allowWildcards: false) > 0;
 
-    // The q of the most specific range matching the type (RFC 9110 §12.5.1); 0 when none matches.
+    // The q of the most specific range matching the type (RFC 9110 §12.5.1); 0 when none matches. Matching is by
+    // name: MediaTypeHeaderValue.IsSubsetOf would let application/json match application/graphql-response+json.
     private static double Quality(IList<MediaTypeHeaderValue> ranges, string mediaType, bool allowWildcards)
     {
-        var target = new MediaTypeHeaderValue(mediaType);
+        var type = mediaType[..mediaType.IndexOf('/')];
         var best = -1;
         var quality = 0.0;
         foreach (var range in ranges)
         {
             var specificity = range.MatchesAllTypes ? 0 : range.MatchesAllSubTypes ? 1 : 2;
-            if ((specificity < 2 && !allowWildcards) || !target.IsSubsetOf(WithoutParameters(range)) || specificity <= best)
+            var matches = specificity switch
+            {
+                2 => range.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase),
+                1 => range.Type.Equals(type, StringComparison.OrdinalIgnoreCase),
+                _ => true,
+            };
+            if (!matches || (specificity < 2 && !allowWildcards) || specificity <= best)
             {
                 continue;
             }
@@ -73,9 +80,6 @@ public static class GraphQLMediaTypes
 
         return quality;
     }
-
-    // charset and other parameters do not change what we can serve: we always answer in UTF-8.
-    private static MediaTypeHeaderValue WithoutParameters(MediaTypeHeaderValue range) => new(range.MediaType);
 
     /// <summary>Whether a POST body's <c>Content-Type</c> is JSON in UTF-8 (the only request encoding we read).</summary>
     public static bool IsJsonRequest(string? contentType) =>
