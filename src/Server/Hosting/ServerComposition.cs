@@ -1,6 +1,7 @@
 using Coco.Connectors.GraphQL;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Server.Transport;
+using Coco.Connectors.Server.Transport.Http;
 
 namespace Coco.Connectors.Server.Hosting;
 
@@ -17,7 +18,9 @@ public static class ServerComposition
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddConnectorGraphQL();
+        services.AddSingleton<ParsedDocumentCache>(_ => new ParsedDocumentCache());
         services.AddSingleton<GraphQLRunner>();
+        services.AddGraphQLHttp();
         return services;
     }
 
@@ -28,6 +31,7 @@ public static class ServerComposition
         app.UseRouting();
         app.MapHealthApi();
         app.MapConnectorApi();
+        app.MapGraphQLHttp("/graphql");
         return app;
     }
 }

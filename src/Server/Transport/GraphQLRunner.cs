@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
+using GraphQL.Validation.Rules;
 using GraphQLParser.AST;
 
 namespace Coco.Connectors.Server.Transport;
@@ -19,17 +20,21 @@ public enum AllowedOperations
 
 /// <summary>
 /// Runs one GraphQL request for any transport (HTTP, SSE, WebSocket): one place that builds the execution
-/// options, so every transport validates, limits and masks the same way.
+/// options, so every transport validates, limits, caches and masks the same way.
 /// </summary>
-public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer)
+public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDocumentCache documents)
 {
-    public Task<ExecutionResult> ExecuteAsync(
+    public async Task<ExecutionResult> ExecuteAsync(
         GraphQLRequest request,
         IServiceProvider requestServices,
         AllowedOperations allowed,
         IDictionary<string, object?>? userContext,
         CancellationToken ct)
     {
+        var operationRule = new OperationTypeRule(allowed);
+
+        // Rules that depend on the operation chosen or on the variables must run on cache hits too.
+        IValidationRule[] cachedDocumentRules = [operationRule, FieldArgumentsAreValidRule.Instance];
         var options = new ExecutionOptions
         {
             Query = request.Query,
@@ -40,10 +45,24 @@ public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer)
             RequestServices = requestServices,
             CancellationToken = ct,
             UserContext = userContext ?? new Dictionary<string, object?>(),
-            ValidationRules = [.. DocumentValidator.CoreRules, new OperationTypeRule(allowed)],
-            CachedDocumentValidationRules = [new OperationTypeRule(allowed)],
+            ValidationRules = [.. DocumentValidator.CoreRules, operationRule],
+            CachedDocumentValidationRules = cachedDocumentRules,
         };
-        return executer.ExecuteAsync(options);
+
+        var cached = request.Query is { } text ? documents.TryGet(text) : null;
+        if (cached is not null)
+        {
+            options.Document = cached;
+            options.ValidationRules = cachedDocumentRules;
+        }
+
+        var result = await executer.ExecuteAsync(options);
+        if (cached is null && request.Query is { } query && result.Executed && result.Document is { } document)
+        {
+            documents.Add(query, document);
+        }
+
+        return ErrorSecretScrubber.Scrub(result, request.Query, request.Variables);
     }
 }
 

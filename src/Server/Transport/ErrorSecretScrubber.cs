@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Coco.Connectors.Secrets;
+using GraphQL;
+using GraphQL.Execution;
+
+namespace Coco.Connectors.Server.Transport;
+
+/// <summary>An error whose message had a secret replaced by the mask; remembers whether it was a request error.</summary>
+public sealed class ScrubbedError : ExecutionError
+{
+    public ScrubbedError(ExecutionError original, string message) : base(message)
+    {
+        WasRequestError = original is RequestError or DocumentError;
+        Code = original.Code;
+        Path = original.Path;
+        foreach (var location in original.Locations ?? [])
+        {
+            AddLocation(location);
+        }
+    }
+
+    public bool WasRequestError { get; }
+}
+
+/// <summary>
+/// Keeps secrets out of error messages (CONTRACT §4). graphql-dotnet quotes offending values: a wrongly typed
+/// literal is printed whole (<c>found {token: "…"}</c>) and a variable's bad scalar value is echoed. Every value
+/// sent under a secret key — in the variables at any depth, or as <c>key: "value"</c> in the document text — is
+/// replaced by the mask in any error message that contains it.
+/// </summary>
+public static partial class ErrorSecretScrubber
+{
+    public static ExecutionResult Scrub(ExecutionResult result, string? query, Inputs? variables)
+    {
+        if (result.Errors is not { Count: > 0 } errors)
+        {
+            return result;
+        }
+
+        var secrets = SecretsIn(query, variables);
+        if (secrets.Count == 0)
+        {
+            return result;
+        }
+
+        var cleaned = new ExecutionErrors();
+        foreach (var error in errors)
+        {
+            var message = secrets.Aggregate(error.Message, (text, secret) => text.Replace(secret, SecretPolicy.Mask, StringComparison.Ordinal));
+            cleaned.Add(message == error.Message ? error : new ScrubbedError(error, message));
+        }
+
+        result.Errors = cleaned;
+        return result;
+    }
+
+    /// <summary>The secret values a request carries, longest first so a secret inside another is masked whole.</summary>
+    internal static List<string> SecretsIn(string? query, Inputs? variables)
+    {
+        var secrets = new HashSet<string>(StringComparer.Ordinal);
+        if (variables is not null)
+        {
+            CollectFromVariables(variables, underSecretKey: false, secrets);
+        }
+
+        if (query is not null)
+        {
+            foreach (Match match in SecretLiteral().Matches(query))
+            {
+                if (SecretPolicy.IsSecretKey(match.Groups["key"].Value))
+                {
+                    secrets.Add(match.Groups["value"].Value);
+                }
+            }
+        }
+
+        secrets.Remove("");
+        secrets.Remove(SecretPolicy.Mask);
+        return [.. secrets.OrderByDescending(s => s.Length)];
+    }
+
+    private static void CollectFromVariables(object? value, bool underSecretKey, HashSet<string> secrets)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case IEnumerable<KeyValuePair<string, object?>> map:
+                foreach (var (key, child) in map)
+                {
+                    CollectFromVariables(child, underSecretKey || SecretPolicy.IsSecretKey(key), secrets);
+                }
+
+                return;
+            case JsonObject obj:
+                foreach (var (key, child) in obj)
+                {
+                    CollectFromVariables(child, underSecretKey || SecretPolicy.IsSecretKey(key), secrets);
+                }
+
+                return;
+            case string text:
+                if (underSecretKey)
+                {
+                    secrets.Add(text);
+                }
+
+                return;
+            case System.Collections.IEnumerable list:
+                foreach (var item in list)
+                {
+                    CollectFromVariables(item, underSecretKey, secrets);
+                }
+
+                return;
+            default:
+                if (underSecretKey)
+                {
+                    secrets.Add(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                }
+
+                return;
+        }
+    }
+
+    // `name: "value"` (or `name "value"`, a typo the parser reports by quoting the value) in GraphQL text.
+    [GeneratedRegex(@"(?<key>[_A-Za-z][_0-9A-Za-z]*)\s*:?\s*""(?<value>(?:[^""\\\r\n]|\\.)*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretLiteral();
+}

@@ -1,0 +1,147 @@
+using Coco.Connectors.GraphQL;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQL.Types;
+using Microsoft.Extensions.Options;
+
+namespace Coco.Connectors.Server.Transport.Http;
+
+public static class GraphQLHttpEndpoint
+{
+    /// <summary>Services of the GraphQL HTTP transport; options from the <c>GraphQL:Http</c> section.</summary>
+    public static IServiceCollection AddGraphQLHttp(this IServiceCollection services)
+    {
+        services.AddOptions<GraphQLHttpOptions>().BindConfiguration(GraphQLHttpOptions.Section);
+        services.AddSingleton<GraphQLHttpRequestReader>();
+        services.AddSingleton<GraphQLHttpHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// GraphQL over HTTP at <paramref name="pattern"/>: POST and GET operations, <c>?sdl</c>, and a page for browsers.
+    /// One endpoint for every method, so the handler answers 405 itself (and the WebSocket/SSE middleware that
+    /// runs before it keeps the same path).
+    /// </summary>
+    public static IEndpointConventionBuilder MapGraphQLHttp(this IEndpointRouteBuilder app, string pattern = "/graphql") =>
+        app.Map(pattern, http => http.RequestServices.GetRequiredService<GraphQLHttpHandler>().HandleAsync(http))
+            .WithDisplayName("GraphQL over HTTP");
+}
+
+/// <summary>
+/// The GraphQL-over-HTTP rules: content negotiation, status codes per response media type, request shape checks and
+/// limits. Execution itself is <see cref="GraphQLRunner"/>'s, shared with the other transports.
+/// </summary>
+public sealed class GraphQLHttpHandler(
+    GraphQLRunner runner,
+    GraphQLHttpRequestReader reader,
+    IGraphQLTextSerializer serializer,
+    IOptions<GraphQLHttpOptions> options,
+    ISchema schema)
+{
+    private readonly Lazy<string> _sdl = new(() => SchemaSdl.Print(schema));
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await WriteProblemAsync(http, GraphQLResponseType.Json, new HttpRequestProblem(StatusCodes.Status405MethodNotAllowed,
+                "METHOD_NOT_ALLOWED", $"{request.Method} is not supported here; use POST (or GET for queries)."));
+            return;
+        }
+
+        if (isGet && request.Query.ContainsKey("sdl"))
+        {
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(_sdl.Value, http.RequestAborted);
+            return;
+        }
+
+        if (isGet && !request.Query.ContainsKey("query") && GraphQLMediaTypes.Names(request.Headers.Accept, "text/html"))
+        {
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync(PlaygroundPlaceholderPage.Html, http.RequestAborted);
+            return;
+        }
+
+        if (GraphQLMediaTypes.Negotiate(request.Headers.Accept) is not { } responseType)
+        {
+            await WriteProblemAsync(http, GraphQLResponseType.Json, new HttpRequestProblem(StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
+                $"None of the media types in Accept can be served; accept {GraphQLMediaTypes.GraphQLResponseJson} or {GraphQLMediaTypes.Json}."));
+            return;
+        }
+
+        if (!isGet && !GraphQLMediaTypes.IsJsonRequest(request.ContentType))
+        {
+            await WriteProblemAsync(http, responseType, new HttpRequestProblem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                $"The request body must be {GraphQLMediaTypes.Json} (UTF-8); got '{request.ContentType ?? "no Content-Type"}'."));
+            return;
+        }
+
+        var (graphQLRequest, problem) = isGet
+            ? reader.ReadQueryString(request.Query)
+            : await reader.ReadBodyAsync(request, options.Value.MaxRequestBodyBytes, http.RequestAborted);
+        if (problem is not null)
+        {
+            await WriteProblemAsync(http, responseType, problem);
+            return;
+        }
+
+        var allowed = isGet ? AllowedOperations.Query : AllowedOperations.QueryAndMutation;
+        var result = await runner.ExecuteAsync(graphQLRequest!, http.RequestServices, allowed, null, http.RequestAborted);
+        var status = StatusCodeFor(result, responseType);
+        if (status == StatusCodes.Status405MethodNotAllowed)
+        {
+            http.Response.Headers.Allow = "POST";
+        }
+
+        await WriteAsync(http, status, responseType, result);
+    }
+
+    /// <summary>
+    /// GraphQL over HTTP §Status Codes. A request error (unparsable or invalid document, unknown operation, variable
+    /// coercion failure) is 400 under graphql-response+json and 200 under application/json. Once executed it is 200,
+    /// even when a field error left <c>data</c> null (a partial response, as the spec recommends). A mutation sent
+    /// with GET is 405 under either type.
+    /// </summary>
+    private static int StatusCodeFor(ExecutionResult result, GraphQLResponseType responseType)
+    {
+        if (result.Executed)
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        var errors = result.Errors ?? [];
+        if (errors.Any(e => e is OperationNotAllowedError { Kind: AllowedOperations.Mutation }))
+        {
+            return StatusCodes.Status405MethodNotAllowed;
+        }
+
+        if (responseType == GraphQLResponseType.Json)
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        // Not executed without a request error means the engine itself failed: not the client's fault.
+        return errors.Count > 0 && errors.All(IsRequestError) ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
+    }
+
+    private static bool IsRequestError(ExecutionError error) =>
+        error is RequestError or DocumentError or ScrubbedError { WasRequestError: true };
+
+    private Task WriteProblemAsync(HttpContext http, GraphQLResponseType responseType, HttpRequestProblem problem)
+    {
+        var result = new ExecutionResult { Errors = [new ExecutionError(problem.Message) { Code = problem.Code }] };
+        return WriteAsync(http, problem.StatusCode, responseType, result);
+    }
+
+    private async Task WriteAsync(HttpContext http, int status, GraphQLResponseType responseType, ExecutionResult result)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = GraphQLMediaTypes.ContentTypeOf(responseType);
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+}

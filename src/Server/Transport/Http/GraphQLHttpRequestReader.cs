@@ -1,0 +1,187 @@
+using System.Buffers;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+
+namespace Coco.Connectors.Server.Transport.Http;
+
+/// <summary>Why an HTTP request is not a GraphQL-over-HTTP request we can run; becomes a GraphQL-shaped error body.</summary>
+public sealed record HttpRequestProblem(int StatusCode, string Code, string Message)
+{
+    public static HttpRequestProblem Invalid(string message) => new(StatusCodes.Status400BadRequest, "INVALID_REQUEST", message);
+}
+
+/// <summary>
+/// Reads a GraphQL request from a POST JSON body or GET query parameters, checking its shape
+/// (GraphQL over HTTP §Request Parameters) so a malformed request gets a precise 400 instead of an engine error.
+/// Variables and extensions are converted by the DI serializer, the same one that writes responses.
+/// </summary>
+public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
+{
+    public async Task<(GraphQLRequest? Request, HttpRequestProblem? Problem)> ReadBodyAsync(HttpRequest http, long maxBytes, CancellationToken ct)
+    {
+        if (http.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        using var body = new MemoryStream();
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await http.Body.ReadAsync(buffer, ct)) > 0)
+            {
+                if (body.Length + read > maxBytes)
+                {
+                    return (null, TooLarge(maxBytes));
+                }
+
+                body.Write(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (body.Length == 0)
+        {
+            return (null, new HttpRequestProblem(StatusCodes.Status400BadRequest, "INVALID_JSON",
+                "The request body is empty; send a JSON object such as {\"query\": \"{ __typename }\"}."));
+        }
+
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
+        }
+        catch (JsonException e)
+        {
+            return (null, new HttpRequestProblem(StatusCodes.Status400BadRequest, "INVALID_JSON",
+                // Position only: the parser's message can quote the body, and the body may hold a secret.
+                $"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+        }
+
+        using (json)
+        {
+            return json.RootElement.ValueKind switch
+            {
+                JsonValueKind.Object => FromJson(json.RootElement),
+                JsonValueKind.Array => (null, new HttpRequestProblem(StatusCodes.Status400BadRequest, "BATCHING_NOT_SUPPORTED",
+                    "Batched requests (a JSON array) are not supported; send one request object per HTTP request.")),
+                _ => (null, HttpRequestProblem.Invalid("The request body must be a JSON object with a \"query\" string.")),
+            };
+        }
+    }
+
+    public (GraphQLRequest? Request, HttpRequestProblem? Problem) ReadQueryString(IQueryCollection parameters)
+    {
+        if (!parameters.TryGetValue("query", out var query) || string.IsNullOrEmpty(query))
+        {
+            return (null, HttpRequestProblem.Invalid("The \"query\" parameter is required: send the GraphQL document in it."));
+        }
+
+        var variables = ParseJsonParameter(parameters, "variables", out var variablesProblem);
+        var extensions = ParseJsonParameter(parameters, "extensions", out var extensionsProblem);
+        if ((variablesProblem ?? extensionsProblem) is { } problem)
+        {
+            return (null, problem);
+        }
+
+        var operationName = parameters["operationName"].ToString();
+        return (new GraphQLRequest
+        {
+            Query = query.ToString(),
+            OperationName = operationName.Length == 0 ? null : operationName,
+            Variables = variables,
+            Extensions = extensions,
+        }, null);
+    }
+
+    private (GraphQLRequest?, HttpRequestProblem?) FromJson(JsonElement root)
+    {
+        if (!root.TryGetProperty("query", out var query) || query.ValueKind == JsonValueKind.Null)
+        {
+            return (null, HttpRequestProblem.Invalid("The request has no \"query\": send the GraphQL document as a string in it."));
+        }
+
+        if (query.ValueKind != JsonValueKind.String)
+        {
+            return (null, HttpRequestProblem.Invalid("\"query\" must be a string holding the GraphQL document."));
+        }
+
+        if (root.TryGetProperty("operationName", out var operationName)
+            && operationName.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            return (null, HttpRequestProblem.Invalid("\"operationName\" must be a string or null."));
+        }
+
+        if (!TryReadMap(root, "variables", out var variables, out var problem) || !TryReadMap(root, "extensions", out var extensions, out problem))
+        {
+            return (null, problem);
+        }
+
+        return (new GraphQLRequest
+        {
+            Query = query.GetString(),
+            OperationName = operationName.ValueKind == JsonValueKind.String && operationName.GetString() is { Length: > 0 } name ? name : null,
+            Variables = variables,
+            Extensions = extensions,
+        }, null);
+    }
+
+    private bool TryReadMap(JsonElement root, string name, out Inputs? map, out HttpRequestProblem? problem)
+    {
+        map = null;
+        problem = null;
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            problem = HttpRequestProblem.Invalid($"\"{name}\" must be a JSON object (or null).");
+            return false;
+        }
+
+        map = serializer.ReadNode<Inputs>(value);
+        return true;
+    }
+
+    private Inputs? ParseJsonParameter(IQueryCollection parameters, string name, out HttpRequestProblem? problem)
+    {
+        problem = null;
+        var text = parameters[name].ToString();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            if (json.RootElement.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                problem = HttpRequestProblem.Invalid($"The \"{name}\" parameter must be a JSON object.");
+                return null;
+            }
+
+            return serializer.ReadNode<Inputs>(json.RootElement);
+        }
+        catch (JsonException)
+        {
+            problem = HttpRequestProblem.Invalid($"The \"{name}\" parameter is not valid JSON.");
+            return null;
+        }
+    }
+
+    private static HttpRequestProblem TooLarge(long maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body is larger than the {maxBytes} bytes allowed.");
+}
