@@ -8,15 +8,12 @@ namespace Coco.Connectors.Server.Hosting;
 /// <summary>Everything the host adds on top of the connector domain: transports, routes, error handling.</summary>
 public static class ServerComposition
 {
-    /// <summary>Bodies above this size are refused with 413; connectors are small documents.</summary>
-    public const long MaxRequestBodyBytes = 1024 * 1024;
-
     public static IServiceCollection AddServerServices(this IServiceCollection services)
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<UnexpectedErrors>();
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
-            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+            kestrel.Limits.MaxRequestBodySize = RequestBody.HardCapBytes);
         services.AddConnectorGraphQL();
         services.AddSingleton<ParsedDocumentCache>(_ => new ParsedDocumentCache());
         services.AddSingleton<GraphQLRunner>();

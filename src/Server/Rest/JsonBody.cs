@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http.Features;
+using Coco.Connectors.Server.Hosting;
 
 namespace Coco.Connectors.Server.Rest;
 
@@ -11,28 +11,22 @@ public static class JsonBody
 
     public static async Task<Outcome> ReadObjectAsync(HttpRequest request, bool allowEmpty, CancellationToken ct)
     {
-        var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-        if (limit is not null && request.ContentLength > limit)
-        {
-            return TooLarge(limit.Value);
-        }
-
         JsonNode? node;
         try
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, ct);
+            using var buffer = await RequestBody.ReadAsync(request, RequestBody.DefaultMaxBytes, ct);
+            if (buffer is null)
+            {
+                return new Outcome(null, CocoResponses.Error(StatusCodes.Status413PayloadTooLarge, "payload_too_large",
+                    $"the request body is larger than the {RequestBody.DefaultMaxBytes} bytes allowed"));
+            }
+
             if (buffer.Length == 0 || IsWhitespace(buffer))
             {
                 return allowEmpty ? new Outcome(null, null) : Fail("the request body is empty; send a JSON object");
             }
 
-            buffer.Position = 0;
             node = await JsonNode.ParseAsync(buffer, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken: ct);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(limit ?? 0);
         }
         catch (JsonException e)
         {
@@ -55,7 +49,4 @@ public static class JsonBody
     private static string FirstSentence(string message) => message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd();
 
     private static Outcome Fail(string reason) => new(null, CocoResponses.BadRequest(reason));
-
-    private static Outcome TooLarge(long limit) => new(null, CocoResponses.Error(StatusCodes.Status413PayloadTooLarge,
-        "payload_too_large", $"the request body is larger than the {limit} bytes allowed"));
 }

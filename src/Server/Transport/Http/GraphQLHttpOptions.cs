@@ -6,5 +6,5 @@ public sealed class GraphQLHttpOptions
     public const string Section = "GraphQL:Http";
 
     /// <summary>The largest POST body accepted; bigger ones get 413. Defaults to 1 MiB.</summary>
-    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+    public long MaxRequestBodyBytes { get; set; } = Hosting.RequestBody.DefaultMaxBytes;
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Coco.Connectors.Server.Hosting;
 using GraphQL;
 using GraphQL.Transport;
 
@@ -20,29 +21,10 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
 {
     public async Task<(GraphQLRequest? Request, HttpRequestProblem? Problem)> ReadBodyAsync(HttpRequest http, long maxBytes, CancellationToken ct)
     {
-        if (http.ContentLength > maxBytes)
+        using var body = await RequestBody.ReadAsync(http, maxBytes, ct);
+        if (body is null)
         {
             return (null, TooLarge(maxBytes));
-        }
-
-        using var body = new MemoryStream();
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await http.Body.ReadAsync(buffer, ct)) > 0)
-            {
-                if (body.Length + read > maxBytes)
-                {
-                    return (null, TooLarge(maxBytes));
-                }
-
-                body.Write(buffer, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         if (body.Length == 0)
