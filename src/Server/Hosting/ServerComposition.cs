@@ -1,4 +1,5 @@
 using Coco.Connectors.Server.Rest;
+using Coco.Connectors.Server.Transport;
 
 namespace Coco.Connectors.Server.Hosting;
 
@@ -8,12 +9,14 @@ public static class ServerComposition
     public static IServiceCollection AddServerServices(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddGraphQLStreaming();
         return services;
     }
 
     public static WebApplication MapServerEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseGraphQLStreaming("/graphql");
         app.MapHealthApi();
         app.MapConnectorApi();
         return app;
