@@ -47,7 +47,7 @@ internal sealed class GraphQLSseHandler(
         await response.StartAsync(context.RequestAborted);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        using var events = new SseEventWriter(response, serializer);
+        using var events = new SseEventWriter(response, serializer, stop.Token);
         var keepAlive = events.KeepAliveAsync(options.Value.KeepAliveInterval, stop.Token);
 
         // Queries only over GET, as on the plain HTTP endpoint; the request scope lives as long as the stream.

@@ -6,9 +6,12 @@ namespace Coco.Connectors.Server.Transport.Sse;
 
 /// <summary>
 /// Writes one operation's results as graphql-sse events (<c>next</c>, <c>complete</c>) plus keep-alive comments.
-/// Events and keep-alives come from different tasks, so writes are serialized.
+/// Events and keep-alives come from different tasks, so writes are serialized. A write, once begun, is only
+/// cancelled with the whole stream (<paramref name="streamAborted"/>): cancelling a response write aborts the
+/// connection, so an operation's token only cancels the wait for its turn.
 /// </summary>
-internal sealed class SseEventWriter(HttpResponse response, IGraphQLTextSerializer serializer) : IOperationSink, IDisposable
+internal sealed class SseEventWriter(HttpResponse response, IGraphQLTextSerializer serializer, CancellationToken streamAborted)
+    : IOperationSink, IDisposable
 {
     private static readonly byte[] KeepAliveComment = ":\n\n"u8.ToArray();
     private static readonly byte[] CompleteEvent = "event: complete\ndata:\n\n"u8.ToArray();
@@ -58,8 +61,8 @@ internal sealed class SseEventWriter(HttpResponse response, IGraphQLTextSerializ
         await _writeLock.WaitAsync(ct);
         try
         {
-            await response.Body.WriteAsync(bytes, ct);
-            await response.Body.FlushAsync(ct);
+            await response.Body.WriteAsync(bytes, streamAborted);
+            await response.Body.FlushAsync(streamAborted);
         }
         finally
         {

@@ -40,15 +40,26 @@ internal sealed partial class OperationStreamer(IOptions<GraphQLStreamingOptions
 
         var queueSize = options.Value.QueueSize;
         var queue = new BoundedResultQueue(queueSize);
-        using (streams.Values.First().Subscribe(queue))
+        using var delivery = CancellationTokenSource.CreateLinkedTokenSource(ct, queue.Overflow);
+        using var subscription = new ReleaseOnce(streams.Values.First().Subscribe(queue));
+        using (queue.Overflow.Register(subscription.Dispose))
         {
-            await foreach (var next in queue.ReadAllAsync(ct))
+            try
             {
-                await sink.NextAsync(next, ct);
+                await foreach (var next in queue.ReadAllAsync(delivery.Token))
+                {
+                    await sink.NextAsync(next, delivery.Token);
+                }
+            }
+            catch (OperationCanceledException) when (queue.Overflowed && !ct.IsCancellationRequested)
+            {
+                // The send that was waiting for the slow client is dropped; the client is told below.
             }
         }
 
-        // The source is released above, before the closing messages, which may wait on a slow client.
+        subscription.Dispose();
+
+        // The source is released above (at once on overflow), before the closing messages, which may wait on a slow client.
         if (queue.Overflowed)
         {
             LogSlowConsumer(queueSize);
@@ -60,6 +71,14 @@ internal sealed partial class OperationStreamer(IOptions<GraphQLStreamingOptions
         }
 
         await sink.CompleteAsync(ct);
+    }
+
+    /// <summary>Lets the overflow callback and the normal path both release the source, exactly once.</summary>
+    private sealed class ReleaseOnce(IDisposable subscription) : IDisposable
+    {
+        private IDisposable? _subscription = subscription;
+
+        public void Dispose() => Interlocked.Exchange(ref _subscription, null)?.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber fell behind by more than {QueueSize} events; its subscription was stopped")]
