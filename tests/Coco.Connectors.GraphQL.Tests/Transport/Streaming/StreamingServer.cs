@@ -19,6 +19,8 @@ public class StreamingServer : CocoServer
 
     public TestHub Hub => Services.GetRequiredService<TestHub>();
 
+    public ScopeProbeRegistry Scopes => Services.GetRequiredService<ScopeProbeRegistry>();
+
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["GraphQL:Streaming:KeepAliveInterval"] = "00:00:01",
@@ -47,6 +49,8 @@ public class StreamingServer : CocoServer
 
         services.AddSingleton<TestHub>();
         services.AddTransient<TestMessageType>();
+        services.AddSingleton<ScopeProbeRegistry>();
+        services.AddScoped<ScopeProbe>();
         services.AddSingleton<StreamingTestSchema>();
         services.AddSingleton<ISchema>(sp => sp.GetRequiredService<StreamingTestSchema>());
     }

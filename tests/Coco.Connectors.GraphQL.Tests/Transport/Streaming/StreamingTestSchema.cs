@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coco.Connectors.Tests.Transport.Streaming;
 
@@ -58,6 +59,51 @@ public sealed class TestMessageType : ObjectGraphType<TestMessage>
         Field(m => m.Topic);
         Field(m => m.Text);
         Field(m => m.Seq);
+
+        // Resolved per event from the operation's DI scope: proves the scope outlives the subscribe call.
+        Field<NonNullGraphType<StringGraphType>>("scopeId")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<ScopeProbe>().Id);
+    }
+}
+
+/// <summary>Knows which <see cref="ScopeProbe"/>s (one per DI scope) are alive.</summary>
+public sealed class ScopeProbeRegistry
+{
+    private ImmutableHashSet<string> _live = [];
+
+    public bool IsLive(string id) => _live.Contains(id);
+
+    internal void Born(string id) => ImmutableInterlocked.Update(ref _live, set => set.Add(id));
+
+    internal void Died(string id) => ImmutableInterlocked.Update(ref _live, set => set.Remove(id));
+}
+
+/// <summary>A scoped service that reports its own disposal, and refuses use after it.</summary>
+public sealed class ScopeProbe : IDisposable
+{
+    private readonly ScopeProbeRegistry _registry;
+    private readonly string _id = Guid.NewGuid().ToString("N");
+    private bool _disposed;
+
+    public ScopeProbe(ScopeProbeRegistry registry)
+    {
+        _registry = registry;
+        registry.Born(_id);
+    }
+
+    public string Id
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _id;
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _registry.Died(_id);
     }
 }
 
