@@ -83,7 +83,7 @@ internal sealed class GraphQLSseHandler(
             };
             return Validate(request);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
             return (null, RequestProblem.BadRequest("The 'variables' and 'extensions' parameters must be JSON objects."));
         }

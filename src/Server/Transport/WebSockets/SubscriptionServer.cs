@@ -67,8 +67,19 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
     /// <summary>Starts the connection_init timeout.</summary>
     public void Start() => _ = CloseUnlessInitializedAsync();
 
-    public Task OnMessageAsync(ReadOnlyMemory<byte> frame) =>
-        IncomingMessage.TryParse(frame, out var message, out var problem) ? HandleAsync(message) : HandleMalformedAsync(problem!);
+    public async Task OnMessageAsync(ReadOnlyMemory<byte> frame)
+    {
+        try
+        {
+            await (IncomingMessage.TryParse(frame, out var message, out var problem) ? HandleAsync(message) : HandleMalformedAsync(problem!));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug must not leave a half-working socket behind: close it the way HotChocolate does.
+            LogMessageFailed(ex);
+            Connection.Close(WebSocketCloseStatus.InternalServerError, "Unexpected Error");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -154,8 +165,15 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
             return false;
         }
 
-        parameters = Services.Serializer.Deserialize<Inputs>(element.GetRawText());
-        return true;
+        try
+        {
+            parameters = Services.Serializer.Deserialize<Inputs>(element.GetRawText());
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            return false;
+        }
     }
 
     protected bool TryReadRequest(JsonElement? payload, [NotNullWhen(true)] out GraphQLRequest? request)
@@ -280,6 +298,9 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL WebSocket operation {OperationId} failed unexpectedly")]
     private partial void LogOperationFailed(Exception exception, string operationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL WebSocket message could not be handled")]
+    private partial void LogMessageFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} GraphQL WebSocket operations did not stop in time after the socket closed")]
     private partial void LogSlowDisposal(int count);
