@@ -18,6 +18,7 @@ public static class ServerComposition
         services.AddSingleton<ParsedDocumentCache>(_ => new ParsedDocumentCache());
         services.AddSingleton<GraphQLRunner>();
         services.AddGraphQLHttp();
+        services.AddGraphQLStreaming();
         return services;
     }
 
@@ -25,6 +26,8 @@ public static class ServerComposition
     {
         // Before routing, so that even a routing failure is answered with the generic error body.
         app.UseExceptionHandler();
+        // WebSocket upgrades and text/event-stream requests on /graphql; everything else goes on to the endpoints.
+        app.UseGraphQLStreaming("/graphql");
         app.UseRouting();
         app.MapHealthApi();
         app.MapConnectorApi();

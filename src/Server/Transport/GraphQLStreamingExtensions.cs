@@ -1,0 +1,43 @@
+using Coco.Connectors.Server.Transport.Sse;
+using Coco.Connectors.Server.Transport.Streaming;
+using Coco.Connectors.Server.Transport.WebSockets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Coco.Connectors.Server.Transport;
+
+/// <summary>Wiring of the streaming transports: GraphQL over WebSocket (both subprotocols) and over SSE.</summary>
+public static class GraphQLStreamingExtensions
+{
+    /// <summary>
+    /// Registers the streaming transports and binds <see cref="GraphQLStreamingOptions"/> from <c>GraphQL:Streaming</c>.
+    /// The GraphQL engine itself (<c>ISchema</c>, <c>IDocumentExecuter&lt;ISchema&gt;</c>, <c>IGraphQLTextSerializer</c>)
+    /// comes from <c>AddGraphQL(...)</c>; it is resolved per request, so the host starts without it.
+    /// </summary>
+    public static IServiceCollection AddGraphQLStreaming(this IServiceCollection services)
+    {
+        services.AddOptions<GraphQLStreamingOptions>()
+            .BindConfiguration(GraphQLStreamingOptions.SectionName)
+            .Validate(o => o.QueueSize > 0 && o.MaxMessageSize > 0 && o.MaxOperationsPerConnection > 0,
+                "GraphQL:Streaming QueueSize, MaxMessageSize and MaxOperationsPerConnection must be positive.")
+            .Validate(o => o.KeepAliveInterval > TimeSpan.Zero && o.ConnectionInitTimeout > TimeSpan.Zero,
+                "GraphQL:Streaming KeepAliveInterval and ConnectionInitTimeout must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton<OperationStreamer>();
+        services.TryAddSingleton<GraphQLWebSocketHandler>();
+        services.TryAddSingleton<GraphQLSseHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// Serves WebSocket upgrades and <c>Accept: text/event-stream</c> requests on <paramref name="path"/>;
+    /// every other request goes on to the next middleware (the plain HTTP GraphQL endpoint).
+    /// Call it before the endpoints are mapped.
+    /// </summary>
+    public static IApplicationBuilder UseGraphQLStreaming(this IApplicationBuilder app, PathString path)
+    {
+        var options = app.ApplicationServices.GetRequiredService<IOptions<GraphQLStreamingOptions>>().Value;
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval });
+        return app.UseMiddleware<GraphQLStreamingMiddleware>(path);
+    }
+}

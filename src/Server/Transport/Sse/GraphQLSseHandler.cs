@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Coco.Connectors.Server.Transport.Streaming;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Coco.Connectors.Server.Transport.Sse;
+
+/// <summary>
+/// GraphQL over server-sent events, graphql-sse "distinct connections" mode: one request, one operation, one stream.
+/// Transport problems (bad JSON, wrong content type, too large) are answered as JSON before the stream starts;
+/// once the request is readable the stream is accepted and GraphQL errors (validation too) travel inside it, as the
+/// protocol requires, because EventSource-style clients cannot read the body of a failed response.
+/// </summary>
+internal sealed class GraphQLSseHandler(
+    OperationStreamer streamer,
+    IOptions<GraphQLStreamingOptions> options,
+    IHostApplicationLifetime lifetime)
+{
+    public const string EventStream = "text/event-stream";
+
+    public static bool IsEventStreamRequest(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsPost(request.Method))
+        && request.GetTypedHeaders().Accept.Any(a =>
+            a.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase) && a.Quality is not <= 0);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        var (request, problem) = HttpMethods.IsGet(context.Request.Method)
+            ? ReadQueryString(context.Request.Query, serializer)
+            : await ReadBodyAsync(context, serializer);
+        if (request is null)
+        {
+            await WriteProblemAsync(context, serializer, problem!);
+            return;
+        }
+
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no"; // Tells nginx-like proxies not to hold events back.
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await response.StartAsync(context.RequestAborted);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        using var events = new SseEventWriter(response, serializer, stop.Token);
+        var keepAlive = events.KeepAliveAsync(options.Value.KeepAliveInterval, stop.Token);
+
+        // Queries only over GET, as on the plain HTTP endpoint; the request scope lives as long as the stream.
+        var allowed = HttpMethods.IsGet(context.Request.Method)
+            ? AllowedOperations.Query | AllowedOperations.Subscription
+            : AllowedOperations.All;
+        try
+        {
+            await streamer.RunAsync(request, context.RequestServices, allowed, new Dictionary<string, object?>(), events, stop.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && stop.IsCancellationRequested)
+        {
+            // The client went away (or the server stops): the subscription was disposed on the way out.
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await keepAlive;
+        }
+    }
+
+    private static (GraphQLRequest? Request, RequestProblem? Problem) ReadQueryString(IQueryCollection query, IGraphQLTextSerializer serializer)
+    {
+        try
+        {
+            var request = new GraphQLRequest
+            {
+                Query = query["query"].FirstOrDefault(),
+                DocumentId = query["documentId"].FirstOrDefault(),
+                OperationName = query["operationName"].FirstOrDefault(),
+                Variables = ReadJsonParameter(query, "variables", serializer),
+                Extensions = ReadJsonParameter(query, "extensions", serializer),
+            };
+            return Validate(request);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            return (null, RequestProblem.BadRequest("The 'variables' and 'extensions' parameters must be JSON objects."));
+        }
+    }
+
+    private static Inputs? ReadJsonParameter(IQueryCollection query, string name, IGraphQLTextSerializer serializer) =>
+        query[name].FirstOrDefault() is { Length: > 0 } json ? serializer.Deserialize<Inputs>(json) : null;
+
+    private async Task<(GraphQLRequest? Request, RequestProblem? Problem)> ReadBodyAsync(HttpContext context, IGraphQLTextSerializer serializer)
+    {
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, new RequestProblem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                "Send the GraphQL request as 'Content-Type: application/json'."));
+        }
+
+        var max = options.Value.MaxMessageSize;
+        if (context.Request.ContentLength > max)
+        {
+            return (null, TooLarge(max));
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max;
+        }
+
+        try
+        {
+            var request = await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
+            return request is null ? (null, RequestProblem.BadRequest("The body must be a GraphQL request object.")) : Validate(request);
+        }
+        catch (JsonException)
+        {
+            return (null, RequestProblem.BadRequest("The body is not valid JSON for a GraphQL request."));
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(max));
+        }
+    }
+
+    private static (GraphQLRequest?, RequestProblem?) Validate(GraphQLRequest request) =>
+        string.IsNullOrWhiteSpace(request.Query) && request.DocumentId is null
+            ? (null, RequestProblem.BadRequest("The request has no 'query'."))
+            : (request, null);
+
+    private static RequestProblem TooLarge(int max) =>
+        new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body is larger than {max} bytes.");
+
+    private static async Task WriteProblemAsync(HttpContext context, IGraphQLTextSerializer serializer, RequestProblem problem)
+    {
+        context.Response.StatusCode = problem.Status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var result = StreamingErrors.Result(new ExecutionError(problem.Message) { Code = problem.Code });
+        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    private sealed record RequestProblem(int Status, string Code, string Message)
+    {
+        public static RequestProblem BadRequest(string message) => new(StatusCodes.Status400BadRequest, "BAD_REQUEST", message);
+    }
+}

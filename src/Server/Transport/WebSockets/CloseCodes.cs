@@ -1,0 +1,13 @@
+using System.Net.WebSockets;
+
+namespace Coco.Connectors.Server.Transport.WebSockets;
+
+/// <summary>The GraphQL-over-WebSocket close codes (graphql-transport-ws; used by the legacy protocol too).</summary>
+internal static class CloseCodes
+{
+    public const WebSocketCloseStatus BadMessage = (WebSocketCloseStatus)4400;
+    public const WebSocketCloseStatus Unauthorized = (WebSocketCloseStatus)4401;
+    public const WebSocketCloseStatus InitTimeout = (WebSocketCloseStatus)4408;
+    public const WebSocketCloseStatus SubscriberExists = (WebSocketCloseStatus)4409;
+    public const WebSocketCloseStatus TooManyInitRequests = (WebSocketCloseStatus)4429;
+}

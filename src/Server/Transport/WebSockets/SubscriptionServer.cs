@@ -1,0 +1,361 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Coco.Connectors.Server.Transport.Streaming;
+using GraphQL;
+using GraphQL.Transport;
+
+namespace Coco.Connectors.Server.Transport.WebSockets;
+
+/// <summary>What a subprotocol needs from the host, bundled so the protocol classes stay small.</summary>
+internal sealed record ProtocolServices(
+    OperationStreamer Streamer,
+    IGraphQLTextSerializer Serializer,
+    IServiceScopeFactory Scopes,
+    GraphQLStreamingOptions Options,
+    ILogger Logger);
+
+/// <summary>
+/// The part both WebSocket subprotocols share: the connection_init state and its timeout, keep-alive, and the
+/// running operations (id → operation, each in its own DI scope, run in the background so the read loop never
+/// waits on execution). Subclasses map messages of their protocol onto it.
+/// </summary>
+internal abstract partial class SubscriptionServer : IAsyncDisposable
+{
+    /// <summary>The user-context key under which resolvers find the connection_init payload.</summary>
+    public const string ConnectionParamsKey = "connectionParams";
+
+    private const int NotInitialized = 0, Initializing = 1, Acknowledged = 2;
+    private static readonly TimeSpan DisposeTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, RunningOperation> _operations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<RunningOperation, bool> _running = new();
+
+    // Cancelled when the socket is gone: stops the timers and every operation. Never disposed, because timers
+    // and operations finishing late may still read its token.
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly ILogger _logger;
+    private int _initState;
+
+    protected SubscriptionServer(WebSocketConnection connection, ProtocolServices services)
+    {
+        Connection = connection;
+        Services = services;
+        _logger = services.Logger;
+    }
+
+    protected enum StartOutcome
+    {
+        Started,
+        DuplicateId,
+        TooManyOperations,
+    }
+
+    protected WebSocketConnection Connection { get; }
+
+    protected ProtocolServices Services { get; }
+
+    protected GraphQLStreamingOptions Options => Services.Options;
+
+    protected bool IsAcknowledged => Volatile.Read(ref _initState) == Acknowledged;
+
+    private IReadOnlyDictionary<string, object?>? ConnectionParams { get; set; }
+
+    /// <summary>Starts the connection_init timeout.</summary>
+    public void Start() => _ = CloseUnlessInitializedAsync();
+
+    public async Task OnMessageAsync(ReadOnlyMemory<byte> frame)
+    {
+        try
+        {
+            await (IncomingMessage.TryParse(frame, out var message, out var problem) ? HandleAsync(message) : HandleMalformedAsync(problem!));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug must not leave a half-working socket behind: close it the way HotChocolate does.
+            LogMessageFailed(ex);
+            Connection.Close(WebSocketCloseStatus.InternalServerError, "Unexpected Error");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _lifetime.CancelAsync();
+        var pending = _running.Keys.Select(o => o.Finished).ToArray();
+        try
+        {
+            await Task.WhenAll(pending).WaitAsync(DisposeTimeout);
+        }
+        catch (TimeoutException)
+        {
+            LogSlowDisposal(pending.Count(t => !t.IsCompleted));
+        }
+    }
+
+    protected abstract Task HandleAsync(IncomingMessage message);
+
+    /// <summary>The frame was not a JSON object (or had a non-string id).</summary>
+    protected abstract Task HandleMalformedAsync(string problem);
+
+    protected abstract Task SendKeepAliveAsync();
+
+    protected abstract Task SendNextAsync(string id, ExecutionResult result, CancellationToken ct);
+
+    /// <summary>The operation failed before execution; nothing else is sent for it.</summary>
+    protected abstract Task SendErrorAsync(string id, ExecutionResult result, CancellationToken ct);
+
+    protected abstract Task SendCompleteAsync(string id, CancellationToken ct);
+
+    /// <summary>True for the first connection_init only; the protocols refuse a second one.</summary>
+    protected bool TryBeginInit() =>
+        Interlocked.CompareExchange(ref _initState, Initializing, NotInitialized) == NotInitialized;
+
+    /// <summary>Accepts the connection: from now on operations may start, and keep-alive begins.</summary>
+    protected void Acknowledge(IReadOnlyDictionary<string, object?>? connectionParams)
+    {
+        ConnectionParams = connectionParams;
+        Volatile.Write(ref _initState, Acknowledged);
+        _ = KeepAliveAsync();
+    }
+
+    protected StartOutcome StartOperation(string id, GraphQLRequest request)
+    {
+        if (_operations.Count >= Options.MaxOperationsPerConnection)
+        {
+            return StartOutcome.TooManyOperations;
+        }
+
+        var operation = new RunningOperation(id, _lifetime.Token);
+        if (!_operations.TryAdd(id, operation))
+        {
+            operation.Dispose();
+            return StartOutcome.DuplicateId;
+        }
+
+        _running.TryAdd(operation, true);
+        _ = Task.Run(() => RunAsync(operation, request));
+        return StartOutcome.Started;
+    }
+
+    /// <summary>Stops an operation the client no longer wants, silently. False when no such operation runs.</summary>
+    protected bool StopOperation(string id)
+    {
+        if (!_operations.TryRemove(id, out var operation))
+        {
+            return false;
+        }
+
+        operation.Cancel();
+        return true;
+    }
+
+    protected bool TryReadConnectionParams(JsonElement? payload, out IReadOnlyDictionary<string, object?>? parameters)
+    {
+        parameters = null;
+        if (payload is not { } element)
+        {
+            return true;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        try
+        {
+            parameters = Services.Serializer.Deserialize<Inputs>(element.GetRawText());
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            return false;
+        }
+    }
+
+    protected bool TryReadRequest(JsonElement? payload, [NotNullWhen(true)] out GraphQLRequest? request)
+    {
+        request = null;
+        if (payload is not { ValueKind: JsonValueKind.Object } element)
+        {
+            return false;
+        }
+
+        try
+        {
+            request = Services.Serializer.Deserialize<GraphQLRequest>(element.GetRawText());
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            return false;
+        }
+
+        return request is not null && (!string.IsNullOrWhiteSpace(request.Query) || request.DocumentId is not null);
+    }
+
+    /// <summary>Queues one <c>{"type","id","payload"}</c> frame; completes once written (or dropped on close).</summary>
+    protected Task SendAsync(string type, string? id = null, string? payloadJson = null, CancellationToken ct = default)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 + (payloadJson?.Length ?? 0));
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", type);
+            if (id is not null)
+            {
+                writer.WriteString("id", id);
+            }
+
+            if (payloadJson is not null)
+            {
+                writer.WritePropertyName("payload");
+                writer.WriteRawValue(payloadJson, skipInputValidation: true);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Connection.SendAsync(buffer.WrittenMemory, ct);
+    }
+
+    protected string Serialize(ExecutionResult result) => Services.Serializer.Serialize(result);
+
+    /// <summary>The result's errors as a JSON array, formatted by the engine's error info provider.</summary>
+    protected string SerializeErrors(ExecutionResult result)
+    {
+        using var document = JsonDocument.Parse(Serialize(new ExecutionResult { Errors = result.Errors }));
+        return document.RootElement.TryGetProperty("errors", out var errors) ? errors.GetRawText() : "[]";
+    }
+
+    protected static string MessagePayload(string message) =>
+        Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["message"] = message }));
+
+    private async Task RunAsync(RunningOperation operation, GraphQLRequest request)
+    {
+        try
+        {
+            await using var scope = Services.Scopes.CreateAsyncScope();
+            var userContext = new Dictionary<string, object?> { [ConnectionParamsKey] = ConnectionParams };
+            var sink = new OperationSink(this, operation);
+            await Services.Streamer.RunAsync(request, scope.ServiceProvider, AllowedOperations.All, userContext, sink, operation.Token);
+        }
+        catch (OperationCanceledException) when (operation.Token.IsCancellationRequested)
+        {
+            // Stopped by the client or by the socket closing.
+        }
+        catch (Exception ex)
+        {
+            LogOperationFailed(ex, operation.Id);
+            Connection.Close(WebSocketCloseStatus.InternalServerError, "Unexpected Error");
+        }
+        finally
+        {
+            Release(operation);
+            _running.TryRemove(operation, out _);
+            operation.Dispose();
+        }
+    }
+
+    // Frees the id before the last message is sent, so a client may reuse it as soon as it sees complete.
+    private void Release(RunningOperation operation) =>
+        _operations.TryRemove(KeyValuePair.Create(operation.Id, operation));
+
+    private async Task CloseUnlessInitializedAsync()
+    {
+        try
+        {
+            await Task.Delay(Options.ConnectionInitTimeout, _lifetime.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref _initState) == NotInitialized)
+        {
+            Connection.Close(CloseCodes.InitTimeout, "Connection initialization timeout.");
+        }
+    }
+
+    private async Task KeepAliveAsync()
+    {
+        using var timer = new PeriodicTimer(Options.KeepAliveInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_lifetime.Token))
+            {
+                await SendKeepAliveAsync();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The socket is gone.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL WebSocket operation {OperationId} failed unexpectedly")]
+    private partial void LogOperationFailed(Exception exception, string operationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL WebSocket message could not be handled")]
+    private partial void LogMessageFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} GraphQL WebSocket operations did not stop in time after the socket closed")]
+    private partial void LogSlowDisposal(int count);
+
+    private sealed class RunningOperation : IDisposable
+    {
+        private readonly CancellationTokenSource _cancellation;
+        private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public RunningOperation(string id, CancellationToken connectionLifetime)
+        {
+            Id = id;
+            _cancellation = CancellationTokenSource.CreateLinkedTokenSource(connectionLifetime);
+            Token = _cancellation.Token;
+        }
+
+        public string Id { get; }
+
+        public CancellationToken Token { get; }
+
+        public Task Finished => _finished.Task;
+
+        public void Cancel()
+        {
+            try
+            {
+                _cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // It finished on its own in the meantime.
+            }
+        }
+
+        public void Dispose()
+        {
+            _finished.TrySetResult();
+            _cancellation.Dispose();
+        }
+    }
+
+    private sealed class OperationSink(SubscriptionServer server, RunningOperation operation) : IOperationSink
+    {
+        public Task NextAsync(ExecutionResult result, CancellationToken ct) => server.SendNextAsync(operation.Id, result, ct);
+
+        public Task ErrorAsync(ExecutionResult result, CancellationToken ct)
+        {
+            server.Release(operation);
+            return server.SendErrorAsync(operation.Id, result, ct);
+        }
+
+        public Task CompleteAsync(CancellationToken ct)
+        {
+            server.Release(operation);
+            return server.SendCompleteAsync(operation.Id, ct);
+        }
+    }
+}

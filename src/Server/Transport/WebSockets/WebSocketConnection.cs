@@ -1,0 +1,184 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.Channels;
+
+namespace Coco.Connectors.Server.Transport.WebSockets;
+
+/// <summary>
+/// Owns one accepted WebSocket: a read loop that hands each complete text message to the protocol, and a single
+/// writer that sends queued frames one at a time (a WebSocket allows only one send in flight). Senders await their
+/// frame being written, so a client that stops reading slows its producers down instead of growing a buffer.
+/// </summary>
+internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessageSize, ILogger logger)
+{
+    /// <summary>How long a closing handshake may take before the socket is simply aborted.</summary>
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new() { SingleReader = true });
+    // Cancelled when the socket must go now: a closing handshake took too long, or the request was aborted.
+    // Not disposed: late Close calls (timers, shutdown) may still touch it after the connection ended.
+    private readonly CancellationTokenSource _deadline = new();
+    private int _closeRequested;
+
+    /// <summary>True once a close was requested by either side: no new work should start.</summary>
+    public bool IsClosing => Volatile.Read(ref _closeRequested) == 1;
+
+    /// <summary>
+    /// Queues one text frame; the task completes once it is written, or dropped because the connection is closing
+    /// or <paramref name="ct"/> (the operation it belongs to) was cancelled. It never throws for those reasons
+    /// except for <paramref name="ct"/> itself.
+    /// </summary>
+    public Task SendAsync(ReadOnlyMemory<byte> frame, CancellationToken ct = default)
+    {
+        var item = new Outgoing(frame, null, ct);
+        return _outbox.Writer.TryWrite(item) ? item.Written.Task.WaitAsync(ct) : Task.CompletedTask;
+    }
+
+    /// <summary>Sends a close frame after the frames already queued; later frames are dropped. Idempotent.</summary>
+    public void Close(WebSocketCloseStatus status, string? reason)
+    {
+        if (Interlocked.Exchange(ref _closeRequested, 1) == 1)
+        {
+            return;
+        }
+
+        LogClosing((int)status, reason);
+        _outbox.Writer.TryWrite(new Outgoing(default, new CloseFrame(status, FitCloseReason(reason)), CancellationToken.None));
+        _outbox.Writer.TryComplete();
+        _deadline.CancelAfter(CloseTimeout);
+    }
+
+    /// <summary>Runs until the socket is closed (by either side) or broken; <paramref name="aborted"/> ends it at once.</summary>
+    public async Task RunAsync(Func<ReadOnlyMemory<byte>, Task> onMessage, CancellationToken aborted)
+    {
+        using var abort = aborted.Register(() => _deadline.Cancel());
+        var writer = WriteLoopAsync();
+        try
+        {
+            await ReadLoopAsync(onMessage);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        {
+            LogBroken(ex.Message);
+        }
+        finally
+        {
+            // The peer is gone or has closed: answer its close if we have not, then stop the writer.
+            Close(WebSocketCloseStatus.NormalClosure, null);
+            await writer;
+        }
+    }
+
+    // A close frame carries at most 123 bytes of reason; a longer one (e.g. a long operation id) is cut.
+    private static string? FitCloseReason(string? reason)
+    {
+        const int MaxBytes = 123;
+        while (reason is not null && Encoding.UTF8.GetByteCount(reason) > MaxBytes)
+        {
+            reason = reason[..^1];
+        }
+
+        return reason;
+    }
+
+    private async Task ReadLoopAsync(Func<ReadOnlyMemory<byte>, Task> onMessage)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var message = new ArrayBufferWriter<byte>(16 * 1024);
+        try
+        {
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), _deadline.Token);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    Close(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, socket.CloseStatusDescription);
+                    return;
+                }
+
+                if (IsClosing)
+                {
+                    continue; // Only the peer's close frame matters now.
+                }
+
+                if (message.WrittenCount + received.Count > maxMessageSize)
+                {
+                    Close(WebSocketCloseStatus.MessageTooBig, $"Messages are limited to {maxMessageSize} bytes.");
+                    message.ResetWrittenCount();
+                    continue;
+                }
+
+                message.Write(buffer.AsSpan(0, received.Count));
+                if (received.EndOfMessage)
+                {
+                    await onMessage(message.WrittenMemory);
+                    message.ResetWrittenCount();
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        try
+        {
+            await foreach (var item in _outbox.Reader.ReadAllAsync(_deadline.Token))
+            {
+                if (item.Close is { } close)
+                {
+                    if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    {
+                        await socket.CloseOutputAsync(close.Status, close.Reason, _deadline.Token);
+                    }
+
+                    item.Written.TrySetResult();
+                    break;
+                }
+
+                if (!item.Cancellation.IsCancellationRequested)
+                {
+                    await socket.SendAsync(item.Frame, WebSocketMessageType.Text, endOfMessage: true, _deadline.Token);
+                }
+
+                item.Written.TrySetResult();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        {
+            LogBroken(ex.Message);
+        }
+        finally
+        {
+            // Whatever is still queued will never be written: release its senders.
+            _outbox.Writer.TryComplete();
+            while (_outbox.Reader.TryRead(out var rest))
+            {
+                rest.Written.TrySetResult();
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Closing the GraphQL WebSocket with {Status} {Reason}")]
+    private partial void LogClosing(int status, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The GraphQL WebSocket ended abruptly: {Reason}")]
+    private partial void LogBroken(string reason);
+
+    private sealed record CloseFrame(WebSocketCloseStatus Status, string? Reason);
+
+    private sealed class Outgoing(ReadOnlyMemory<byte> frame, CloseFrame? close, CancellationToken cancellation)
+    {
+        public ReadOnlyMemory<byte> Frame { get; } = frame;
+
+        public CloseFrame? Close { get; } = close;
+
+        public CancellationToken Cancellation { get; } = cancellation;
+
+        public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

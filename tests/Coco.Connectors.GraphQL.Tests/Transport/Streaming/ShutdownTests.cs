@@ -1,0 +1,34 @@
+using static Coco.Connectors.Tests.Transport.Streaming.WsTestClient;
+
+namespace Coco.Connectors.Tests.Transport.Streaming;
+
+/// <summary>Stopping the server closes open sockets and streams instead of waiting for their clients.</summary>
+public sealed class ShutdownTests
+{
+    [Fact]
+    public async Task Stopping_the_server_closes_open_sockets_with_1001_and_ends_sse_streams()
+    {
+        var server = new StreamingServer();
+        try
+        {
+            var topic = Guid.NewGuid().ToString("N");
+            await using var socket = await ConnectAndInitAsync(server.GraphQLWebSocketUri);
+            await socket.SubscribeAsync("s", "subscription($topic: String!) { messages(topic: $topic) { seq } }", new { topic });
+            using var http = server.CreateHttpClient();
+            using var stream = await SseTestStream.OpenAsync(http, SseTestStream.Post("subscription($topic: String!) { messages(topic: $topic) { seq } }", new { topic }));
+            var hub = server.Hub;
+            await Eventually.TrueAsync(() => hub.SubscriberCount(topic) == 2, "both subscriptions are attached");
+
+            var stopping = Task.Run(server.Dispose);
+
+            Assert.Equal((1001, "The server is shutting down."), await socket.ReceiveCloseAsync());
+            Assert.Null(await stream.ReadAsync());
+            await stopping.WaitAsync(Patience);
+            Assert.Equal(0, hub.SubscriberCount(topic));
+        }
+        finally
+        {
+            server.Dispose();
+        }
+    }
+}

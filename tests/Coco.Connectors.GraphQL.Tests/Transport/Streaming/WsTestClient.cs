@@ -1,0 +1,158 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+
+namespace Coco.Connectors.Tests.Transport.Streaming;
+
+/// <summary>A bare GraphQL WebSocket client over a real socket, speaking raw JSON messages.</summary>
+public sealed class WsTestClient : IAsyncDisposable
+{
+    public const string TransportWs = "graphql-transport-ws";
+    public const string ApolloWs = "graphql-ws";
+
+    /// <summary>Only there to turn a hang into a failure; nothing is asserted about timing.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private WsTestClient(ClientWebSocket socket) => Socket = socket;
+
+    public ClientWebSocket Socket { get; }
+
+    public static async Task<WsTestClient> ConnectAsync(Uri uri, params string[] subProtocols)
+    {
+        var socket = new ClientWebSocket();
+        foreach (var subProtocol in subProtocols.Length == 0 ? [TransportWs] : subProtocols)
+        {
+            socket.Options.AddSubProtocol(subProtocol);
+        }
+
+        using var timeout = new CancellationTokenSource(Patience);
+        await socket.ConnectAsync(uri, timeout.Token);
+        return new WsTestClient(socket);
+    }
+
+    /// <summary>Connects and completes connection_init (skipping Apollo's first keep-alive).</summary>
+    public static async Task<WsTestClient> ConnectAndInitAsync(Uri uri, string subProtocol = TransportWs, object? payload = null)
+    {
+        var client = await ConnectAsync(uri, subProtocol);
+        await client.SendAsync(payload is null ? new { type = "connection_init" } : new { type = "connection_init", payload });
+        await client.ReceiveAsync("connection_ack");
+        return client;
+    }
+
+    public Task SendAsync(object message) => SendRawAsync(JsonSerializer.Serialize(message));
+
+    public async Task SendRawAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        await Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, timeout.Token);
+    }
+
+    /// <summary>Starts an operation with the subprotocol's message (subscribe / start).</summary>
+    public Task SubscribeAsync(string id, string query, object? variables = null) => SendAsync(new
+    {
+        id,
+        type = Socket.SubProtocol == ApolloWs ? "start" : "subscribe",
+        payload = new { query, variables },
+    });
+
+    /// <summary>The next message, skipping server keep-alives (<c>ping</c>, <c>ka</c>) unless asked for them.</summary>
+    public async Task<JsonElement> ReceiveAsync(bool skipKeepAlive = true)
+    {
+        while (true)
+        {
+            var message = await ReceiveOrCloseAsync()
+                ?? throw new InvalidOperationException($"The socket closed: {Socket.CloseStatus} {Socket.CloseStatusDescription}");
+            if (skipKeepAlive && Type(message) is "ping" or "ka")
+            {
+                continue;
+            }
+
+            return message;
+        }
+    }
+
+    public async Task<JsonElement> ReceiveAsync(string expectedType)
+    {
+        var message = await ReceiveAsync(skipKeepAlive: expectedType is not ("ping" or "ka"));
+        Assert.True(Type(message) == expectedType, $"Expected '{expectedType}' but got {message}");
+        return message;
+    }
+
+    /// <summary>Reads until the server's close frame; returns its code and reason.</summary>
+    public async Task<(int? Code, string? Reason)> ReceiveCloseAsync()
+    {
+        while (await ReceiveOrCloseAsync() is not null)
+        {
+        }
+
+        return ((int?)Socket.CloseStatus, Socket.CloseStatusDescription);
+    }
+
+    public async Task CloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        await Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
+    }
+
+    public static string? Type(JsonElement message) => message.GetProperty("type").GetString();
+
+    public static string? Id(JsonElement message) => message.TryGetProperty("id", out var id) ? id.GetString() : null;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Socket.State == WebSocketState.Open)
+        {
+            try
+            {
+                await CloseAsync();
+            }
+            catch (WebSocketException)
+            {
+                // The server may already be gone.
+            }
+        }
+
+        Socket.Dispose();
+    }
+
+    private async Task<JsonElement?> ReceiveOrCloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        using var message = new MemoryStream();
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            var received = await Socket.ReceiveAsync(buffer, timeout.Token);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                if (Socket.State == WebSocketState.CloseReceived)
+                {
+                    await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+                }
+
+                return null;
+            }
+
+            message.Write(buffer, 0, received.Count);
+            if (received.EndOfMessage)
+            {
+                using var document = JsonDocument.Parse(message.ToArray());
+                return document.RootElement.Clone();
+            }
+        }
+    }
+}
+
+public static class Eventually
+{
+    /// <summary>Polls until <paramref name="condition"/> holds; fails after a generous wait instead of hanging.</summary>
+    public static async Task TrueAsync(Func<bool> condition, string because)
+    {
+        var deadline = DateTime.UtcNow + WsTestClient.Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {because}.");
+            await Task.Delay(20);
+        }
+    }
+}
