@@ -1,35 +1,46 @@
+using System.Collections.Immutable;
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Coco.Connectors.Connectors;
 using Coco.Connectors.Querying;
-using GraphQL;
+using Microsoft.Extensions.Logging;
 
 namespace Coco.Connectors.Changes;
 
 /// <summary>
-/// Turns the change feed into per-subscriber event streams. Each subscriber gets its own bounded queue and worker,
-/// so the write path only enqueues; a change's connector is loaded at most once and shared by every subscriber.
+/// Turns the change feed into subscriber event streams. The write path only enqueues a change; one dispatcher loads
+/// its connector (at most once) and hands it to every subscriber in feed order, so each connector's events reach
+/// each subscriber in version order. Subscribers hold no queue or task of their own while idle: back-pressure on
+/// slow clients is the transport's job (it bounds what it buffers per subscription).
 /// </summary>
-public sealed class ConnectorEvents(IConnectorChangeFeed feed, ConnectorReader reader)
+public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
 {
-    /// <summary>Changes a subscriber may fall behind by before it is told so and its stream ends.</summary>
-    public const int QueueCapacity = 256;
+    private readonly ConnectorReader _reader;
+    private readonly ILogger<ConnectorEvents> _logger;
+    private readonly Channel<ConnectorChange> _changes = Channel.CreateUnbounded<ConnectorChange>(new() { SingleReader = true });
+    private readonly IDisposable _feed;
+    private ImmutableArray<Subscriber> _subscribers = [];
 
-    public const string SlowConsumerCode = "SLOW_CONSUMER";
+    public ConnectorEvents(IConnectorChangeFeed feed, ConnectorReader reader, ILogger<ConnectorEvents> logger)
+    {
+        _reader = reader;
+        _logger = logger;
+        _feed = feed.Subscribe(this);
+        _ = DispatchAsync();
+    }
 
-    private readonly ConditionalWeakTable<ConnectorChange, Task<Connector?>> _loads = [];
+    public int SubscriberCount => _subscribers.Length;
 
     /// <summary>
     /// A stream of what <paramref name="select"/> makes of each accepted change and its connector as it is now
-    /// (null when deleted); a null selection delivers nothing. <paramref name="prepare"/> runs once, after the
-    /// subscriber is attached to the feed and before its first event is selected.
+    /// (null when deleted); a null selection delivers nothing. <paramref name="prepare"/> runs once per subscriber,
+    /// after it is attached, and the changes that arrive meanwhile wait for it.
     /// </summary>
     public IObservable<object?> Watch(
         Func<ConnectorChange, bool> accept,
         Func<ConnectorChange, Connector?, object?> select,
         Func<CancellationToken, Task>? prepare = null) =>
-        new Stream(this, accept, select, prepare);
+        new Stream(this, () => new Handlers(accept, select, prepare));
 
     /// <summary>
     /// Every change to a connector that matched <paramref name="filter"/> before or after it, with whether it
@@ -44,10 +55,10 @@ public sealed class ConnectorEvents(IConnectorChangeFeed feed, ConnectorReader r
         }
 
         var matches = filter.Compile();
-        return new DeferredStream(() =>
+        return new Stream(this, () =>
         {
             var matching = new HashSet<string>();
-            return Watch(
+            return new Handlers(
                 _ => true,
                 (change, connector) =>
                 {
@@ -64,7 +75,7 @@ public sealed class ConnectorEvents(IConnectorChangeFeed feed, ConnectorReader r
 
                     return before || now ? new ConnectorChangedEvent(change, connector, now) : null;
                 },
-                async ct => matching.UnionWith(await reader.MatchingIdsAsync(new ConnectorQuery(filter, []), ct)));
+                async ct => matching.UnionWith(await _reader.MatchingIdsAsync(new ConnectorQuery(filter, []), ct)));
         });
     }
 
@@ -81,115 +92,176 @@ public sealed class ConnectorEvents(IConnectorChangeFeed feed, ConnectorReader r
         }
     }
 
-    /// <summary>Builds a fresh stream, with fresh per-subscriber state, for every subscriber.</summary>
-    private sealed class DeferredStream(Func<IObservable<object?>> create) : IObservable<object?>
+    void IObserver<ConnectorChange>.OnNext(ConnectorChange value) => _changes.Writer.TryWrite(value);
+
+    void IObserver<ConnectorChange>.OnError(Exception error) => _logger.LogError("The change feed failed: {Error}", error.GetType().Name);
+
+    void IObserver<ConnectorChange>.OnCompleted() => _changes.Writer.TryComplete();
+
+    private async Task DispatchAsync()
     {
-        public IDisposable Subscribe(IObserver<object?> observer) => create().Subscribe(observer);
+        await foreach (var change in _changes.Reader.ReadAllAsync())
+        {
+            var subscribers = _subscribers;
+            if (subscribers.IsEmpty)
+            {
+                continue;
+            }
+
+            Connector? connector;
+            try
+            {
+                connector = await LoadAsync(change);
+            }
+            catch (Exception e)
+            {
+                _logger.LogError("Could not load connector {Id} for its {Kind} event: {Error}", change.Id, change.Kind, e.GetType().Name);
+                continue;
+            }
+
+            foreach (var subscriber in subscribers)
+            {
+                subscriber.Offer(change, connector);
+            }
+        }
     }
 
-    // The state the change committed when it was raised here; otherwise one load shared by every subscriber.
+    // The state the change committed when it was raised here; otherwise one load from the store.
     private Task<Connector?> LoadAsync(ConnectorChange change) => change switch
     {
         { Kind: ConnectorChangeKind.Deleted } => Task.FromResult<Connector?>(null),
         { Committed: { } committed } => Task.FromResult<Connector?>(committed),
-        _ => _loads.GetValue(change, c => reader.FindAsync(c.Id, CancellationToken.None)),
+        _ => _reader.FindAsync(change.Id, CancellationToken.None),
     };
 
-    private sealed class Stream(
-        ConnectorEvents events,
-        Func<ConnectorChange, bool> accept,
-        Func<ConnectorChange, Connector?, object?> select,
-        Func<CancellationToken, Task>? prepare) : IObservable<object?>
+    public void Dispose()
     {
-        public IDisposable Subscribe(IObserver<object?> observer) => new Subscription(events, accept, select, prepare, observer);
+        _feed.Dispose();
+        _changes.Writer.TryComplete();
     }
 
-    private sealed class Subscription : IObserver<ConnectorChange>, IDisposable
+    private sealed record Handlers(
+        Func<ConnectorChange, bool> Accept,
+        Func<ConnectorChange, Connector?, object?> Select,
+        Func<CancellationToken, Task>? Prepare);
+
+    /// <summary>Each subscription gets fresh handlers, so per-subscriber state is never shared.</summary>
+    private sealed class Stream(ConnectorEvents events, Func<Handlers> create) : IObservable<object?>
+    {
+        public IDisposable Subscribe(IObserver<object?> observer) => new Subscriber(events, create(), observer);
+    }
+
+    private sealed class Subscriber : IDisposable
     {
         private readonly ConnectorEvents _events;
-        private readonly Func<ConnectorChange, bool> _accept;
-        private readonly Func<ConnectorChange, Connector?, object?> _select;
+        private readonly Handlers _handlers;
         private readonly IObserver<object?> _observer;
-        private readonly Channel<ConnectorChange> _queue = Channel.CreateBounded<ConnectorChange>(
-            new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
-        private readonly CancellationTokenSource _stop = new();
-        private readonly IDisposable _feed;
-        private bool _overflowed;
+        private readonly Lock _gate = new();
+        private readonly CancellationTokenSource? _preparing;
+        private List<(ConnectorChange, Connector?)>? _waiting;
+        private bool _done;
 
-        public Subscription(
-            ConnectorEvents events,
-            Func<ConnectorChange, bool> accept,
-            Func<ConnectorChange, Connector?, object?> select,
-            Func<CancellationToken, Task>? prepare,
-            IObserver<object?> observer)
+        public Subscriber(ConnectorEvents events, Handlers handlers, IObserver<object?> observer)
         {
             _events = events;
-            _accept = accept;
-            _select = select;
+            _handlers = handlers;
             _observer = observer;
-            _feed = events.Subscribe(this);
-            _ = PumpAsync(prepare);
-        }
-
-        public void OnNext(ConnectorChange change)
-        {
-            if (_accept(change) && !_queue.Writer.TryWrite(change) && !_overflowed)
+            if (handlers.Prepare is not null)
             {
-                _overflowed = true;
-                _queue.Writer.TryComplete();
+                _waiting = [];
+                _preparing = new CancellationTokenSource();
+            }
+
+            ImmutableInterlocked.Update(ref events._subscribers, list => list.Add(this));
+            if (handlers.Prepare is not null)
+            {
+                _ = PrepareAsync(handlers.Prepare);
             }
         }
 
-        public void OnError(Exception error) => _queue.Writer.TryComplete(error);
-
-        public void OnCompleted() => _queue.Writer.TryComplete();
-
-        private async Task PumpAsync(Func<CancellationToken, Task>? prepare)
+        public void Offer(ConnectorChange change, Connector? connector)
         {
-            try
+            if (!_handlers.Accept(change))
             {
-                if (prepare is not null)
-                {
-                    await prepare(_stop.Token);
-                }
+                return;
+            }
 
-                await foreach (var change in _queue.Reader.ReadAllAsync(_stop.Token))
+            lock (_gate)
+            {
+                if (_waiting is not null)
                 {
-                    var connector = await _events.LoadAsync(change).WaitAsync(_stop.Token);
-                    if (_select(change, connector) is { } delivered)
-                    {
-                        _observer.OnNext(delivered);
-                    }
-                }
-
-                if (_overflowed)
-                {
-                    _observer.OnError(new ExecutionError(
-                        $"This subscription fell more than {QueueCapacity} changes behind and was ended; subscribe again to resume.")
-                    { Code = SlowConsumerCode });
+                    _waiting.Add((change, connector));
                 }
                 else
                 {
-                    _observer.OnCompleted();
+                    Emit(change, connector);
                 }
             }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        }
+
+        private async Task PrepareAsync(Func<CancellationToken, Task> prepare)
+        {
+            try
             {
-                // Unsubscribed: nobody is listening any more.
+                await prepare(_preparing!.Token);
             }
             catch (Exception e)
             {
+                lock (_gate)
+                {
+                    Fail(e);
+                }
+
+                return;
+            }
+
+            lock (_gate)
+            {
+                foreach (var (change, connector) in _waiting!)
+                {
+                    Emit(change, connector);
+                }
+
+                _waiting = null;
+            }
+        }
+
+        // Called under the gate: one subscriber's events leave one at a time, in order.
+        private void Emit(ConnectorChange change, Connector? connector)
+        {
+            if (_done)
+            {
+                return;
+            }
+
+            try
+            {
+                if (_handlers.Select(change, connector) is { } delivered)
+                {
+                    _observer.OnNext(delivered);
+                }
+            }
+            catch (Exception e)
+            {
+                Fail(e);
+            }
+        }
+
+        private void Fail(Exception e)
+        {
+            if (!_done && e is not OperationCanceledException)
+            {
                 _observer.OnError(e);
             }
+
+            Dispose();
         }
 
         public void Dispose()
         {
-            _feed.Dispose();
-            _queue.Writer.TryComplete();
-            _stop.Cancel();
+            _done = true;
+            ImmutableInterlocked.Update(ref _events._subscribers, list => list.Remove(this));
+            _preparing?.Cancel();
         }
     }
-
-    private IDisposable Subscribe(IObserver<ConnectorChange> observer) => feed.Subscribe(observer);
 }

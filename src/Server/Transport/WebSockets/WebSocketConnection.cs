@@ -82,10 +82,14 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
         return reason;
     }
 
+    // Idle sockets are most of them, so each holds only a small read buffer; messages that span several reads are
+    // assembled in a writer that is created on demand and dropped again when it grew large.
+    private const int ReadBufferSize = 2 * 1024;
+
     private async Task ReadLoopAsync(Func<ReadOnlyMemory<byte>, Task> onMessage)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        var message = new ArrayBufferWriter<byte>(16 * 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
+        ArrayBufferWriter<byte>? message = null;
         try
         {
             while (true)
@@ -102,18 +106,33 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
                     continue; // Only the peer's close frame matters now.
                 }
 
-                if (message.WrittenCount + received.Count > maxMessageSize)
+                var pending = message?.WrittenCount ?? 0;
+                if (pending + received.Count > maxMessageSize)
                 {
                     Close(WebSocketCloseStatus.MessageTooBig, $"Messages are limited to {maxMessageSize} bytes.");
-                    message.ResetWrittenCount();
+                    message = null;
                     continue;
                 }
 
+                if (received.EndOfMessage && pending == 0)
+                {
+                    await onMessage(buffer.AsMemory(0, received.Count));
+                    continue;
+                }
+
+                message ??= new ArrayBufferWriter<byte>();
                 message.Write(buffer.AsSpan(0, received.Count));
                 if (received.EndOfMessage)
                 {
                     await onMessage(message.WrittenMemory);
-                    message.ResetWrittenCount();
+                    if (message.Capacity > 16 * 1024)
+                    {
+                        message = null;
+                    }
+                    else
+                    {
+                        message.ResetWrittenCount();
+                    }
                 }
             }
         }
