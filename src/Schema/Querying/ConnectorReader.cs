@@ -44,6 +44,13 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
         return new ConnectorSlice(items.Take(take).ToList(), total, hasMore);
     }
 
+    /// <summary>Keyset paging (first/after, last/before) over the query's filter in its total order.</summary>
+    public async Task<KeysetPage> ReadPageAsync(ConnectorQuery query, KeysetRequest request, PageLimits limits, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await KeysetPager.ReadAsync(query.Where(db.Connectors.AsNoTracking()), query.TotalOrder, request, limits, ct);
+    }
+
     public async Task<int> CountAsync(ConnectorQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
