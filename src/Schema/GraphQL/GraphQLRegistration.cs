@@ -8,8 +8,11 @@ namespace Coco.Connectors.GraphQL;
 /// <summary>Limits on one GraphQL document (the complexity analyzer names the one that was hit in its error).</summary>
 public static class QueryLimits
 {
-    /// <summary>Deepest selection nesting; the deepest useful query (connectors → edges → node → processor → name) is 5.</summary>
-    public const int MaxDepth = 12;
+    /// <summary>
+    /// Deepest selection nesting. Our deepest data query (connectors → edges → node → processor → name) is 5, but IDE
+    /// introspection queries nest <c>ofType</c> up to depth 16, and they must keep working.
+    /// </summary>
+    public const int MaxDepth = 20;
 
     /// <summary>Roughly fields × list sizes; a full 50-item page with edges and nodes stays well below it.</summary>
     public const int MaxComplexity = 10_000;
