@@ -64,10 +64,10 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
         return await query.Where(db.Connectors.AsNoTracking())
             .Where(c => c.Category != null)
             .GroupBy(c => c.Category!)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Select(g => new { Category = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Category)
             .Take(size)
-            // Projected last: EF Core cannot order by a member of a record built in the query.
-            .Select(g => new CategoryCount(g.Key, g.Count()))
+            .Select(g => new CategoryCount(g.Category, g.Count))
             .ToListAsync(ct);
     }
 }

@@ -8,10 +8,7 @@ namespace Coco.Connectors.Querying;
 /// SQL that is case-sensitive and behaves the same on SQLite and PostgreSQL, and gives the same answer when the
 /// expression is compiled and run in memory (subscriptions test single connectors that way).
 /// </summary>
-/// <remarks>
-/// Values are passed as <see cref="QueryParameter{T}"/> member accesses rather than constants so EF Core sends them as
-/// SQL parameters (one cached query plan per shape, no literals in SQL text).
-/// </remarks>
+/// <remarks>Values go through <see cref="QueryParameter"/> so EF Core sends them as SQL parameters.</remarks>
 public static class ValueExpressions
 {
     private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
@@ -19,10 +16,6 @@ public static class ValueExpressions
     private static readonly MethodInfo StringSubstringRange = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
     private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
     private static readonly PropertyInfo StringLength = typeof(string).GetProperty(nameof(string.Length))!;
-
-    /// <summary>An expression reading <paramref name="value"/> that EF Core turns into a SQL parameter.</summary>
-    public static Expression Parameter<T>(T value) =>
-        Expression.Field(Expression.Constant(new QueryParameter<T>(value)), nameof(QueryParameter<T>.Value));
 
     /// <summary><c>access == value</c>; a null value means IS NULL. Non-nullable accesses are never equal to null.</summary>
     public static Expression Equal(Expression access, object? value)
@@ -40,7 +33,7 @@ public static class ValueExpressions
     /// SQLite and <c>strpos(…) &gt; 0</c> on PostgreSQL — never to SQLite's case-insensitive LIKE. Null never contains anything.
     /// </summary>
     public static Expression Contains(Expression access, string value) =>
-        NotNullAnd(access, Expression.Call(access, StringContains, Parameter(value)));
+        NotNullAnd(access, Expression.Call(access, StringContains, QueryParameter.For(value)));
 
     /// <summary>
     /// Case-sensitive prefix test as <c>length(x) &gt;= length(v) AND substr(x, 1, length(v)) = v</c>: EF Core would turn
@@ -48,7 +41,7 @@ public static class ValueExpressions
     /// </summary>
     public static Expression StartsWith(Expression access, string value)
     {
-        var v = Parameter(value);
+        var v = QueryParameter.For(value);
         var prefix = Expression.Call(access, StringSubstringRange, Expression.Constant(0), Expression.Property(v, StringLength));
         return NotNullAnd(access, Expression.AndAlso(LongEnough(access, v), Expression.Equal(prefix, v)));
     }
@@ -59,7 +52,7 @@ public static class ValueExpressions
     /// </summary>
     public static Expression EndsWith(Expression access, string value)
     {
-        var v = Parameter(value);
+        var v = QueryParameter.For(value);
         var start = Expression.Subtract(Expression.Property(access, StringLength), Expression.Property(v, StringLength));
         var suffix = Expression.Call(access, StringSubstringFrom, start);
         return NotNullAnd(access, Expression.AndAlso(LongEnough(access, v), Expression.Equal(suffix, v)));
@@ -101,8 +94,7 @@ public static class ValueExpressions
     private static Expression NotNullAnd(Expression access, Expression test) =>
         IsNullable(access.Type) ? Expression.AndAlso(Expression.NotEqual(access, Expression.Constant(null, access.Type)), test) : test;
 
-    private static Expression TypedParameter(Type type, object value) =>
-        Expression.Field(Expression.Constant(Activator.CreateInstance(typeof(QueryParameter<>).MakeGenericType(type), value)), nameof(QueryParameter<object>.Value));
+    private static Expression TypedParameter(Type type, object value) => QueryParameter.For(value, type);
 
     private static readonly MethodInfo InNonNullMethod = typeof(ValueExpressions).GetMethod(nameof(InNonNull), BindingFlags.NonPublic | BindingFlags.Static)!;
 
@@ -110,12 +102,6 @@ public static class ValueExpressions
     {
         var typed = values.Select(v => (T)v!).ToList();
         var item = access.Type == typeof(T) ? access : Expression.Convert(access, typeof(T));
-        return NotNullAnd(access, Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(T)], Parameter(typed), item));
+        return NotNullAnd(access, Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(T)], QueryParameter.For(typed), item));
     }
-}
-
-/// <summary>A value captured for a query, read through a field so EF Core parameterizes it (like a closure would).</summary>
-public sealed class QueryParameter<T>(T value)
-{
-    public readonly T Value = value;
 }
