@@ -11,7 +11,7 @@ public static class GraphQLRegistration
     {
         services.AddGraphQL(b => b
             .AddSchema<ConnectorSchema>()
-            .AddComplexityAnalyzer(QueryLimits.Configure)
+            .AddQueryLimits()
             .AddGraphTypes(typeof(ConnectorSchema).Assembly)
             .AddSystemTextJson()
             .UseMiddleware<SecretMaskingMiddleware>());

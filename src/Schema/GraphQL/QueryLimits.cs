@@ -1,4 +1,7 @@
+using GraphQL;
+using GraphQL.DI;
 using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 
 namespace Coco.Connectors.GraphQL;
 
@@ -20,6 +23,17 @@ public static class QueryLimits
     /// <c>schema.WithIntrospectionComplexityImpact(0)</c> does, but that needs an initialized schema, which a
     /// <c>ConfigureSchema</c> hook runs too early for.
     /// </summary>
+    /// <summary>
+    /// The complexity analyzer (what <c>AddComplexityAnalyzer</c> registers), but also run for documents served from a
+    /// parsed-document cache: a cached document can be sent again with variables (e.g. <c>first</c>) that cost more.
+    /// </summary>
+    public static IGraphQLBuilder AddQueryLimits(this IGraphQLBuilder builder)
+    {
+        builder.AddValidationRule<ComplexityValidationRule>(useForCachedDocuments: true);
+        builder.Services.Configure<ComplexityOptions>(Configure);
+        return builder;
+    }
+
     public static void Configure(ComplexityOptions options)
     {
         options.MaxDepth = MaxDepth;
