@@ -22,6 +22,7 @@ public sealed class QueryType : ObjectGraphType
     {
         Name = "Query";
         ConnectorQueries.AddFields(this);
+        ConnectorListQueries.AddFields(this);
     }
 }
 

@@ -13,6 +13,7 @@ public static class GraphQLRegistration
     {
         services.AddGraphQL(b => b
             .AddSchema<ConnectorSchema>()
+            .AddQueryLimits()
             .AddGraphTypes(typeof(ConnectorSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider<MaskedErrorInfoProvider>()

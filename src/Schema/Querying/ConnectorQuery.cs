@@ -3,7 +3,13 @@ using Coco.Connectors.Connectors;
 
 namespace Coco.Connectors.Querying;
 
-public sealed record SortKey(QueryField Field, bool Descending);
+public sealed record SortKey(QueryField Field, bool Descending)
+{
+    /// <summary>The same key in the opposite direction (for reading a page backwards).</summary>
+    public SortKey Reversed => this with { Descending = !Descending };
+
+    public override string ToString() => $"{Field.Name} {(Descending ? "DESC" : "ASC")}";
+}
 
 /// <summary>
 /// The one query model: what REST <c>query/filter/sort</c> and GraphQL <c>query/where/order</c> both compile to.
@@ -26,24 +32,44 @@ public sealed record ConnectorQuery(Expression<Func<Connector, bool>>? Filter, I
 
     public IQueryable<Connector> Apply(IQueryable<Connector> source) => Sort(Where(source), TotalOrder);
 
+    /// <summary>
+    /// Orders by the keys in turn. A nullable key orders nulls as the smallest value (first ascending, last descending)
+    /// through an explicit <c>x == null ? 0 : 1</c> key, because SQLite and PostgreSQL disagree on where NULL sorts.
+    /// </summary>
     public static IOrderedQueryable<Connector> Sort(IQueryable<Connector> source, IReadOnlyList<SortKey> order)
     {
         IOrderedQueryable<Connector>? sorted = null;
         foreach (var key in order)
         {
-            var method = (sorted is null, key.Descending) switch
+            foreach (var selector in OrderingSelectors(key.Field))
             {
-                (true, false) => nameof(Queryable.OrderBy),
-                (true, true) => nameof(Queryable.OrderByDescending),
-                (false, false) => nameof(Queryable.ThenBy),
-                (false, true) => nameof(Queryable.ThenByDescending),
-            };
-            var selector = key.Field.Selector;
-            var call = Expression.Call(typeof(Queryable), method, [typeof(Connector), selector.ReturnType],
-                (sorted ?? source).Expression, Expression.Quote(selector));
-            sorted = (IOrderedQueryable<Connector>)source.Provider.CreateQuery<Connector>(call);
+                var method = (sorted is null, key.Descending) switch
+                {
+                    (true, false) => nameof(Queryable.OrderBy),
+                    (true, true) => nameof(Queryable.OrderByDescending),
+                    (false, false) => nameof(Queryable.ThenBy),
+                    (false, true) => nameof(Queryable.ThenByDescending),
+                };
+                var call = Expression.Call(typeof(Queryable), method, [typeof(Connector), selector.ReturnType],
+                    (sorted ?? source).Expression, Expression.Quote(selector));
+                sorted = (IOrderedQueryable<Connector>)source.Provider.CreateQuery<Connector>(call);
+            }
         }
 
         return sorted ?? source.OrderBy(c => c.Id);
+    }
+
+    /// <summary>The SQL ordering expressions of one key: a null flag first for nullable fields, then the value.</summary>
+    private static IEnumerable<LambdaExpression> OrderingSelectors(QueryField field)
+    {
+        if (field.Nullable)
+        {
+            var access = field.Access(Predicates.Connector);
+            var isNull = Expression.Condition(
+                Expression.Equal(access, Expression.Constant(null, access.Type)), Expression.Constant(0), Expression.Constant(1));
+            yield return Expression.Lambda<Func<Connector, int>>(isNull, Predicates.Connector);
+        }
+
+        yield return field.Selector;
     }
 }

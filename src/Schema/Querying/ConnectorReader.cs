@@ -31,6 +31,13 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
         return found.ToDictionary(c => c.Id);
     }
 
+    /// <summary>Keyset paging (first/after, last/before) over the query's filter in its total order.</summary>
+    public async Task<KeysetPage> ReadPageAsync(ConnectorQuery query, KeysetRequest request, PageLimits limits, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await KeysetPager.ReadAsync(query.Where(db.Connectors.AsNoTracking()), query.TotalOrder, request, limits, ct);
+    }
+
     /// <summary>Offset paging: skips <paramref name="skip"/> rows of the ordered result and takes <paramref name="take"/>.</summary>
     public async Task<ConnectorSlice> ReadAsync(ConnectorQuery query, int skip, int take, bool includeTotal, CancellationToken ct)
     {

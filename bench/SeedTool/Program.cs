@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Coco.Connectors;
+using Coco.Connectors.Connectors;
+using Coco.Connectors.GraphQL;
+using Coco.Connectors.Storage;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+// seed <db> <count>      bulk-inserts <count> generated connectors into a SQLite file (migrating it first)
+// inprocess <db> [n]     runs the benchmark GraphQL documents in process (no HTTP) and prints latency percentiles
+if (args.Length < 2 || args[0] is not ("seed" or "inprocess"))
+{
+    Console.Error.WriteLine("usage: seed <db> <count> | inprocess <db> [iterations]");
+    return 2;
+}
+
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Storage:Provider"] = "sqlite",
+    ["Storage:ConnectionString"] = $"Data Source={args[1]}",
+}).Build();
+var services = new ServiceCollection().AddLogging().AddConnectorDomain(configuration).AddConnectorGraphQL().BuildServiceProvider();
+
+if (args[0] == "seed")
+{
+    await Seeder.SeedAsync(services, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+}
+else
+{
+    await InProcess.RunAsync(services, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200);
+}
+
+return 0;
+
+/// <summary>
+/// Writes generated connectors straight through the DbContext in large transactions, because 100,000 single commits
+/// through ConnectorService would take minutes. Each row is still built by the write path's own
+/// ConnectorDocument.Read + ApplyTo (same validation, same SearchText); only the per-write change events are skipped.
+/// </summary>
+internal static class Seeder
+{
+    private static readonly string[] Words =
+        ["git", "GitHub", "GitLab", "drive", "cloud", "mail", "docs", "sql", "wiki", "jira", "slack", "notion", "box", "s3", "sync", "search", "crawler", "feed", "rss", "web"];
+
+    private static readonly string[] Categories = ["website", "cloud_storage", "database", "code", "chat", "wiki", "email"];
+
+    public static async Task SeedAsync(IServiceProvider services, int count)
+    {
+        var dbFactory = services.GetRequiredService<IDbContextFactory<CocoDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            await StorageRegistration.MigrateAsync(db, services.GetRequiredService<StorageOptions>(), CancellationToken.None);
+        }
+
+        var ids = services.GetRequiredService<ConnectorIds>();
+        var random = new Random(20251127);
+        var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var watch = Stopwatch.StartNew();
+        const int batch = 5000;
+        for (var done = 0; done < count; done += batch)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            for (var i = done; i < Math.Min(count, done + batch); i++)
+            {
+                db.Connectors.Add(Generate(random, ids.NewId(), start.AddSeconds(i), i));
+            }
+
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        Console.WriteLine($"seeded {count} connectors in {watch.Elapsed.TotalSeconds:F1}s");
+    }
+
+    private static Connector Generate(Random random, string id, DateTime created, int i)
+    {
+        string Word() => Words[random.Next(Words.Length)];
+        var doc = new JsonObject
+        {
+            ["name"] = $"{Word()} {Word()} {i:D6}",
+            ["description"] = random.Next(10) == 0 ? null : $"Connects Coco to {Word()} and {Word()}",
+            ["category"] = random.Next(8) == 0 ? null : Categories[random.Next(Categories.Length)],
+            ["tags"] = new JsonArray([.. Enumerable.Range(0, random.Next(4)).Select(_ => JsonValue.Create(Word()))]),
+            ["enabled"] = random.Next(5) != 0,
+            ["processor"] = new JsonObject { ["enabled"] = random.Next(2) == 0, ["name"] = Word() },
+            ["config"] = new JsonObject { ["token"] = "bench-secret" },
+        };
+        var errors = new List<ConnectorError>();
+        var fields = ConnectorDocument.Read(doc, errors);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(errors[0].Message);
+        }
+
+        var connector = new Connector { Id = id, Created = created, Updated = created, Version = 1 };
+        fields.ApplyTo(connector);
+        return connector;
+    }
+}
+
+/// <summary>The GraphQL half without HTTP: the benchmark query, and keyset page 1 vs page 500.</summary>
+internal static class InProcess
+{
+    public const string BenchQuery =
+        """{ connectors(first: 20, query: "git", where: {enabled: {eq: true}}, order: [{name: ASC}]) { totalCount nodes { id name category } } }""";
+
+    public static async Task RunAsync(IServiceProvider services, int iterations)
+    {
+        var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
+        var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
+
+        async Task<string> Run(string query)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var result = await executer.ExecuteAsync(new ExecutionOptions { Query = query, RequestServices = scope.ServiceProvider });
+            var text = serializer.Serialize(result);
+            return result.Errors is { Count: > 0 } ? throw new InvalidOperationException(text) : text;
+        }
+
+        var cursor = "";
+        for (var page = 1; page < 500; page++)
+        {
+            var text = await Run(WalkQuery(cursor));
+            cursor = JsonNode.Parse(text)!["data"]!["connectors"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        }
+
+        foreach (var (name, query) in new[] { ("bench query", BenchQuery), ("page 1", WalkQuery("")), ("page 500", WalkQuery(cursor)) })
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                await Run(query);
+            }
+
+            var times = new List<double>();
+            for (var i = 0; i < iterations; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                await Run(query);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            Console.WriteLine($"{name,-12} p50 {times[times.Count / 2],7:F2} ms  p90 {times[times.Count * 9 / 10],7:F2} ms  p99 {times[times.Count * 99 / 100],7:F2} ms");
+        }
+    }
+
+    public static string WalkQuery(string after) =>
+        "{ connectors(first: 20" + (after.Length == 0 ? "" : $", after: \"{after}\"") + ", order: [{name: ASC}]) { nodes { id name category } pageInfo { endCursor } } }";
+}

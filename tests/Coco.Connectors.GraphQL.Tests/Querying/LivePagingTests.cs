@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using Coco.Connectors.Connectors;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coco.Connectors.Tests.Querying;
+
+/// <summary>
+/// Keyset cursors under change: connectors are created and deleted between page requests (including the row the
+/// cursor points at). Rows that exist throughout must each appear exactly once, in order; no row may appear twice.
+/// </summary>
+public sealed class LivePagingTests(QueryingServer server) : IClassFixture<QueryingServer>
+{
+    private const string Where = """{tags: {some: {eq: "live"}}}""";
+
+    [Theory]
+    [InlineData("[{name: ASC}]", true)]
+    [InlineData("[{name: ASC}]", false)]
+    [InlineData("[]", true)]
+    [InlineData("[{description: DESC}]", true)]
+    [InlineData("[{description: DESC}]", false)]
+    public async Task Paging_while_connectors_are_created_and_deleted_neither_repeats_nor_skips(string order, bool forward)
+    {
+        var service = server.Services.GetRequiredService<ConnectorService>();
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var initial = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            initial.Add(await CreateAsync(service, $"{run}-{i:00}", minute: 100 + i, hasDescription: i % 3 != 0));
+        }
+
+        var deleted = new HashSet<string>();
+        var returned = new List<string>();
+        string? cursor = null;
+        var random = new Random(42);
+        for (var page = 0; page < 50; page++)
+        {
+            var arguments = forward
+                ? $"first: 3" + (cursor is null ? "" : $", after: \"{cursor}\"")
+                : $"last: 3" + (cursor is null ? "" : $", before: \"{cursor}\"");
+            var connection = (await server.GraphQL.ExecuteAsync(
+                $"{{ connectors({arguments}, order: {order}, where: {Scope(run)}) {{ nodes {{ id }} pageInfo {{ hasNextPage hasPreviousPage startCursor endCursor }} }} }}"))
+                .Ok().GetProperty("connectors");
+            var ids = connection.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!).ToList();
+            returned.AddRange(forward ? ids : Enumerable.Reverse(ids));
+            var info = connection.GetProperty("pageInfo");
+            if (!info.GetProperty(forward ? "hasNextPage" : "hasPreviousPage").GetBoolean())
+            {
+                break;
+            }
+
+            cursor = info.GetProperty(forward ? "endCursor" : "startCursor").GetString();
+
+            // Between pages: delete the cursor row itself, one row not yet seen, one already seen; add rows on both sides.
+            var cursorRow = forward ? ids[^1] : ids[0];
+            var unseen = initial.Where(id => !returned.Contains(id) && !deleted.Contains(id)).ToList();
+            foreach (var id in new[] { cursorRow, unseen.Count > 0 ? unseen[random.Next(unseen.Count)] : null, returned[random.Next(returned.Count)] })
+            {
+                if (id is not null && deleted.Add(id))
+                {
+                    Assert.True((await service.DeleteAsync(id, null, CancellationToken.None)).Succeeded);
+                }
+            }
+
+            await CreateAsync(service, $"{run}-{random.Next(100):00}x{page}", minute: 90 + random.Next(40), hasDescription: random.Next(2) == 0);
+        }
+
+        Assert.Equal(returned.Count, returned.Distinct().Count());
+        var survivors = initial.Where(id => !deleted.Contains(id)).ToList();
+        Assert.All(survivors, id => Assert.Contains(id, returned));
+
+        // The rows that were there from start to end come back in the order a fresh query gives them.
+        var fresh = (await server.GraphQL.ExecuteAsync(
+            $"{{ connectors(first: 50, order: {order}, where: {Scope(run)}) {{ nodes {{ id }} }} }}"))
+            .Ok().GetProperty("connectors").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!).ToList();
+        var expected = fresh.Where(survivors.Contains).ToList();
+        if (!forward)
+        {
+            expected.Reverse();
+        }
+
+        Assert.Equal(expected, returned.Where(survivors.Contains).ToList());
+    }
+
+    private static string Scope(string run) => "{and: [" + Where + ", {name: {startsWith: \"" + run + "\"}}]}";
+
+    private async Task<string> CreateAsync(ConnectorService service, string name, int minute, bool hasDescription)
+    {
+        server.Clock.Set(QueryDataset.Epoch.AddMinutes(minute));
+        var doc = new JsonObject { ["name"] = name, ["tags"] = new JsonArray("live") };
+        if (hasDescription)
+        {
+            doc["description"] = $"d{minute % 7}";
+        }
+
+        var result = await service.CreateAsync(doc, CancellationToken.None);
+        Assert.True(result.Succeeded);
+        return result.Connector!.Id;
+    }
+}
