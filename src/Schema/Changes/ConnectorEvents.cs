@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq.Expressions;
 using System.Threading.Channels;
 using Coco.Connectors.Connectors;
 using Coco.Connectors.Querying;
@@ -47,14 +46,13 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
     /// matches now. Which connectors matched before is tracked per subscriber, starting from the store's answer
     /// when the subscription begins, so this works the same when changes come from other server instances.
     /// </summary>
-    public IObservable<object?> WatchMatching(Expression<Func<Connector, bool>>? filter)
+    public IObservable<object?> WatchMatching(ConnectorFilter filter)
     {
-        if (filter is null)
+        if (filter.Predicate is null)
         {
             return Watch(_ => true, (change, connector) => new ConnectorChangedEvent(change, connector, connector is not null));
         }
 
-        var matches = filter.Compile();
         return new Stream(this, () =>
         {
             var matching = new HashSet<string>();
@@ -63,7 +61,7 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
                 (change, connector) =>
                 {
                     var before = matching.Contains(change.Id);
-                    var now = connector is not null && Evaluate(matches, connector);
+                    var now = connector is not null && filter.Matches(connector);
                     if (now)
                     {
                         matching.Add(change.Id);
@@ -75,21 +73,8 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
 
                     return before || now ? new ConnectorChangedEvent(change, connector, now) : null;
                 },
-                async ct => matching.UnionWith(await _reader.MatchingIdsAsync(new ConnectorQuery(filter, []), ct)));
+                async ct => matching.UnionWith(await _reader.MatchingIdsAsync(new ConnectorQuery(filter.Predicate, []), ct)));
         });
-    }
-
-    // The filter was written for SQL, where a null never throws; in memory a null member fails the match instead.
-    private static bool Evaluate(Func<Connector, bool> matches, Connector connector)
-    {
-        try
-        {
-            return matches(connector);
-        }
-        catch (NullReferenceException)
-        {
-            return false;
-        }
     }
 
     void IObserver<ConnectorChange>.OnNext(ConnectorChange value) => _changes.Writer.TryWrite(value);

@@ -1,4 +1,7 @@
 using Coco.Connectors.Changes;
+using Coco.Connectors.Data;
+using Coco.Connectors.Data.Filtering;
+using Coco.Connectors.Querying;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +42,18 @@ public static class ConnectorSubscriptions
         subscription.Field<NonNullGraphType<ConnectorChangedEventType>>("onConnectorChanged")
             .Description("Every change to a connector that matches `where` before or after the change; `matches` tells a live list " +
                 "whether to show the connector now.")
-            .ResolveStream(ctx => Events(ctx).WatchMatching(null));
+            .Argument<ConnectorFilterInputType>("where", a => a.Description = "Which connectors to watch; all when absent.")
+            .ResolveStream(ctx =>
+            {
+                try
+                {
+                    return Events(ctx).WatchMatching(ConnectorFilter.FromInput(ListArguments.Raw(ctx, "where") as IDictionary<string, object?>));
+                }
+                catch (QueryException e)
+                {
+                    throw ListArguments.ToExecutionError(e, "Subscription.onConnectorChanged");
+                }
+            });
     }
 
     private static ConnectorEvents Events(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ConnectorEvents>();

@@ -20,7 +20,9 @@ public class QueryingServer : CocoServer
 
     public SqlLog Sql { get; } = new();
 
-    public GraphQLTestClient GraphQL => new(this);
+    public QueryClient GraphQL => _client ??= new(this);
+
+    private QueryClient? _client;
 
     /// <summary>Seeds <see cref="QueryDataset"/> once per server.</summary>
     public async Task EnsureSeededAsync()

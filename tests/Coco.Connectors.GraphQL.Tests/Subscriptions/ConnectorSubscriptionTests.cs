@@ -1,5 +1,8 @@
 using System.Net;
+using Coco.Connectors.Server.Transport;
 using Coco.Connectors.Tests.Infrastructure;
+using GraphQL.Transport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coco.Connectors.Tests.Subscriptions;
 
@@ -87,5 +90,42 @@ public sealed class ConnectorSubscriptionTests(CocoServer server) : IClassFixtur
         Assert.False((bool)deleted["matches"]!);
         Assert.Null(deleted["connector"]);
         Assert.Equal(id, (string?)deleted["id"]);
+    }
+
+    [Fact]
+    public async Task Changed_with_where_reports_enter_stay_and_leave_but_not_strangers()
+    {
+        var inside = await CreateAsync("""{"name": "db one", "category": "database", "tags": ["watch"]}""");
+        await using var probe = await EventProbe.StartAsync(server,
+            """subscription { onConnectorChanged(where: {category: {eq: "database"}, tags: {some: {eq: "watch"}}}) { kind id matches connector { category } } }""");
+
+        var outside = await CreateAsync("""{"name": "web", "category": "website", "tags": ["watch"]}""");
+        await _client.SendJsonAsync(HttpMethod.Put, $"connector/{inside}", """{"description": "still a database"}""");
+        await _client.SendJsonAsync(HttpMethod.Put, $"connector/{outside}", """{"category": "database"}""");
+        await _client.SendJsonAsync(HttpMethod.Put, $"connector/{inside}", """{"category": "website"}""");
+        await _client.SendJsonAsync(HttpMethod.Put, $"connector/{inside}", """{"description": "no longer watched"}""");
+        await _client.SendJsonAsync(HttpMethod.Delete, $"connector/{outside}");
+
+        var stay = (await probe.NextAsync())["data"]!["onConnectorChanged"]!;
+        Assert.Equal((inside, "UPDATED", true), ((string)stay["id"]!, (string)stay["kind"]!, (bool)stay["matches"]!));
+        var enter = (await probe.NextAsync())["data"]!["onConnectorChanged"]!;
+        Assert.Equal((outside, "UPDATED", true), ((string)enter["id"]!, (string)enter["kind"]!, (bool)enter["matches"]!));
+        var leave = (await probe.NextAsync())["data"]!["onConnectorChanged"]!;
+        Assert.Equal((inside, "UPDATED", false), ((string)leave["id"]!, (string)leave["kind"]!, (bool)leave["matches"]!));
+        Assert.Equal("website", (string?)leave["connector"]!["category"]);
+        var gone = (await probe.NextAsync())["data"]!["onConnectorChanged"]!;
+        Assert.Equal((outside, "DELETED", false), ((string)gone["id"]!, (string)gone["kind"]!, (bool)gone["matches"]!));
+        Assert.True(await probe.IsQuietAsync());
+    }
+
+    [Fact]
+    public async Task Changed_refuses_a_filter_on_config()
+    {
+        var runner = server.Services.GetRequiredService<GraphQLRunner>();
+        await using var scope = server.Services.CreateAsyncScope();
+        var result = await runner.ExecuteAsync(new GraphQLRequest { Query = """subscription { onConnectorChanged(where: {config: {eq: "x"}}) { id } }""" },
+            scope.ServiceProvider, AllowedOperations.All, null, CancellationToken.None);
+        Assert.False(result.Executed);
+        Assert.Contains(result.Errors!, e => e.Message.Contains("config", StringComparison.Ordinal));
     }
 }
