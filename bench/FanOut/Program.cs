@@ -14,13 +14,20 @@ var samples = int.Parse(args.ElementAtOrDefault(2) ?? "500", CultureInfo.Invaria
 
 var port = 19000 + Random.Shared.Next(1000);
 var folder = Directory.CreateTempSubdirectory("coco-fanout-");
-using var server = StartServer(serverDll, port, folder.FullName);
+using var server = StartServer(serverDll, port, folder.FullName, serverGc: true);
 var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
 await WaitHealthyAsync(http);
 var ws = new Uri($"ws://127.0.0.1:{port}/graphql");
 
 await Post(http, "connector/", """{"id":"fanout","name":"fan-out target"}""");
 var version = 1;
+
+// Warm-up: the first delivery pays for JIT compilation of the whole path.
+var warm = await OpenAsync(ws, 10, "subscription { onConnectorUpdated(id: \"fanout\") { id version name } }");
+var warmWaits = warm.Select(c => c.NextAsync()).ToArray();
+await Post(http, "connector/fanout", $$"""{"name":"update {{++version}}"}""", HttpMethod.Put);
+await Task.WhenAll(warmWaits);
+await Task.WhenAll(warm.Select(c => c.DisposeAsync().AsTask()));
 
 Console.WriteLine($"server pid {server.Id}, {Environment.ProcessorCount} cores");
 Console.WriteLine();
@@ -65,22 +72,44 @@ Console.WriteLine();
 Console.WriteLine($"single subscriber, write → event over {samples} writes (REST PUT round trip included): " +
     $"p50 {Percentile(0.50):F2} ms, p99 {Percentile(0.99):F2} ms");
 
-// Memory per idle subscription: server working set before and after opening idle subscriptions.
+// Memory per idle subscription, on a second server (workstation GC) so the fan-out runs above leave nothing behind.
 var idle = counts.Max();
-await Post(http, "connector/fanout", """{"description":"settle"}""", HttpMethod.Put);
-var before = await SettledMemoryAsync(server);
-var idlers = await OpenAsync(ws, idle, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
-await Task.Delay(1000);
-var after = await SettledMemoryAsync(server);
-Console.WriteLine($"idle subscriptions: {idle:N0}; server RSS {before / 1048576.0:F0} MiB → {after / 1048576.0:F0} MiB; " +
-    $"{(after - before) / (double)idle / 1024:F1} KiB per idle subscription (socket + subscription)");
+var memoryPort = port + 1;
+using var memoryServer = StartServer(serverDll, memoryPort, folder.FullName, serverGc: false);
+var memoryHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{memoryPort}/") };
+await WaitHealthyAsync(memoryHttp);
+var memoryWs = new Uri($"ws://127.0.0.1:{memoryPort}/graphql");
+var primer = await OpenAsync(memoryWs, 100, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
+await Task.WhenAll(primer.Select(c => c.DisposeAsync().AsTask()));
+var before = await SettledMemoryAsync(memoryServer);
+var idlers = await OpenAsync(memoryWs, idle, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
+var after = await SettledMemoryAsync(memoryServer);
+if (int.TryParse(Environment.GetEnvironmentVariable("FANOUT_HOLD_SECONDS"), out var hold))
+{
+    // For profiling: keep the idle subscriptions open (e.g. dotnet-gcdump collect -p <pid>).
+    Console.WriteLine($"holding {hold} s; memory server pid {memoryServer.Id}");
+    await Task.Delay(TimeSpan.FromSeconds(hold));
+}
+Console.WriteLine($"idle subscriptions, one socket each: {idle:N0}; live heap {before / 1048576.0:F0} MiB → {after / 1048576.0:F0} MiB; " +
+    $"{(after - before) / (double)idle / 1024:F1} KiB per idle subscription (WebSocket + subscription)");
 await Task.WhenAll(idlers.Select(c => c.DisposeAsync().AsTask()));
+
+// The same number of idle subscriptions multiplexed over 100 sockets: the cost of a subscription itself.
+const int sharedSockets = 100;
+var baseline = await SettledMemoryAsync(memoryServer);
+var shared = await OpenAsync(memoryWs, sharedSockets, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
+await Task.WhenAll(shared.Select(c => c.SubscribeMoreAsync(idle / sharedSockets - 1, "subscription { onConnectorUpdated(id: \"fanout\") { id } }")));
+var sharedAfter = await SettledMemoryAsync(memoryServer);
+Console.WriteLine($"idle subscriptions over {sharedSockets} sockets: {idle:N0}; live heap {baseline / 1048576.0:F0} MiB → {sharedAfter / 1048576.0:F0} MiB; " +
+    $"{(sharedAfter - baseline) / (double)idle / 1024:F1} KiB per idle subscription");
+await Task.WhenAll(shared.Select(c => c.DisposeAsync().AsTask()));
+memoryServer.Kill(entireProcessTree: true);
 
 server.Kill(entireProcessTree: true);
 folder.Delete(recursive: true);
 return;
 
-static Process StartServer(string dll, int port, string folder)
+static Process StartServer(string dll, int port, string folder, bool serverGc)
 {
     var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
     {
@@ -91,7 +120,8 @@ static Process StartServer(string dll, int port, string folder)
     start.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(folder, "coco.db")}";
     start.Environment["Logging__LogLevel__Default"] = "Warning";
     start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
-    start.Environment["DOTNET_gcServer"] = "1";
+    start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
+    start.Environment["DOTNET_gcConcurrent"] = serverGc ? "1" : "0";
     var process = Process.Start(start)!;
     process.OutputDataReceived += (_, _) => { };
     process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
@@ -131,11 +161,36 @@ static async Task Post(HttpClient http, string path, string body, HttpMethod? me
     response.EnsureSuccessStatusCode();
 }
 
+// Live managed heap after a full collection, read with dotnet-gcdump (which forces the collection); the working
+// set instead when the tool is missing (much noisier: it counts garbage and GC reservations).
 static async Task<long> SettledMemoryAsync(Process server)
 {
-    await Task.Delay(1500);
+    await Task.Delay(2000);
+    var tool = Environment.GetEnvironmentVariable("GCDUMP") ??
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-gcdump");
+    if (File.Exists(tool))
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"fanout-{server.Id}.gcdump");
+        await RunToolAsync(tool, $"collect -p {server.Id} -o {file}");
+        var report = await RunToolAsync(tool, $"report {file}");
+        File.Delete(file);
+        var line = report.Split('\n').FirstOrDefault(l => l.Contains("GC Heap bytes", StringComparison.Ordinal));
+        if (line is not null && long.TryParse(line.Trim().Split(' ')[0].Replace(",", "", StringComparison.Ordinal), out var bytes))
+        {
+            return bytes;
+        }
+    }
+
     server.Refresh();
     return server.WorkingSet64;
+}
+
+static async Task<string> RunToolAsync(string tool, string arguments)
+{
+    using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+    var output = await process.StandardOutput.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    return output;
 }
 
 static async Task<Subscriber[]> OpenAsync(Uri uri, int n, string query)
@@ -177,6 +232,21 @@ sealed class Subscriber : IAsyncDisposable
 
         await s.SendAsync(new JsonObject { ["id"] = "1", ["type"] = "subscribe", ["payload"] = new JsonObject { ["query"] = query } });
         return s;
+    }
+
+    /// <summary>More subscriptions on this socket (ids 2, 3, …); waits until the server has taken them all.</summary>
+    public async Task SubscribeMoreAsync(int count, string query)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await SendAsync(new JsonObject { ["id"] = $"{i + 2}", ["type"] = "subscribe", ["payload"] = new JsonObject { ["query"] = query } });
+        }
+
+        // A ping answered means every subscribe before it was read.
+        await SendAsync(new JsonObject { ["type"] = "ping" });
+        while ((string?)(await ReceiveAsync())?["type"] != "pong")
+        {
+        }
     }
 
     /// <summary>The next `next` message (pings are answered and skipped).</summary>

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Coco.Connectors.Connectors;
 using Coco.Connectors.Querying;
@@ -18,7 +18,8 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
     private readonly ILogger<ConnectorEvents> _logger;
     private readonly Channel<ConnectorChange> _changes = Channel.CreateUnbounded<ConnectorChange>(new() { SingleReader = true });
     private readonly IDisposable _feed;
-    private ImmutableArray<Subscriber> _subscribers = [];
+    // Keyed by subscriber; a dictionary because thousands join and leave one at a time while the dispatcher reads.
+    private readonly ConcurrentDictionary<Subscriber, byte> _subscribers = new();
 
     public ConnectorEvents(IConnectorChangeFeed feed, ConnectorReader reader, ILogger<ConnectorEvents> logger)
     {
@@ -28,7 +29,7 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
         _ = DispatchAsync();
     }
 
-    public int SubscriberCount => _subscribers.Length;
+    public int SubscriberCount => _subscribers.Count;
 
     /// <summary>
     /// A stream of what <paramref name="select"/> makes of each accepted change and its connector as it is now
@@ -87,8 +88,7 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
     {
         await foreach (var change in _changes.Reader.ReadAllAsync())
         {
-            var subscribers = _subscribers;
-            if (subscribers.IsEmpty)
+            if (_subscribers.IsEmpty)
             {
                 continue;
             }
@@ -104,7 +104,7 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
                 continue;
             }
 
-            foreach (var subscriber in subscribers)
+            foreach (var (subscriber, _) in _subscribers)
             {
                 subscriber.Offer(change, connector);
             }
@@ -157,7 +157,7 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
                 _preparing = new CancellationTokenSource();
             }
 
-            ImmutableInterlocked.Update(ref events._subscribers, list => list.Add(this));
+            events._subscribers.TryAdd(this, 0);
             if (handlers.Prepare is not null)
             {
                 _ = PrepareAsync(handlers.Prepare);
@@ -245,7 +245,7 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
         public void Dispose()
         {
             _done = true;
-            ImmutableInterlocked.Update(ref _events._subscribers, list => list.Remove(this));
+            _events._subscribers.TryRemove(this, out _);
             _preparing?.Cancel();
         }
     }

@@ -41,6 +41,11 @@ public static class StorageRegistration
         }
 
         await db.Database.MigrateAsync(ct);
+        if (options.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            // Readers never wait for the writer, and a commit is one append instead of a rewritten journal.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+        }
     }
 
     /// <summary>A short description of the store for the startup log, without credentials.</summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Net.WebSockets;
 using System.Text;
@@ -31,8 +30,12 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
     private const int NotInitialized = 0, Initializing = 1, Acknowledged = 2;
     private static readonly TimeSpan DisposeTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<string, RunningOperation> _operations = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<RunningOperation, bool> _running = new();
+    // Ids in use, and operations still running (an operation may outlive its id). Most sockets carry one or two
+    // operations, so plain collections under one lock: concurrent dictionaries would cost more than the socket.
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, RunningOperation> _operations = new(StringComparer.Ordinal);
+    private readonly HashSet<RunningOperation> _running = [];
+    private ITimer? _initTimeout;
 
     // Cancelled when the socket is gone: stops the timers and every operation. Never disposed, because timers
     // and operations finishing late may still read its token.
@@ -65,7 +68,8 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
     private IReadOnlyDictionary<string, object?>? ConnectionParams { get; set; }
 
     /// <summary>Starts the connection_init timeout.</summary>
-    public void Start() => _ = CloseUnlessInitializedAsync();
+    public void Start() => _initTimeout = TimeProvider.System.CreateTimer(
+        static state => ((SubscriptionServer)state!).CloseUnlessInitialized(), this, Options.ConnectionInitTimeout, Timeout.InfiniteTimeSpan);
 
     public async Task OnMessageAsync(ReadOnlyMemory<byte> frame)
     {
@@ -84,7 +88,13 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _lifetime.CancelAsync();
-        var pending = _running.Keys.Select(o => o.Finished).ToArray();
+        _initTimeout?.Dispose();
+        Task[] pending;
+        lock (_gate)
+        {
+            pending = [.. _running.Select(o => o.Finished)];
+        }
+
         try
         {
             await Task.WhenAll(pending).WaitAsync(DisposeTimeout);
@@ -118,24 +128,30 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
     {
         ConnectionParams = connectionParams;
         Volatile.Write(ref _initState, Acknowledged);
+        _initTimeout?.Dispose();
         _ = KeepAliveAsync();
     }
 
     protected StartOutcome StartOperation(string id, GraphQLRequest request)
     {
-        if (_operations.Count >= Options.MaxOperationsPerConnection)
+        RunningOperation operation;
+        lock (_gate)
         {
-            return StartOutcome.TooManyOperations;
+            if (_operations.Count >= Options.MaxOperationsPerConnection)
+            {
+                return StartOutcome.TooManyOperations;
+            }
+
+            if (_operations.ContainsKey(id))
+            {
+                return StartOutcome.DuplicateId;
+            }
+
+            operation = new RunningOperation(id, _lifetime.Token);
+            _operations.Add(id, operation);
+            _running.Add(operation);
         }
 
-        var operation = new RunningOperation(id, _lifetime.Token);
-        if (!_operations.TryAdd(id, operation))
-        {
-            operation.Dispose();
-            return StartOutcome.DuplicateId;
-        }
-
-        _running.TryAdd(operation, true);
         _ = Task.Run(() => RunAsync(operation, request));
         return StartOutcome.Started;
     }
@@ -143,9 +159,13 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
     /// <summary>Stops an operation the client no longer wants, silently. False when no such operation runs.</summary>
     protected bool StopOperation(string id)
     {
-        if (!_operations.TryRemove(id, out var operation))
+        RunningOperation? operation;
+        lock (_gate)
         {
-            return false;
+            if (!_operations.Remove(id, out operation))
+            {
+                return false;
+            }
         }
 
         operation.Cancel();
@@ -254,26 +274,29 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
         finally
         {
             Release(operation);
-            _running.TryRemove(operation, out _);
+            lock (_gate)
+            {
+                _running.Remove(operation);
+            }
+
             operation.Dispose();
         }
     }
 
     // Frees the id before the last message is sent, so a client may reuse it as soon as it sees complete.
-    private void Release(RunningOperation operation) =>
-        _operations.TryRemove(KeyValuePair.Create(operation.Id, operation));
-
-    private async Task CloseUnlessInitializedAsync()
+    private void Release(RunningOperation operation)
     {
-        try
+        lock (_gate)
         {
-            await Task.Delay(Options.ConnectionInitTimeout, _lifetime.Token);
+            if (_operations.TryGetValue(operation.Id, out var current) && current == operation)
+            {
+                _operations.Remove(operation.Id);
+            }
         }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+    }
 
+    private void CloseUnlessInitialized()
+    {
         if (Volatile.Read(ref _initState) == NotInitialized)
         {
             Connection.Close(CloseCodes.InitTimeout, "Connection initialization timeout.");

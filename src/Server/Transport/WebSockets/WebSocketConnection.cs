@@ -15,7 +15,10 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
     /// <summary>How long a closing handshake may take before the socket is simply aborted.</summary>
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new() { SingleReader = true });
+    // Bounded only in name (senders wait for their frame, so few are ever queued): unlike the unbounded channel it
+    // allocates its buffer on demand, which matters for thousands of idle sockets.
+    private readonly Channel<Outgoing> _outbox = Channel.CreateBounded<Outgoing>(
+        new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     // Cancelled when the socket must go now: a closing handshake took too long, or the request was aborted.
     // Not disposed: late Close calls (timers, shutdown) may still touch it after the connection ended.
     private readonly CancellationTokenSource _deadline = new();
