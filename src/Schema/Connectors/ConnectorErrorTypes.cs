@@ -7,70 +7,65 @@ namespace Coco.Connectors.Connectors;
 /// The typed mutation errors (HotChocolate mutation conventions): one object type per <see cref="ConnectorError"/>
 /// kind, each implementing <c>Error</c>, so clients can branch on <c>__typename</c>.
 /// </summary>
-public sealed class ValidationErrorType : ObjectGraphType<GraphQLFieldError>
+public abstract class ErrorType<TError> : ObjectGraphType<TError>
+    where TError : class
+{
+    protected ErrorType(string name, string description, string messageDescription, Func<TError, string> message)
+    {
+        Name = name;
+        Description = description;
+        Interface<ErrorInterface>();
+        IsTypeOf = value => value is TError;
+        Field<NonNullGraphType<StringGraphType>>("message").Description(messageDescription).Resolve(ctx => message(ctx.Source));
+    }
+}
+
+public sealed class ValidationErrorType : ErrorType<GraphQLFieldError>
 {
     public ValidationErrorType()
+        : base("ValidationError", "An input field was missing, of the wrong shape or out of range; nothing was written.",
+            "Why the field was refused, naming the field.", e => e.Message)
     {
-        Name = "ValidationError";
-        Description = "An input field was missing, of the wrong shape or out of range; nothing was written.";
-        Interface<ErrorInterface>();
-        IsTypeOf = value => value is GraphQLFieldError;
-        Field<NonNullGraphType<StringGraphType>>("message").Description("Why the field was refused, naming the field.")
-            .Resolve(ctx => ctx.Source.Message);
         Field<NonNullGraphType<StringGraphType>>("field")
             .Description("The input field at fault, as a dotted path of GraphQL names, e.g. `pathHierarchy` or `config.token`.")
             .Resolve(ctx => ctx.Source.Field);
     }
 }
 
-public sealed class ConnectorNotFoundErrorType : ObjectGraphType<ConnectorNotFound>
+public sealed class ConnectorNotFoundErrorType : ErrorType<ConnectorNotFound>
 {
     public ConnectorNotFoundErrorType()
+        : base("ConnectorNotFoundError", "No connector has the given id.", "A sentence naming the missing id.", e => e.Message)
     {
-        Name = "ConnectorNotFoundError";
-        Description = "No connector has the given id.";
-        Interface<ErrorInterface>();
-        IsTypeOf = value => value is ConnectorNotFound;
-        Field<NonNullGraphType<StringGraphType>>("message").Description("A sentence naming the missing id.").Resolve(ctx => ctx.Source.Message);
         Field<NonNullGraphType<IdGraphType>>("id").Description("The id that was looked for.").Resolve(ctx => ctx.Source.Id);
     }
 }
 
-public sealed class DuplicateConnectorIdErrorType : ObjectGraphType<DuplicateConnectorId>
+public sealed class DuplicateConnectorIdErrorType : ErrorType<DuplicateConnectorId>
 {
     public DuplicateConnectorIdErrorType()
+        : base("DuplicateConnectorIdError", "A connector with the requested id already exists.", "A sentence naming the taken id.", e => e.Message)
     {
-        Name = "DuplicateConnectorIdError";
-        Description = "A connector with the requested id already exists.";
-        Interface<ErrorInterface>();
-        IsTypeOf = value => value is DuplicateConnectorId;
-        Field<NonNullGraphType<StringGraphType>>("message").Description("A sentence naming the taken id.").Resolve(ctx => ctx.Source.Message);
         Field<NonNullGraphType<IdGraphType>>("id").Description("The id that is already taken.").Resolve(ctx => ctx.Source.Id);
     }
 }
 
-public sealed class BuiltinConnectorErrorType : ObjectGraphType<BuiltinConnectorProtected>
+public sealed class BuiltinConnectorErrorType : ErrorType<BuiltinConnectorProtected>
 {
     public BuiltinConnectorErrorType()
+        : base("BuiltinConnectorError", "The connector ships with the server and is protected from this change (built-ins cannot be deleted).",
+            "Why the built-in connector is protected.", e => e.Message)
     {
-        Name = "BuiltinConnectorError";
-        Description = "The connector ships with the server and is protected from this change (built-ins cannot be deleted).";
-        Interface<ErrorInterface>();
-        IsTypeOf = value => value is BuiltinConnectorProtected;
-        Field<NonNullGraphType<StringGraphType>>("message").Description("Why the built-in connector is protected.").Resolve(ctx => ctx.Source.Message);
         Field<NonNullGraphType<IdGraphType>>("id").Description("The built-in connector's id.").Resolve(ctx => ctx.Source.Id);
     }
 }
 
-public sealed class VersionConflictErrorType : ObjectGraphType<VersionConflict>
+public sealed class VersionConflictErrorType : ErrorType<VersionConflict>
 {
     public VersionConflictErrorType()
+        : base("VersionConflictError", "The connector changed since it was read: `expectedVersion` no longer matches. Read it again and retry.",
+            "A sentence with both versions.", e => e.Message)
     {
-        Name = "VersionConflictError";
-        Description = "The connector changed since it was read: `expectedVersion` no longer matches. Read it again and retry.";
-        Interface<ErrorInterface>();
-        IsTypeOf = value => value is VersionConflict;
-        Field<NonNullGraphType<StringGraphType>>("message").Description("A sentence with both versions.").Resolve(ctx => ctx.Source.Message);
         Field<NonNullGraphType<IdGraphType>>("id").Description("The connector's id.").Resolve(ctx => ctx.Source.Id);
         Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The version the client sent.")
             .Resolve(ctx => ctx.Source.ExpectedVersion);
