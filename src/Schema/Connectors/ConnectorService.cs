@@ -80,15 +80,17 @@ public sealed class ConnectorService(
 
     /// <summary>
     /// A writer that named no version can only lose a race to a concurrent writer: apply its change again on top
-    /// of the newer state, as if the two had arrived one after the other.
+    /// of the newer state, as if the two had arrived one after the other. Every lost race is another writer's
+    /// commit, so this ends once the writers it raced with are done; a fixed number of attempts would instead
+    /// answer an unconditional write with a version conflict when many writers hit one connector at once.
     /// </summary>
     private static async Task<WriteResult> RetryRacesAsync(Func<Task<WriteResult>> attempt, int? expectedVersion)
     {
-        const int maxAttempts = 10;
-        for (var i = 1; ; i++)
+        while (true)
         {
             var result = await attempt();
-            if (expectedVersion is not null || i == maxAttempts || result.Errors is not [VersionConflict])
+            // Only a conflict that shows the version moved is a lost race; anything else is the answer.
+            if (expectedVersion is not null || result.Errors is not [VersionConflict conflict] || conflict.ActualVersion == conflict.ExpectedVersion)
             {
                 return result;
             }

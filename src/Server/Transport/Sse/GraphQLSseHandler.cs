@@ -46,6 +46,10 @@ internal sealed class GraphQLSseHandler(
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await response.StartAsync(context.RequestAborted);
 
+        // Kestrel only buffers the headers on start: send them now, so the client sees the stream open before the
+        // first event or keep-alive (which may be many seconds away).
+        await response.Body.FlushAsync(context.RequestAborted);
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         using var events = new SseEventWriter(response, serializer, stop.Token);
         var keepAlive = events.KeepAliveAsync(options.Value.KeepAliveInterval, stop.Token);
