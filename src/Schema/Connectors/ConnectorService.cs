@@ -17,7 +17,9 @@ public sealed class ConnectorService(
     ConnectorIds ids,
     TimeProvider clock)
 {
-    private readonly SemaphoreSlim[] _commitLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    // Writes to one connector take turns within this process (striped by id): no lost races to retry, and events
+    // leave in version order. Across instances the version token still decides, and RetryRacesAsync replays.
+    private readonly SemaphoreSlim[] _connectorLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>Creates a connector from a Coco document. Built-in connectors are created only by seeding.</summary>
     public Task<WriteResult> CreateAsync(JsonObject document, CancellationToken ct) => CreateAsync(document, builtin: false, ct);
@@ -26,6 +28,12 @@ public sealed class ConnectorService(
     {
         var errors = new List<ConnectorError>();
         var id = ReadRequestedId(document, errors);
+        return await LockedAsync(id ?? ids.NewId(), newId => TryCreateAsync(document, id, newId, builtin, errors, ct), ct);
+    }
+
+    private async Task<WriteResult> TryCreateAsync(
+        JsonObject document, string? requestedId, string id, bool builtin, List<ConnectorError> errors, CancellationToken ct)
+    {
         var fields = ConnectorDocument.Read(document, errors);
         if (fields.Config is not null)
         {
@@ -40,11 +48,11 @@ public sealed class ConnectorService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var connector = new Connector { Id = id ?? ids.NewId(), Builtin = builtin, Created = now, Updated = now, Version = 1 };
+        var connector = new Connector { Id = id, Builtin = builtin, Created = now, Updated = now, Version = 1 };
         fields.ApplyTo(connector);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (id is not null && await db.Connectors.AnyAsync(c => c.Id == id, ct))
+        if (requestedId is not null && await db.Connectors.AnyAsync(c => c.Id == id, ct))
         {
             return WriteResult.Fail(new DuplicateConnectorId(id));
         }
@@ -54,9 +62,9 @@ public sealed class ConnectorService(
         {
             await CommitAsync(db, new ConnectorChange(connector.Id, ConnectorChangeKind.Created, connector.Version) { Committed = connector }, ct);
         }
-        catch (DbUpdateException) when (id is not null)
+        catch (DbUpdateException) when (requestedId is not null)
         {
-            // Lost a race with another create of the same id; anything else is unexpected.
+            // Lost a race with another instance creating the same id; anything else is unexpected.
             if (await ExistsAsync(id, ct))
             {
                 return WriteResult.Fail(new DuplicateConnectorId(id));
@@ -73,16 +81,15 @@ public sealed class ConnectorService(
     /// replaces every client-owned field. <c>id</c>, <c>created</c> and <c>builtin</c> always stay as stored.
     /// </summary>
     public Task<WriteResult> UpdateAsync(string id, JsonObject patch, bool replace, int? expectedVersion, CancellationToken ct) =>
-        RetryRacesAsync(() => TryUpdateAsync(id, patch, replace, expectedVersion, ct), expectedVersion);
+        RetryRacesAsync(() => LockedAsync(id, _ => TryUpdateAsync(id, patch, replace, expectedVersion, ct), ct), expectedVersion);
 
     public Task<WriteResult> DeleteAsync(string id, int? expectedVersion, CancellationToken ct) =>
-        RetryRacesAsync(() => TryDeleteAsync(id, expectedVersion, ct), expectedVersion);
+        RetryRacesAsync(() => LockedAsync(id, _ => TryDeleteAsync(id, expectedVersion, ct), ct), expectedVersion);
 
     /// <summary>
-    /// A writer that named no version can only lose a race to a concurrent writer: apply its change again on top
-    /// of the newer state, as if the two had arrived one after the other. Every lost race is another writer's
-    /// commit, so this ends once the writers it raced with are done; a fixed number of attempts would instead
-    /// answer an unconditional write with a version conflict when many writers hit one connector at once.
+    /// A writer that named no version can only lose a race to a writer on another instance: apply its change again
+    /// on top of the newer state, as if the two had arrived one after the other. Every lost race is another writer's
+    /// commit, so this ends once the writers it raced with are done.
     /// </summary>
     private static async Task<WriteResult> RetryRacesAsync(Func<Task<WriteResult>> attempt, int? expectedVersion)
     {
@@ -175,23 +182,25 @@ public sealed class ConnectorService(
         return WriteResult.Ok(connector);
     }
 
-    /// <summary>
-    /// Commits and announces under the connector's lock, so that one connector's events leave in version order
-    /// even when two writers race (the version token lets only one of them commit each version).
-    /// </summary>
-    private async Task CommitAsync(CocoDbContext db, ConnectorChange change, CancellationToken ct)
+    private async Task<WriteResult> LockedAsync(string id, Func<string, Task<WriteResult>> write, CancellationToken ct)
     {
-        var stripe = _commitLocks[(uint)change.Id.GetHashCode() % (uint)_commitLocks.Length];
+        var stripe = _connectorLocks[(uint)id.GetHashCode() % (uint)_connectorLocks.Length];
         await stripe.WaitAsync(ct);
         try
         {
-            await db.SaveChangesAsync(ct);
-            changes.Publish(change);
+            return await write(id);
         }
         finally
         {
             stripe.Release();
         }
+    }
+
+    /// <summary>Commits, then announces; always called under the connector's lock, so events leave in version order.</summary>
+    private async Task CommitAsync(CocoDbContext db, ConnectorChange change, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        changes.Publish(change);
     }
 
     private async Task<bool> ExistsAsync(string id, CancellationToken ct)
