@@ -288,14 +288,27 @@ public static class ConnectorDocument
                 return null;
             }
 
-            if (obj.ToJsonString().Length > ConnectorLimits.MaxConfigBytes)
+            if (System.Text.Encoding.UTF8.GetByteCount(obj.ToJsonString()) > ConnectorLimits.MaxConfigBytes)
             {
                 Fail(key, $"must be at most {ConnectorLimits.MaxConfigBytes} bytes of JSON");
                 return null;
             }
 
+            if (Depth(obj) > ConnectorLimits.MaxConfigDepth)
+            {
+                Fail(key, $"must nest objects and arrays at most {ConnectorLimits.MaxConfigDepth} levels deep");
+                return null;
+            }
+
             return (JsonObject)obj.DeepClone();
         }
+
+        private static int Depth(JsonNode? node) => node switch
+        {
+            JsonObject o => 1 + o.Select(p => Depth(p.Value)).DefaultIfEmpty(0).Max(),
+            JsonArray a => 1 + a.Select(Depth).DefaultIfEmpty(0).Max(),
+            _ => 0,
+        };
     }
 }
 

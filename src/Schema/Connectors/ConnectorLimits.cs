@@ -10,4 +10,7 @@ public static class ConnectorLimits
     public const int MaxTags = 64;
     public const int MaxIcons = 256;
     public const int MaxConfigBytes = 256 * 1024;
+
+    /// <summary>Below the JSON reader's default depth (64), so every stored config can be read back.</summary>
+    public const int MaxConfigDepth = 32;
 }

@@ -1,4 +1,5 @@
 using Coco.Connectors.GraphQL;
+using Coco.Connectors.Secrets;
 using GraphQL.Types;
 
 namespace Coco.Connectors.Connectors;
@@ -30,7 +31,8 @@ public sealed class ConnectorType : ObjectGraphType<Connector>
         Field<NonNullGraphType<BooleanGraphType>>("builtin").Description("Shipped with the server; built-ins cannot be deleted.")
             .Resolve(ctx => ctx.Source.Builtin);
         Field<JsonScalar>("config").Description("Connector-specific settings. Secret values always read as `******`.")
-            .Resolve(ctx => ctx.Source.Config);
+            .Resolve(ctx => ctx.Source.Config)
+            .ApplyMiddleware(SecretMaskingMiddleware.Instance);
         Field<NonNullGraphType<BooleanGraphType>>("oauthConnectImplemented").Description("Whether the connector offers an OAuth connect flow.")
             .Resolve(ctx => ctx.Source.OauthConnectImplemented);
         Field<NonNullGraphType<ConnectorProcessorType>>("processor").Description("The pipeline processor that syncs the connector's data.")

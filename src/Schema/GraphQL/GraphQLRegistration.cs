@@ -8,7 +8,7 @@ namespace Coco.Connectors.GraphQL;
 
 public static class GraphQLRegistration
 {
-    /// <summary>The schema, its graph types, the serializer, error masking and the secret-masking middleware.</summary>
+    /// <summary>The schema, its graph types, the serializer, limits and error masking.</summary>
     public static IServiceCollection AddConnectorGraphQL(this IServiceCollection services)
     {
         services.AddGraphQL(b => b
@@ -17,8 +17,7 @@ public static class GraphQLRegistration
             .AddGraphTypes(typeof(ConnectorSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider<MaskedErrorInfoProvider>()
-            .AddUnhandledExceptionHandler(LogUnhandledException)
-            .UseMiddleware<SecretMaskingMiddleware>());
+            .AddUnhandledExceptionHandler(LogUnhandledException));
         return services;
     }
 
@@ -26,8 +25,8 @@ public static class GraphQLRegistration
     private static void LogUnhandledException(UnhandledExceptionContext context)
     {
         var logger = context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Coco.Connectors.GraphQL");
-        logger?.LogError(context.OriginalException, "Unexpected error in GraphQL field {Path}",
-            context.FieldContext is { } field ? string.Join('.', field.ResponsePath) : "(document)");
+        logger?.LogError("Unexpected error in GraphQL field {Path}: {Exception}",
+            context.FieldContext is { } field ? string.Join('.', field.ResponsePath) : "(document)", ExceptionLog.Describe(context.OriginalException));
         context.ErrorMessage = MaskedErrorInfoProvider.UnexpectedMessage;
     }
 }

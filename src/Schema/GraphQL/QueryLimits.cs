@@ -18,14 +18,11 @@ public static class QueryLimits
     public const int MaxComplexity = 10_000;
 
     /// <summary>
-    /// Bounds the cost of one document. Introspection (<c>__schema</c>, <c>__type</c>, <c>__typename</c> and all below
-    /// them) costs nothing, so the playground and code generators keep working. This is what
-    /// <c>schema.WithIntrospectionComplexityImpact(0)</c> does, but that needs an initialized schema, which a
-    /// <c>ConfigureSchema</c> hook runs too early for.
-    /// </summary>
-    /// <summary>
     /// The complexity analyzer (what <c>AddComplexityAnalyzer</c> registers), but also run for documents served from a
     /// parsed-document cache: a cached document can be sent again with variables (e.g. <c>first</c>) that cost more.
+    /// Introspection (<c>__schema</c>, <c>__type</c>, <c>__typename</c> and all below them) costs nothing, so the
+    /// playground and code generators keep working; <c>schema.WithIntrospectionComplexityImpact(0)</c> would do the
+    /// same but needs an initialized schema, which a <c>ConfigureSchema</c> hook runs too early for.
     /// </summary>
     public static IGraphQLBuilder AddQueryLimits(this IGraphQLBuilder builder)
     {

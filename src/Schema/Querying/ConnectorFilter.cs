@@ -199,13 +199,14 @@ public sealed class ConnectorFilter
                     QueryErrorCodes.FilterTooDeep, new Dictionary<string, object?> { ["limit"] = "filterNestingDepth", ["maxDepth"] = maxDepth });
             }
 
-            return value switch
+            var items = value switch
             {
                 null => [],
                 IDictionary<string, object?> single => [single],
-                IEnumerable list and not string => list.Cast<object?>(),
+                IEnumerable list and not string => list.Cast<object?>().ToList(),
                 _ => throw Invalid(op),
             };
+            return TermLimits.Check(items, Argument, $"`{op}`");
         }
 
         private static IDictionary<string, object?> Object(object? value, string op) =>

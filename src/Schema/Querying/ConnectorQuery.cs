@@ -20,8 +20,6 @@ public sealed record ConnectorQuery(Expression<Func<Connector, bool>>? Filter, I
     /// <summary>Newest first, as Coco's <c>_search</c> does.</summary>
     public static IReadOnlyList<SortKey> DefaultOrder { get; } = [new(QueryFields.Created, Descending: true)];
 
-    public static ConnectorQuery All { get; } = new(null, DefaultOrder);
-
     /// <summary>The requested order, finished with <c>id</c> so that it is total (keyset cursors depend on it).</summary>
     public IReadOnlyList<SortKey> TotalOrder =>
         Order.Any(k => k.Field == QueryFields.Id)

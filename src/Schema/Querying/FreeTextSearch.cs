@@ -33,7 +33,7 @@ public static partial class FreeTextSearch
             }
         }
 
-        var terms = query.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var terms = TermLimits.Check(query.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries), "query", "query");
         return Predicates.And(terms.Select(term => (Expression<Func<Connector, bool>>)(c => c.SearchText.Contains(term))));
     }
 

@@ -26,4 +26,7 @@ public static class QueryErrorCodes
 
     /// <summary>The filter names a field or operation that does not exist (or may not be filtered, like config).</summary>
     public const string FilterUnknownField = "FILTER_UNKNOWN_FIELD";
+
+    /// <summary>A query, filter list or and/or list has more terms than allowed.</summary>
+    public const string TooManyTerms = "QUERY_TOO_MANY_TERMS";
 }

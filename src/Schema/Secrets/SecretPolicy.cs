@@ -11,30 +11,44 @@ public static class SecretPolicy
     /// <summary>What a secret value reads as, everywhere.</summary>
     public const string Mask = "******";
 
-    // A key is secret when its lower-cased name is, or ends with, one of these (CONTRACT §4).
+    // A key is secret when its name is, or ends with, one of these (CONTRACT §4), compared without case and without
+    // word separators, so api_key, apiKey, api-key and APIKEY are one name; a plural (tokens, passwords) counts too.
     private static readonly string[] SecretSuffixes =
     [
-        "password", "passwd", "secret", "token", "api_key", "apikey", "private_key", "access_key",
-        "secret_access_key", "client_secret", "credential", "credentials", "connection_uri",
-        "connection_string", "dsn", "auth",
+        "password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "secretaccesskey",
+        "clientsecret", "credential", "credentials", "connectionuri", "connectionstring", "dsn", "auth",
     ];
 
     // Fields the built-in connectors declare secret that the suffix rule does not catch (coco-server-facts §4.3).
-    private static readonly HashSet<string> DeclaredSecretKeys = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "access_key_id",
-    };
+    private static readonly string[] DeclaredSecretKeys = ["accesskeyid"];
 
     public static bool IsSecretKey(string key)
     {
-        if (DeclaredSecretKeys.Contains(key))
+        // Only the end of a key decides; 256 characters of it are plenty.
+        var tail = key.AsSpan(Math.Max(0, key.Length - 256));
+        Span<char> name = stackalloc char[tail.Length];
+        var length = 0;
+        foreach (var c in tail)
         {
-            return true;
+            if (c is not ('_' or '-' or '.' or ' '))
+            {
+                name[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        ReadOnlySpan<char> normalized = name[..length];
+        var singular = normalized.EndsWith("s") ? normalized[..^1] : normalized;
+        foreach (var declared in DeclaredSecretKeys)
+        {
+            if (normalized.SequenceEqual(declared))
+            {
+                return true;
+            }
         }
 
         foreach (var suffix in SecretSuffixes)
         {
-            if (key.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            if (normalized.EndsWith(suffix) || singular.EndsWith(suffix))
             {
                 return true;
             }
@@ -46,7 +60,8 @@ public static class SecretPolicy
     /// <summary>A deep copy of <paramref name="config"/> with every secret value replaced by <see cref="Mask"/>.</summary>
     public static JsonObject? MaskConfig(JsonObject? config) => config is null ? null : (JsonObject)MaskNode(config)!;
 
-    private static JsonNode? MaskNode(JsonNode? node) => node switch
+    /// <summary>A deep copy of any JSON value with every secret-keyed value inside it masked.</summary>
+    public static JsonNode? MaskNode(JsonNode? node) => node switch
     {
         JsonObject obj => MaskObject(obj),
         JsonArray array => new JsonArray([.. array.Select(MaskNode)]),
@@ -123,44 +138,4 @@ public static class SecretPolicy
 
     private static bool IsMask(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) && text == Mask;
-
-    /// <summary>Every secret value in <paramref name="config"/>, to scrub from text that could reach a log.</summary>
-    public static IEnumerable<string> SecretValues(JsonObject? config)
-    {
-        if (config is null)
-        {
-            yield break;
-        }
-
-        foreach (var (key, value) in config)
-        {
-            if (value is null)
-            {
-                continue;
-            }
-
-            if (IsSecretKey(key))
-            {
-                yield return value.ToJsonString();
-                if (value is JsonValue v && v.TryGetValue<string>(out var s))
-                {
-                    yield return s;
-                }
-            }
-            else if (value is JsonObject child)
-            {
-                foreach (var s in SecretValues(child))
-                {
-                    yield return s;
-                }
-            }
-            else if (value is JsonArray array)
-            {
-                foreach (var s in array.OfType<JsonObject>().SelectMany(SecretValues))
-                {
-                    yield return s;
-                }
-            }
-        }
-    }
 }

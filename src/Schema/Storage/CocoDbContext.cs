@@ -29,9 +29,7 @@ public sealed class CocoDbContext(DbContextOptions<CocoDbContext> options) : DbC
                 v => new Dictionary<string, string>(v)));
         connector.Property(c => c.Config).HasConversion(
             v => v == null ? null : v.ToJsonString(JsonSerializerOptions.Default),
-            // Cloned once so the tree is fully built: a lazily parsed JsonObject is not safe to share between the
-            // threads that deliver one change to many subscribers.
-            v => v == null ? null : JsonNode.Parse(v, null, default)!.DeepClone().AsObject(),
+            v => v == null ? null : JsonNode.Parse(v, null, default)!.AsObject(),
             new ValueComparer<JsonObject?>(
                 (a, b) => JsonNode.DeepEquals(a, b),
                 v => v == null ? 0 : v.Count,

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Unicode;
 
 namespace Coco.Connectors.Server.Hosting;
 
@@ -13,6 +14,12 @@ public static class RequestBody
 
     /// <summary>Kestrel's hard cap: beyond it the connection is cut rather than drained.</summary>
     public const long HardCapBytes = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Whether the body is well-formed UTF-8. JSON parsers accept malformed bytes inside strings and fail only when
+    /// the string is read, deep inside a handler; checking up front turns that into a plain 400.
+    /// </summary>
+    public static bool IsUtf8(MemoryStream body) => Utf8.IsValid(body.GetBuffer().AsSpan(0, (int)body.Length));
 
     /// <summary>The whole body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
     public static async Task<MemoryStream?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)

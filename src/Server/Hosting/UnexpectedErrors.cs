@@ -1,3 +1,4 @@
+using Coco.Connectors.Secrets;
 using Coco.Connectors.Server.Rest;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -19,9 +20,8 @@ public sealed class UnexpectedErrors(ILogger<UnexpectedErrors> logger) : IExcept
         }
         else
         {
-            // Only the exception's type and stack reach the log: messages can quote stored values.
-            logger.LogError("Unhandled {ExceptionType} on {Method} {Path}: {StackTrace}",
-                exception.GetType().FullName, context.Request.Method, context.Request.Path, exception.StackTrace);
+            logger.LogError("Unhandled exception on {Method} {Path}: {Exception}",
+                context.Request.Method, context.Request.Path, ExceptionLog.Describe(exception));
             result = CocoResponses.Error(StatusCodes.Status500InternalServerError, "internal_error",
                 "an unexpected error occurred; the server log has the details");
         }

@@ -17,7 +17,7 @@ public static partial class CocoFilterSyntax
     {
         var terms = new Dictionary<QueryField, List<Expression<Func<Connector, bool>>>>();
         var others = new List<Expression<Func<Connector, bool>>?>();
-        foreach (var raw in filters.Select(f => f.Trim()).Where(f => f.Length > 0))
+        foreach (var raw in TermLimits.Check(filters.Select(f => f.Trim()).Where(f => f.Length > 0).ToList(), "filter", "filter"))
         {
             var (field, predicate, isPlainTerm) = CompileOne(raw);
             if (isPlainTerm)
@@ -41,7 +41,12 @@ public static partial class CocoFilterSyntax
     private static (QueryField? Field, Expression<Func<Connector, bool>>? Predicate, bool IsPlainTerm) CompileOne(string filter)
     {
         var negated = filter[0] is '-' or '!';
-        var body = negated ? filter[1..] : filter;
+        var body = negated ? filter[1..].TrimStart() : filter;
+        if (body.Length == 0)
+        {
+            throw new QueryException("filter", $"filter '{filter}' negates nothing; write -field:value");
+        }
+
         var exists = Exists().Match(body);
         if (exists.Success)
         {
@@ -107,11 +112,12 @@ public static partial class CocoFilterSyntax
             return Predicates.Lambda(Any(access, equals));
         }
 
-        return Predicates.Lambda(Expression.Equal(access, Constant(field, value, filter)));
+        return Predicates.Lambda(ValueExpressions.Equal(access, Typed(field, value, filter)));
     }
 
     private static Expression<Func<Connector, bool>> AnyPredicate(QueryField field, List<string> values, string filter)
     {
+        TermLimits.Check(values, "filter", $"filter '{filter}'");
         var access = field.Access(Predicates.Connector);
         if (field.Kind == QueryFieldKind.StringList)
         {
@@ -119,48 +125,40 @@ public static partial class CocoFilterSyntax
             return Predicates.Lambda(Any(access, inList));
         }
 
-        return Predicates.Or(values.Select(v => Predicates.Lambda(Expression.Equal(access, Constant(field, v, filter)))))!;
+        return Predicates.Lambda(ValueExpressions.In(access, values.Select(v => Typed(field, v, filter))));
     }
 
     private static Expression<Func<Connector, bool>> RangePredicate(QueryField field, string op, string value, string filter)
     {
-        var access = field.Access(Predicates.Connector);
-        var constant = field.Kind switch
+        if (field.Kind is not (QueryFieldKind.String or QueryFieldKind.DateTime))
         {
-            QueryFieldKind.String or QueryFieldKind.DateTime => Constant(field, value, filter),
-            _ => throw new QueryException("filter", $"filter '{filter}': {field.RestName} cannot be compared with {op}"),
-        };
-        Expression left = access, right = constant;
-        if (field.Kind == QueryFieldKind.String)
-        {
-            // string.Compare(a, b) op 0 is how LINQ spells an ordinal string comparison; providers turn it into a op b.
-            left = Expression.Call(typeof(string), nameof(string.Compare), Type.EmptyTypes, access, constant);
-            right = Expression.Constant(0);
+            throw new QueryException("filter", $"filter '{filter}': {field.RestName} cannot be compared with {op}");
         }
 
-        return Predicates.Lambda(op switch
+        var comparison = op switch
         {
-            ">=" => Expression.GreaterThanOrEqual(left, right),
-            ">" => Expression.GreaterThan(left, right),
-            "<=" => Expression.LessThanOrEqual(left, right),
-            _ => Expression.LessThan(left, right),
-        });
+            ">=" => ExpressionType.GreaterThanOrEqual,
+            ">" => ExpressionType.GreaterThan,
+            "<=" => ExpressionType.LessThanOrEqual,
+            _ => ExpressionType.LessThan,
+        };
+        return Predicates.Lambda(ValueExpressions.Compare(field.Access(Predicates.Connector), comparison, Typed(field, value, filter)!));
     }
 
     private static Expression Any(Expression list, Expression<Func<string, bool>>? predicate) => predicate is null
         ? Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], list)
         : Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], list, predicate);
 
-    /// <summary>The value typed for the field, as a parameter-like constant the provider can translate.</summary>
-    private static Expression Constant(QueryField field, string value, string filter) => field.Kind switch
+    /// <summary>The filter's text as a value of the field's type.</summary>
+    private static object? Typed(QueryField field, string value, string filter) => field.Kind switch
     {
         QueryFieldKind.Boolean => bool.TryParse(value, out var b)
-            ? QueryParameter.For(b)
+            ? b
             : throw new QueryException("filter", $"filter '{filter}': {field.RestName} is true or false, not '{value}'"),
         QueryFieldKind.DateTime => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
-            ? QueryParameter.For(t.UtcDateTime)
+            ? t.UtcDateTime
             : throw new QueryException("filter", $"filter '{filter}': {field.RestName} needs a date-time such as 2025-01-15T10:00:00Z, not '{value}'"),
-        _ => QueryParameter.For(value),
+        _ => value,
     };
 
     [GeneratedRegex(@"^exists\((?<field>[A-Za-z0-9_.]+)\)$")]

@@ -26,11 +26,17 @@ public static class JsonBody
                 return allowEmpty ? new Outcome(null, null) : Fail("the request body is empty; send a JSON object");
             }
 
+            if (!RequestBody.IsUtf8(buffer))
+            {
+                return Fail("the request body is not valid UTF-8");
+            }
+
             node = await JsonNode.ParseAsync(buffer, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken: ct);
         }
         catch (JsonException e)
         {
-            return Fail($"the request body is not valid JSON ({FirstSentence(e.Message)})");
+            // Position only: the parser's message can quote the body, and the body may hold a secret.
+            return Fail($"the request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
         }
 
         return node switch
@@ -44,9 +50,6 @@ public static class JsonBody
 
     private static bool IsWhitespace(MemoryStream buffer) =>
         buffer.GetBuffer().AsSpan(0, (int)buffer.Length).IndexOfAnyExcept(" \t\r\n"u8) < 0;
-
-    // System.Text.Json messages end with a path and position; the first sentence is the useful part.
-    private static string FirstSentence(string message) => message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd();
 
     private static Outcome Fail(string reason) => new(null, CocoResponses.BadRequest(reason));
 }

@@ -23,11 +23,14 @@ public sealed record SearchRequest(
     public const int DefaultSize = 10;
     public const int MaxSize = 1000;
 
+    /// <summary>Deep offsets cost a scan each; cursor paging (GraphQL <c>connectors</c>) is the way through large sets.</summary>
+    public const int MaxFrom = 1_000_000;
+
     public static SearchRequest Parse(IQueryCollection url, JsonObject? body)
     {
         string? Text(string name) => url.TryGetValue(name, out var v) ? v.ToString() : BodyText(body, name);
 
-        var filters = url["filter"].Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => Uri.UnescapeDataString(f!)).ToList();
+        var filters = url["filter"].Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f!).ToList();
         if (filters.Count == 0)
         {
             filters = BodyList(body, "filter");
@@ -37,7 +40,7 @@ public sealed record SearchRequest(
             Query: Text("query"),
             Filters: filters,
             Sort: Text("sort"),
-            From: Number(Text("from"), "from", 0, 0, int.MaxValue),
+            From: Number(Text("from"), "from", 0, 0, MaxFrom),
             Size: Number(Text("size"), "size", DefaultSize, 0, MaxSize),
             SourceIncludes: List(Text("_source_includes")),
             SourceExcludes: List(Text("_source_excludes")),

@@ -132,6 +132,25 @@ public sealed class HttpTransportTests(CocoServer server) : IClassFixture<CocoSe
     }
 
     [Fact]
+    public async Task A_body_that_is_not_utf8_is_400_over_http_and_sse()
+    {
+        using var client = new GraphQLTestClient(server);
+        foreach (var accept in new[] { GraphQLResponseJson, "text/event-stream" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "graphql")
+            {
+                Content = new ByteArrayContent([.. "{\"query\": \"{ connectorById(id: \\\""u8, 0xC3, 0x28, .. "\\\") { id } }\"}"u8]),
+            };
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+            var response = await client.SendAsync(request, accept);
+
+            Assert.Equal(400, response.Status);
+            Assert.Equal("INVALID_JSON", response.FirstErrorCode);
+        }
+    }
+
+    [Fact]
     public async Task Null_variables_and_extensions_are_the_same_as_none()
     {
         using var client = new GraphQLTestClient(server);

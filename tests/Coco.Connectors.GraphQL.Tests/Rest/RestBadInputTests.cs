@@ -42,6 +42,14 @@ public sealed class RestBadInputTests(CocoServer server) : IClassFixture<CocoSer
         { "POST", "connector/_search", "{\"query\": {\"match_all\": {}}}", 400, "query DSL objects are not supported" },
         { "POST", "connector/_search", "{\"aggs\": {\"x\": {\"terms\": {\"field\": \"name\"}}}}", 400, "only a terms aggregation on the category field" },
         { "POST", "connector/_search", "{\"size\": true}", 400, "size has the wrong JSON type" },
+        { "GET", "connector/_search?filter=-", null, 400, "negates nothing" },
+        { "GET", "connector/_search?filter=!%20", null, 400, "negates nothing" },
+        { "GET", "connector/_search?from=2000000000", null, 400, "from must be a whole number from 0 to 1000000" },
+        { "GET", "connector/_search?query=" + string.Join("+", Enumerable.Repeat("a", 65)), null, 400, "at most 64 are allowed" },
+        { "GET", "connector/_search?" + string.Join("&", Enumerable.Range(0, 65).Select(i => $"filter=id:x{i}")), null, 400, "at most 64 are allowed" },
+        { "GET", "connector/_search?filter=id:any(" + string.Join(",", Enumerable.Range(0, 65)) + ")", null, 400, "at most 64 are allowed" },
+        { "POST", "connector/", "{\"name\": \"x\", \"config\": " + new string('[', 40) + new string(']', 40) + "}", 400, "config must be an object" },
+        { "POST", "connector/", "{\"name\": \"x\", \"config\": {\"a\": " + new string('[', 40) + new string(']', 40) + "}}", 400, "levels deep" },
     };
 
     [Theory]
@@ -54,6 +62,18 @@ public sealed class RestBadInputTests(CocoServer server) : IClassFixture<CocoSer
         Assert.Equal(status, (int)response.Status);
         Assert.Equal(status, (int?)response.Object["status"]);
         Assert.Contains(reason, (string?)response.Object["error"]!["reason"], StringComparison.Ordinal);
+        Assert.Equal(before, await server.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_utf8_is_400()
+    {
+        var before = await server.SnapshotAsync();
+        using var content = new ByteArrayContent([.. "{\"name\": \""u8, 0xC3, 0x28, .. "\"}"u8]);
+        content.Headers.ContentType = new("application/json");
+        var response = await HttpJson.ReadAsync(await _client.PostAsync(new Uri("connector/", UriKind.Relative), content));
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("UTF-8", (string?)response.Object["error"]!["reason"], StringComparison.Ordinal);
         Assert.Equal(before, await server.SnapshotAsync());
     }
 

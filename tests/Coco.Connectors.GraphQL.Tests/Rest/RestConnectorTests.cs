@@ -241,4 +241,20 @@ public sealed class RestConnectorTests(CocoServer server) : IClassFixture<CocoSe
         Assert.Contains("config must be an object", reason, StringComparison.Ordinal);
         Assert.Equal("validation_error", (string?)response.Object["error"]!["type"]);
     }
+
+    [Theory]
+    [InlineData("privateKey")]
+    [InlineData("api-key")]
+    [InlineData("secretAccessKey")]
+    [InlineData("ConnectionString")]
+    [InlineData("tokens")]
+    [InlineData("oauth")]
+    [InlineData("access_key_id")]
+    public async Task Secret_keys_are_recognised_in_any_spelling(string key)
+    {
+        var id = await CreateAsync($$$"""{"name": "spelling", "config": {"nested": [{"{{{key}}}": {"value": "hush-{{{key}}}"}}]}}""");
+        var got = await _client.GetJsonAsync($"connector/{id}");
+        Assert.Equal("******", (string?)got.Object["_source"]!["config"]!["nested"]![0]![key]);
+        Assert.DoesNotContain($"hush-{key}", got.Text, StringComparison.Ordinal);
+    }
 }

@@ -41,7 +41,9 @@ public sealed class ConnectorSubscriptionTests(CocoServer server) : IClassFixtur
         Assert.Equal(id, (string?)deletedEvent["id"]);
         Assert.Equal(3, (int?)deletedEvent["version"]);
 
-        Assert.True(await created.IsQuietAsync());
+        // Nothing else reached the created stream: the next event is a sentinel created after all of the above.
+        var sentinel = await CreateAsync("""{"name": "sentinel"}""");
+        Assert.Equal(sentinel, (string?)(await created.NextAsync())["data"]!["onConnectorCreated"]!["id"]);
     }
 
     [Fact]
@@ -66,7 +68,10 @@ public sealed class ConnectorSubscriptionTests(CocoServer server) : IClassFixtur
         }
 
         Assert.Equal(Enumerable.Range(2, 10).ToList(), versions);
-        Assert.True(await probe.IsQuietAsync());
+
+        // The other connector's updates never arrive: the next event is the watched one's sentinel update.
+        await _client.SendJsonAsync(HttpMethod.Put, $"connector/{watched}", """{"description": "sentinel"}""");
+        Assert.Equal(12, (int?)(await probe.NextAsync())["data"]!["onConnectorUpdated"]!["version"]);
     }
 
     [Fact]
@@ -115,7 +120,10 @@ public sealed class ConnectorSubscriptionTests(CocoServer server) : IClassFixtur
         Assert.Equal("website", (string?)leave["connector"]!["category"]);
         var gone = (await probe.NextAsync())["data"]!["onConnectorChanged"]!;
         Assert.Equal((outside, "DELETED", false), ((string)gone["id"]!, (string)gone["kind"]!, (bool)gone["matches"]!));
-        Assert.True(await probe.IsQuietAsync());
+
+        // The update of a connector that had left was not delivered: the next event is a matching sentinel.
+        var sentinel = await CreateAsync("""{"name": "sentinel", "category": "database", "tags": ["watch"]}""");
+        Assert.Equal(sentinel, (string?)(await probe.NextAsync())["data"]!["onConnectorChanged"]!["id"]);
     }
 
     [Fact]

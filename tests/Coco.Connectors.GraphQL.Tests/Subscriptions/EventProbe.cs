@@ -47,13 +47,6 @@ public sealed class EventProbe : IObserver<ExecutionResult>, IAsyncDisposable
         return await _events.Reader.ReadAsync(guard.Token);
     }
 
-    /// <summary>True when nothing more arrives within a short grace period.</summary>
-    public async Task<bool> IsQuietAsync()
-    {
-        await Task.Delay(300);
-        return !_events.Reader.TryPeek(out _);
-    }
-
     public void OnNext(ExecutionResult value) => _events.Writer.TryWrite(JsonNode.Parse(_serializer.Serialize(value))!.AsObject());
 
     public void OnError(Exception error) => _events.Writer.TryWrite(new JsonObject { ["streamError"] = error.Message });

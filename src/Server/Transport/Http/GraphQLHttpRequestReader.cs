@@ -33,6 +33,11 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
                 "The request body is empty; send a JSON object such as {\"query\": \"{ __typename }\"}."));
         }
 
+        if (!RequestBody.IsUtf8(body))
+        {
+            return (null, new HttpRequestProblem(StatusCodes.Status400BadRequest, "INVALID_JSON", "The request body is not valid UTF-8."));
+        }
+
         JsonDocument json;
         try
         {

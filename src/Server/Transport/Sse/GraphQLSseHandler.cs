@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Coco.Connectors.Server.Transport.Http;
 using Coco.Connectors.Server.Transport.Streaming;
 using GraphQL;
 using GraphQL.Transport;
@@ -16,6 +17,7 @@ namespace Coco.Connectors.Server.Transport.Sse;
 /// </summary>
 internal sealed class GraphQLSseHandler(
     OperationStreamer streamer,
+    GraphQLHttpRequestReader reader,
     IOptions<GraphQLStreamingOptions> options,
     IHostApplicationLifetime lifetime)
 {
@@ -29,9 +31,18 @@ internal sealed class GraphQLSseHandler(
     public async Task HandleAsync(HttpContext context)
     {
         var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
-        var (request, problem) = HttpMethods.IsGet(context.Request.Method)
-            ? ReadQueryString(context.Request.Query, serializer)
-            : await ReadBodyAsync(context, serializer);
+        var isGet = HttpMethods.IsGet(context.Request.Method);
+        if (!isGet && !GraphQLMediaTypes.IsJsonRequest(context.Request.ContentType))
+        {
+            await WriteProblemAsync(context, serializer, new HttpRequestProblem(StatusCodes.Status415UnsupportedMediaType,
+                "UNSUPPORTED_MEDIA_TYPE", "Send the GraphQL request as 'Content-Type: application/json'."));
+            return;
+        }
+
+        // The same reading rules as the plain HTTP endpoint: one reader, one set of answers for malformed requests.
+        var (request, problem) = isGet
+            ? reader.ReadQueryString(context.Request.Query)
+            : await reader.ReadBodyAsync(context.Request, options.Value.MaxMessageSize, context.RequestAborted);
         if (request is null)
         {
             await WriteProblemAsync(context, serializer, problem!);
@@ -73,82 +84,11 @@ internal sealed class GraphQLSseHandler(
         }
     }
 
-    private static (GraphQLRequest? Request, RequestProblem? Problem) ReadQueryString(IQueryCollection query, IGraphQLTextSerializer serializer)
+    private static async Task WriteProblemAsync(HttpContext context, IGraphQLTextSerializer serializer, HttpRequestProblem problem)
     {
-        try
-        {
-            var request = new GraphQLRequest
-            {
-                Query = query["query"].FirstOrDefault(),
-                DocumentId = query["documentId"].FirstOrDefault(),
-                OperationName = query["operationName"].FirstOrDefault(),
-                Variables = ReadJsonParameter(query, "variables", serializer),
-                Extensions = ReadJsonParameter(query, "extensions", serializer),
-            };
-            return Validate(request);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
-        {
-            return (null, RequestProblem.BadRequest("The 'variables' and 'extensions' parameters must be JSON objects."));
-        }
-    }
-
-    private static Inputs? ReadJsonParameter(IQueryCollection query, string name, IGraphQLTextSerializer serializer) =>
-        query[name].FirstOrDefault() is { Length: > 0 } json ? serializer.Deserialize<Inputs>(json) : null;
-
-    private async Task<(GraphQLRequest? Request, RequestProblem? Problem)> ReadBodyAsync(HttpContext context, IGraphQLTextSerializer serializer)
-    {
-        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            return (null, new RequestProblem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
-                "Send the GraphQL request as 'Content-Type: application/json'."));
-        }
-
-        var max = options.Value.MaxMessageSize;
-        if (context.Request.ContentLength > max)
-        {
-            return (null, TooLarge(max));
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = max;
-        }
-
-        try
-        {
-            var request = await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
-            return request is null ? (null, RequestProblem.BadRequest("The body must be a GraphQL request object.")) : Validate(request);
-        }
-        catch (JsonException)
-        {
-            return (null, RequestProblem.BadRequest("The body is not valid JSON for a GraphQL request."));
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, TooLarge(max));
-        }
-    }
-
-    private static (GraphQLRequest?, RequestProblem?) Validate(GraphQLRequest request) =>
-        string.IsNullOrWhiteSpace(request.Query) && request.DocumentId is null
-            ? (null, RequestProblem.BadRequest("The request has no 'query'."))
-            : (request, null);
-
-    private static RequestProblem TooLarge(int max) =>
-        new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body is larger than {max} bytes.");
-
-    private static async Task WriteProblemAsync(HttpContext context, IGraphQLTextSerializer serializer, RequestProblem problem)
-    {
-        context.Response.StatusCode = problem.Status;
+        context.Response.StatusCode = problem.StatusCode;
         context.Response.ContentType = "application/json; charset=utf-8";
         var result = StreamingErrors.Result(new ExecutionError(problem.Message) { Code = problem.Code });
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
-    }
-
-    private sealed record RequestProblem(int Status, string Code, string Message)
-    {
-        public static RequestProblem BadRequest(string message) => new(StatusCodes.Status400BadRequest, "BAD_REQUEST", message);
     }
 }

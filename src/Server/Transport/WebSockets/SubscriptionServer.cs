@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Coco.Connectors.Secrets;
 using Coco.Connectors.Server.Transport.Streaming;
 using GraphQL;
 using GraphQL.Transport;
@@ -80,7 +81,7 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bug must not leave a half-working socket behind: close it the way HotChocolate does.
-            LogMessageFailed(ex);
+            LogMessageFailed(ExceptionLog.Describe(ex));
             Connection.Close(WebSocketCloseStatus.InternalServerError, "Unexpected Error");
         }
     }
@@ -268,7 +269,7 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            LogOperationFailed(ex, operation.Id);
+            LogOperationFailed(operation.Id, ExceptionLog.Describe(ex));
             Connection.Close(WebSocketCloseStatus.InternalServerError, "Unexpected Error");
         }
         finally
@@ -319,11 +320,11 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL WebSocket operation {OperationId} failed unexpectedly")]
-    private partial void LogOperationFailed(Exception exception, string operationId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL WebSocket operation {OperationId} failed unexpectedly: {Exception}")]
+    private partial void LogOperationFailed(string operationId, string exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL WebSocket message could not be handled")]
-    private partial void LogMessageFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL WebSocket message could not be handled: {Exception}")]
+    private partial void LogMessageFailed(string exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} GraphQL WebSocket operations did not stop in time after the socket closed")]
     private partial void LogSlowDisposal(int count);

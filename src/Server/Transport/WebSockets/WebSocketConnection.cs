@@ -15,8 +15,9 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
     /// <summary>How long a closing handshake may take before the socket is simply aborted.</summary>
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
-    // Bounded only in name (senders wait for their frame, so few are ever queued): unlike the unbounded channel it
-    // allocates its buffer on demand, which matters for thousands of idle sockets.
+    // Senders wait for their frame, so only about one frame per operation is ever queued; the bound is a backstop.
+    // Unlike the unbounded channel, the bounded one allocates its buffer on demand, which matters for thousands of
+    // idle sockets.
     private readonly Channel<Outgoing> _outbox = Channel.CreateBounded<Outgoing>(
         new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     // Cancelled when the socket must go now: a closing handshake took too long, or the request was aborted.
@@ -32,10 +33,19 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
     /// or <paramref name="ct"/> (the operation it belongs to) was cancelled. It never throws for those reasons
     /// except for <paramref name="ct"/> itself.
     /// </summary>
-    public Task SendAsync(ReadOnlyMemory<byte> frame, CancellationToken ct = default)
+    public async Task SendAsync(ReadOnlyMemory<byte> frame, CancellationToken ct = default)
     {
         var item = new Outgoing(frame, null, ct);
-        return _outbox.Writer.TryWrite(item) ? item.Written.Task.WaitAsync(ct) : Task.CompletedTask;
+        try
+        {
+            await _outbox.Writer.WriteAsync(item, ct);
+        }
+        catch (ChannelClosedException)
+        {
+            return; // Closing: nothing more is sent.
+        }
+
+        await item.Written.Task.WaitAsync(ct);
     }
 
     /// <summary>Sends a close frame after the frames already queued; later frames are dropped. Idempotent.</summary>
