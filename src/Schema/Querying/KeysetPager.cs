@@ -7,8 +7,11 @@ namespace Coco.Connectors.Querying;
 /// <summary>Relay-style paging arguments: <c>first</c>/<c>after</c> forwards, <c>last</c>/<c>before</c> backwards.</summary>
 public sealed record KeysetRequest(int? First = null, string? After = null, int? Last = null, string? Before = null);
 
-/// <summary>One page of a keyset walk; <see cref="CursorOf"/> gives the cursor of any of its rows.</summary>
-public sealed record KeysetPage(IReadOnlyList<Connector> Items, bool HasNextPage, bool HasPreviousPage, IReadOnlyList<SortKey> Order)
+/// <summary>
+/// One page of a keyset walk; <see cref="CursorOf"/> gives the cursor of any of its rows. <see cref="TotalCount"/> is
+/// the number of rows the filter matches in all pages, when the reader was asked to count.
+/// </summary>
+public sealed record KeysetPage(IReadOnlyList<Connector> Items, bool HasNextPage, bool HasPreviousPage, IReadOnlyList<SortKey> Order, int? TotalCount = null)
 {
     public string CursorOf(Connector row) => CursorCodec.Encode(Order, row);
 }
