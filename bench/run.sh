@@ -33,11 +33,16 @@ stop_server() {
 }
 trap stop_server EXIT
 
-# wrk_run NAME URL SCRIPT [BODY_FILE] → appends "NAME rps p50 p90 p99 non2xx" to $OUT/summary-$N.txt
+# The server's CPU time so far (user + system, clock ticks): per request it is far steadier than req/s on a shared VM.
+server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+
+# wrk_run NAME URL SCRIPT [BODY_FILE] → appends "NAME rps p50 p90 p99 non2xx cpu_ms_per_request" to $OUT/summary-$N.txt
 wrk_run() {
   local name=$1 url=$2 script=$3 body=${4:-}
   local log="$OUT/wrk-$N-$name-$round.txt"
+  local ticks_before; ticks_before=$(server_ticks)
   BODY_FILE=$body wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$script" "$url" > "$log"
+  echo "server_cpu_ticks $(( $(server_ticks) - ticks_before )) $(getconf CLK_TCK)" >> "$log"
   python3 - "$log" "$name" >> "$OUT/summary-$N.txt" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
@@ -46,7 +51,9 @@ def ms(v):
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 pct = {p: ms(v) for p, v in re.findall(r"^\s+(50|90|99)%\s+(\S+)", text, re.M)}
 bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text); bad = int(bad.group(1)) if bad else 0
-print(f"{sys.argv[2]} {rps:.1f} {pct['50']:.2f} {pct['90']:.2f} {pct['99']:.2f} {bad}")
+requests = int(re.search(r"(\d+) requests in", text).group(1))
+ticks, hz = map(int, re.search(r"server_cpu_ticks (\d+) (\d+)", text).groups())
+print(f"{sys.argv[2]} {rps:.1f} {pct['50']:.2f} {pct['90']:.2f} {pct['99']:.2f} {bad} {1000 * ticks / hz / max(requests, 1):.3f}")
 PY
   tail -1 "$OUT/summary-$N.txt"
 }
@@ -103,16 +110,21 @@ for N in "${SIZES[@]}"; do
 import sys, statistics as st
 rows = [l.split() for l in open(sys.argv[1]) if l.strip() and not l.startswith("MISMATCH")]
 by = {}
-for name, rps, p50, p90, p99, bad in rows: by.setdefault(name, []).append((float(rps), float(p50), float(p90), float(p99), int(bad)))
-print(f"--- {sys.argv[2]} connectors: median over rounds (req/s, latency p50/p90/p99 ms, non-2xx)")
+for name, rps, p50, p90, p99, bad, *cpu in rows:
+    by.setdefault(name, []).append((float(rps), float(p50), float(p90), float(p99), int(bad), float(cpu[0]) if cpu else float("nan")))
+print(f"--- {sys.argv[2]} connectors: median over rounds (req/s, latency p50/p90/p99 ms, non-2xx, server CPU ms per request)")
 for name, runs in by.items():
-    print(f"{name:9} {st.median(r[0] for r in runs):9.1f}  {st.median(r[1] for r in runs):7.2f} {st.median(r[2] for r in runs):7.2f} {st.median(r[3] for r in runs):7.2f}  {sum(r[4] for r in runs)}")
+    print(f"{name:9} {st.median(r[0] for r in runs):9.1f}  {st.median(r[1] for r in runs):7.2f} {st.median(r[2] for r in runs):7.2f} {st.median(r[3] for r in runs):7.2f}  {sum(r[4] for r in runs)}  {st.median(r[5] for r in runs):7.3f}")
+def paired(a, b, i):  # median over rounds of the ratio within each round: robust to load that drifts between rounds
+    return st.median(x[i] / y[i] for x, y in zip(by[a], by[b]))
 if "graphql" in by and "rest" in by:
     ratio = st.median(r[0] for r in by["graphql"]) / st.median(r[0] for r in by["rest"])
     print(f"GraphQL/REST throughput ratio {ratio:.2f} (target >= 0.8): {'OK' if ratio >= 0.8 else 'MISSED'}")
+    print(f"  per-round throughput ratio, median {paired('graphql', 'rest', 0):.2f}; REST/GraphQL server CPU per request, median {paired('rest', 'graphql', 5):.2f}")
 if "page1" in by and "page500" in by:
     ratio = st.median(r[1] for r in by["page500"]) / st.median(r[1] for r in by["page1"])
     print(f"page 500 / page 1 p50 latency {ratio:.2f} (target <= 1.5): {'OK' if ratio <= 1.5 else 'MISSED'}")
+    print(f"  per-round p50 ratio, median {paired('page500', 'page1', 1):.2f}; server CPU per request page 500 / page 1, median {paired('page500', 'page1', 5):.2f}")
 PY
 done
 echo "results in $OUT"

@@ -31,7 +31,7 @@ public static class ConnectorListQueries
                 var request = new KeysetRequest(
                     ListArguments.Int(ctx, "first"), ListArguments.Raw(ctx, "after") as string,
                     ListArguments.Int(ctx, "last"), ListArguments.Raw(ctx, "before") as string);
-                var page = await Reader(ctx).ReadPageAsync(model, request, PageLimits.GraphQL, ctx.CancellationToken);
+                var page = await Reader(ctx).ReadPageAsync(model, request, PageLimits.GraphQL, ListArguments.Selects(ctx, "totalCount"), ctx.CancellationToken);
                 return new ConnectorsConnection(page, model);
             }));
 
@@ -46,7 +46,7 @@ public static class ConnectorListQueries
                 PageLimits.CheckNotNegative(skip, "skip");
                 var take = PageLimits.GraphQL.Size(ListArguments.Int(ctx, "take"), "take");
                 var model = ListArguments.ToConnectorQuery(ctx);
-                var slice = await Reader(ctx).ReadAsync(model, skip, take, includeTotal: false, ctx.CancellationToken);
+                var slice = await Reader(ctx).ReadAsync(model, skip, take, ListArguments.Selects(ctx, "totalCount"), ctx.CancellationToken);
                 return new ConnectorsSegment(slice, skip, model);
             }));
 

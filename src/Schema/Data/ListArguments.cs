@@ -23,6 +23,26 @@ public static class ListArguments
     public static object? Raw(IResolveFieldContext ctx, string name) =>
         ctx.Arguments is { } arguments && arguments.TryGetValue(name, out var value) ? value.Value : null;
 
+    /// <summary>
+    /// Whether the field's own selection asks for <paramref name="field"/> (under any alias, also through fragments), so
+    /// a list resolver can count in the same database round as the page instead of in a second resolver.
+    /// </summary>
+    public static bool Selects(IResolveFieldContext ctx, string field)
+    {
+        if (ctx.SubFields is { } selected)
+        {
+            foreach (var (_, (_, type)) in selected)
+            {
+                if (type.Name == field)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     public static int? Int(IResolveFieldContext ctx, string name) => Raw(ctx, name) is int value ? value : null;
 
     /// <summary>Runs <paramref name="resolve"/>, reporting a <see cref="QueryException"/> as a field error (the field becomes null).</summary>

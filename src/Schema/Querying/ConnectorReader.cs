@@ -31,11 +31,17 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
         return found.ToDictionary(c => c.Id);
     }
 
-    /// <summary>Keyset paging (first/after, last/before) over the query's filter in its total order.</summary>
-    public async Task<KeysetPage> ReadPageAsync(ConnectorQuery query, KeysetRequest request, PageLimits limits, CancellationToken ct)
+    /// <summary>
+    /// Keyset paging (first/after, last/before) over the query's filter in its total order; with
+    /// <paramref name="includeTotal"/> also the COUNT, on the same context and connection (as <see cref="ReadAsync"/> does
+    /// for REST), rather than a second context per request.
+    /// </summary>
+    public async Task<KeysetPage> ReadPageAsync(ConnectorQuery query, KeysetRequest request, PageLimits limits, bool includeTotal, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await KeysetPager.ReadAsync(query.Where(db.Connectors.AsNoTracking()), query.TotalOrder, request, limits, ct);
+        var filtered = query.Where(db.Connectors.AsNoTracking());
+        var page = await KeysetPager.ReadAsync(filtered, query.TotalOrder, request, limits, ct);
+        return includeTotal ? page with { TotalCount = await filtered.CountAsync(ct) } : page;
     }
 
     /// <summary>Offset paging: skips <paramref name="skip"/> rows of the ordered result and takes <paramref name="take"/>.</summary>

@@ -7,8 +7,11 @@ namespace Coco.Connectors.Querying;
 /// <summary>Relay-style paging arguments: <c>first</c>/<c>after</c> forwards, <c>last</c>/<c>before</c> backwards.</summary>
 public sealed record KeysetRequest(int? First = null, string? After = null, int? Last = null, string? Before = null);
 
-/// <summary>One page of a keyset walk; <see cref="CursorOf"/> gives the cursor of any of its rows.</summary>
-public sealed record KeysetPage(IReadOnlyList<Connector> Items, bool HasNextPage, bool HasPreviousPage, IReadOnlyList<SortKey> Order)
+/// <summary>
+/// One page of a keyset walk; <see cref="CursorOf"/> gives the cursor of any of its rows. <see cref="TotalCount"/> is
+/// the number of rows the filter matches in all pages, when the reader was asked to count.
+/// </summary>
+public sealed record KeysetPage(IReadOnlyList<Connector> Items, bool HasNextPage, bool HasPreviousPage, IReadOnlyList<SortKey> Order, int? TotalCount = null)
 {
     public string CursorOf(Connector row) => CursorCodec.Encode(Order, row);
 }
@@ -21,8 +24,10 @@ public sealed record KeysetPage(IReadOnlyList<Connector> Items, bool HasNextPage
 /// <remarks>
 /// The order must be total (end with <c>id</c>, see <see cref="ConnectorQuery.TotalOrder"/>). Nullable keys sort null
 /// as the smallest value, matching <see cref="ConnectorQuery.Sort"/>. One row more than asked for is read to answer
-/// hasNextPage (hasPreviousPage for <c>last</c>); across a cursor the answer comes from an EXISTS query, as Relay allows,
-/// which makes <c>hasPreviousPage</c> true after <c>after</c> exactly when rows precede the page (HotChocolate's meaning).
+/// hasNextPage (hasPreviousPage for <c>last</c>). Across a cursor the answer is an EXISTS over the rows at or behind it,
+/// which makes <c>hasPreviousPage</c> true after <c>after</c> exactly when rows precede the page (HotChocolate's meaning),
+/// also after the cursor row was deleted. That EXISTS rides along in the page query as a column (one query per page,
+/// an index seek), and only runs on its own when the page is empty or for a cursor ahead of the direction of travel.
 /// </remarks>
 public static class KeysetPager
 {
@@ -46,11 +51,31 @@ public static class KeysetPager
             bounded = bounded.Where(Beyond(reversed, before));
         }
 
+        // The cursor behind the direction of travel decides the flag on that side (hasPreviousPage after `after`,
+        // hasNextPage before `before`): whether any row lies at or behind it. The page query answers that itself, as an
+        // uncorrelated EXISTS column SQLite evaluates once, so a page after a cursor is still one query.
+        var forward = first is not null;
+        var travel = forward ? order : reversed;
+        var behind = forward ? after : before;
+        var page = ConnectorQuery.Sort(bounded, travel).Take((first ?? last!.Value) + 1);
         List<Connector> rows;
-        bool hasNext, hasPrevious;
-        if (first is { } take)
+        bool? behindExists = null;
+        if (behind is null)
         {
-            rows = await ConnectorQuery.Sort(bounded, order).Take(take + 1).ToListAsync(ct);
+            rows = await page.ToListAsync(ct);
+        }
+        else
+        {
+            var atOrBehind = filtered.Where(AtOrBeyond(forward ? reversed : order, behind));
+            var flagged = await page.Select(c => new Flagged(c, atOrBehind.Any())).ToListAsync(ct);
+            rows = flagged.ConvertAll(f => f.Row);
+            behindExists = flagged.Count > 0 ? flagged[0].Behind : null;
+        }
+
+        bool hasNext, hasPrevious;
+        if (forward)
+        {
+            var take = first!.Value;
             hasNext = rows.Count > take;
             rows = rows.Take(take).ToList();
             hasPrevious = last is { } keep && rows.Count > keep;
@@ -62,41 +87,56 @@ public static class KeysetPager
         else
         {
             var takeLast = last!.Value;
-            rows = await ConnectorQuery.Sort(bounded, reversed).Take(takeLast + 1).ToListAsync(ct);
             hasPrevious = rows.Count > takeLast;
             rows = rows.Take(takeLast).Reverse().ToList();
             hasNext = false;
         }
 
-        // Outside the cursor bounds: is there anything at or beyond the other side of a cursor?
+        // Outside the cursor bounds: is there anything at or beyond the other side of a cursor? (An empty page has no
+        // row to carry the EXISTS column; a cursor ahead of the direction of travel needs its own query.)
         if (!hasNext && before is not null)
         {
-            hasNext = await filtered.Where(Predicates.Not(Beyond(reversed, before))).AnyAsync(ct);
+            hasNext = !forward && behindExists is { } known ? known : await filtered.Where(AtOrBeyond(order, before)).AnyAsync(ct);
         }
 
         if (!hasPrevious && after is not null)
         {
-            hasPrevious = await filtered.Where(Predicates.Not(Beyond(order, after))).AnyAsync(ct);
+            hasPrevious = forward && behindExists is { } known ? known : await filtered.Where(AtOrBeyond(reversed, after)).AnyAsync(ct);
         }
 
         return new KeysetPage(rows, hasNext, hasPrevious, order);
     }
+
+    /// <summary>A page row and whether any row lies at or behind the cursor the page starts from.</summary>
+    private sealed record Flagged(Connector Row, bool Behind);
 
     /// <summary>
     /// Rows strictly after the position <paramref name="values"/> in <paramref name="order"/>:
     /// <c>k1 &gt; v1 OR (k1 = v1 AND (k2 &gt; v2 OR (…)))</c>, led by <c>k1 &gt;= v1</c> when k1 is a plain column so the
     /// database can seek in the (k1, id) index instead of scanning.
     /// </summary>
-    public static Expression<Func<Connector, bool>> Beyond(IReadOnlyList<SortKey> order, IReadOnlyList<object?> values)
+    public static Expression<Func<Connector, bool>> Beyond(IReadOnlyList<SortKey> order, IReadOnlyList<object?> values) =>
+        Position(order, values, inclusive: false);
+
+    /// <summary>
+    /// Rows at or after the position <paramref name="values"/> in <paramref name="order"/>, i.e. exactly
+    /// <c>NOT Beyond(order reversed, values)</c>, but in the same seekable shape as <see cref="Beyond"/>
+    /// (<c>k1 &lt;= v1 AND …</c> rather than <c>k1 &lt; v1 OR …</c>, which SQLite can only answer by scanning).
+    /// </summary>
+    public static Expression<Func<Connector, bool>> AtOrBeyond(IReadOnlyList<SortKey> order, IReadOnlyList<object?> values) =>
+        Position(order, values, inclusive: true);
+
+    private static Expression<Func<Connector, bool>> Position(IReadOnlyList<SortKey> order, IReadOnlyList<object?> values, bool inclusive)
     {
         Expression body = Expression.Constant(false);
         for (var i = order.Count - 1; i >= 0; i--)
         {
             var access = order[i].Field.Access(Predicates.Connector);
             var equal = ValueExpressions.Equal(access, values[i]);
+            var further = Further(access, order[i].Descending, values[i]);
             body = i == order.Count - 1
-                ? Further(access, order[i].Descending, values[i])
-                : Expression.OrElse(Further(access, order[i].Descending, values[i]), Expression.AndAlso(equal, body));
+                ? (inclusive ? Expression.OrElse(further, equal) : further)
+                : Expression.OrElse(further, Expression.AndAlso(equal, body));
         }
 
         var lead = order[0];

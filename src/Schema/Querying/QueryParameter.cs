@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 
 namespace Coco.Connectors.Querying;
@@ -8,11 +9,19 @@ namespace Coco.Connectors.Querying;
 /// </summary>
 public static class QueryParameter
 {
+    // One factory per CLR type, built once: the untyped overload runs for every filter value and cursor key of every
+    // request, and resolving the generic method by reflection each time showed up in the per-request cost.
+    private static readonly ConcurrentDictionary<Type, Func<object?, Expression>> Factories = new();
+
     public static Expression For<T>(T value) => Expression.Property(Expression.Constant(new Holder<T>(value)), nameof(Holder<T>.Value));
 
-    public static Expression For(object? value, Type type) =>
-        (Expression)typeof(QueryParameter).GetMethods().Single(m => m.Name == nameof(For) && m.IsGenericMethodDefinition)
-            .MakeGenericMethod(type).Invoke(null, [value])!;
+    public static Expression For(object? value, Type type) => Factories.GetOrAdd(type, MakeFactory)(value);
+
+    private static Func<object?, Expression> MakeFactory(Type type) =>
+        (Func<object?, Expression>)typeof(QueryParameter).GetMethod(nameof(ForBoxed), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(type).CreateDelegate(typeof(Func<object?, Expression>));
+
+    private static Expression ForBoxed<T>(object? value) => For((T)value!);
 
     private sealed record Holder<T>(T Value);
 }

@@ -81,6 +81,42 @@ public sealed class LivePagingTests(QueryingServer server) : IClassFixture<Query
         Assert.Equal(expected, returned.Where(survivors.Contains).ToList());
     }
 
+    [Theory]
+    [InlineData("[{name: ASC}]", true)]
+    [InlineData("[{name: ASC}]", false)]
+    [InlineData("[{description: DESC}]", true)]
+    [InlineData("[{description: DESC}]", false)]
+    public async Task Across_a_cursor_the_flag_is_exact_after_deletions_and_costs_no_extra_query(string order, bool forward)
+    {
+        var service = server.Services.GetRequiredService<ConnectorService>();
+        var run = Guid.NewGuid().ToString("N")[..6];
+        for (var i = 0; i < 4; i++)
+        {
+            await CreateAsync(service, $"{run}-{i:00}", minute: 200 + i, hasDescription: i != 1);
+        }
+
+        // The row at the very start (forwards) or end (backwards), its cursor, then the page beyond it.
+        var (direction, flag, cursorOf) = forward ? ("first", "hasPreviousPage", "endCursor") : ("last", "hasNextPage", "startCursor");
+        var edge = (await server.GraphQL.ExecuteAsync(
+            $"{{ connectors({direction}: 1, order: {order}, where: {Scope(run)}) {{ nodes {{ id }} pageInfo {{ {cursorOf} }} }} }}"))
+            .Ok().GetProperty("connectors");
+        var edgeId = edge.GetProperty("nodes")[0].GetProperty("id").GetString()!;
+        var cursor = edge.GetProperty("pageInfo").GetProperty(cursorOf).GetString();
+        var beyond = $"{{ connectors({direction}: 2, {(forward ? "after" : "before")}: \"{cursor}\", order: {order}, where: {Scope(run)}) {{ nodes {{ id }} pageInfo {{ {flag} }} }} }}";
+
+        server.Sql.Clear();
+        var page = (await server.GraphQL.ExecuteAsync(beyond)).Ok().GetProperty("connectors");
+        Assert.Equal(2, page.GetProperty("nodes").GetArrayLength());
+        Assert.True(page.GetProperty("pageInfo").GetProperty(flag).GetBoolean());
+        Assert.Single(server.Sql.Commands, sql => sql.Contains("SELECT", StringComparison.OrdinalIgnoreCase));
+
+        // With the cursor's own row gone, nothing lies behind the cursor any more.
+        Assert.True((await service.DeleteAsync(edgeId, null, CancellationToken.None)).Succeeded);
+        page = (await server.GraphQL.ExecuteAsync(beyond)).Ok().GetProperty("connectors");
+        Assert.Equal(2, page.GetProperty("nodes").GetArrayLength());
+        Assert.False(page.GetProperty("pageInfo").GetProperty(flag).GetBoolean());
+    }
+
     private static string Scope(string run) => "{and: [" + Where + ", {name: {startsWith: \"" + run + "\"}}]}";
 
     private async Task<string> CreateAsync(ConnectorService service, string name, int minute, bool hasDescription)

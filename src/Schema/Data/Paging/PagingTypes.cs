@@ -42,8 +42,9 @@ public sealed class ConnectorsConnectionType : ObjectGraphType<ConnectorsConnect
             .Resolve(ctx => ctx.Source.Page.Items.Select(c => new ConnectorsEdge(c, ctx.Source.Page)));
         Field<ListGraphType<NonNullGraphType<ConnectorType>>>("nodes").Description("The connectors of this page, without cursors.")
             .Resolve(ctx => ctx.Source.Page.Items);
+        // Normally counted by the `connectors` resolver together with the page (it sees totalCount in its selection).
         Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many connectors match the filter and query in all pages. Counted only when asked for.")
-            .ResolveAsync(async ctx => await Reader(ctx).CountAsync(ctx.Source.Query, ctx.CancellationToken));
+            .ResolveAsync(async ctx => ctx.Source.Page.TotalCount ?? await Reader(ctx).CountAsync(ctx.Source.Query, ctx.CancellationToken));
     }
 
     private static PageInfo ToPageInfo(KeysetPage page) => new(
@@ -88,6 +89,6 @@ public sealed class ConnectorsPageCollectionSegmentType : ObjectGraphType<Connec
         Field<NonNullGraphType<CollectionSegmentInfoType>>("pageInfo").Description("Paging information for this page.").Resolve(ctx => ctx.Source);
         Field<ListGraphType<NonNullGraphType<ConnectorType>>>("items").Description("The connectors of this page.").Resolve(ctx => ctx.Source.Slice.Items);
         Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many connectors match the filter and query in all pages. Counted only when asked for.")
-            .ResolveAsync(async ctx => await ConnectorsConnectionType.Reader(ctx).CountAsync(ctx.Source.Query, ctx.CancellationToken));
+            .ResolveAsync(async ctx => ctx.Source.Slice.TotalCount ?? await ConnectorsConnectionType.Reader(ctx).CountAsync(ctx.Source.Query, ctx.CancellationToken));
     }
 }

@@ -97,6 +97,8 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
 
                     b.HasIndex("Name", "Id");
 
+                    b.HasIndex("SearchText", "Enabled");
+
                     b.HasIndex("Updated", "Id");
 
                     b.ToTable("connectors", (string)null);
