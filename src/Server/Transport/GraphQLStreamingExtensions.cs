@@ -36,8 +36,9 @@ public static class GraphQLStreamingExtensions
     /// </summary>
     public static IApplicationBuilder UseGraphQLStreaming(this IApplicationBuilder app, PathString path)
     {
-        var options = app.ApplicationServices.GetRequiredService<IOptions<GraphQLStreamingOptions>>().Value;
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval });
+        // No WebSocket-level pings: both subprotocols send their own keep-alive messages (ping / ka) on the same
+        // interval, and a second timer per socket would only cost memory on thousands of idle connections.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         return app.UseMiddleware<GraphQLStreamingMiddleware>(path);
     }
 }

@@ -97,7 +97,7 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
 
     // Idle sockets are most of them, so each holds only a small read buffer; messages that span several reads are
     // assembled in a writer that is created on demand and dropped again when it grew large.
-    private const int ReadBufferSize = 2 * 1024;
+    private const int ReadBufferSize = 512;
 
     private async Task ReadLoopAsync(Func<ReadOnlyMemory<byte>, Task> onMessage)
     {
