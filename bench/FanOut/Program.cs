@@ -6,7 +6,20 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+if (args is ["--bare", var barePort])
+{
+    // Child process mode: only the bare broadcast server, so its sockets do not share this process with the clients.
+    await using var bare = await BroadcastBaseline.StartAsync(int.Parse(barePort, CultureInfo.InvariantCulture));
+    await Task.Delay(Timeout.Infinite);
+    return;
+}
 
 var serverDll = args.ElementAtOrDefault(0) ?? throw new ArgumentException("usage: FanOut <server.dll> [counts=1000,5000,10000] [latencySamples=500]");
 var counts = (args.ElementAtOrDefault(1) ?? "1000,5000,10000").Split(',').Select(int.Parse).ToArray();
@@ -31,8 +44,14 @@ await Task.WhenAll(warm.Select(c => c.DisposeAsync().AsTask()));
 
 Console.WriteLine($"server pid {server.Id}, {Environment.ProcessorCount} cores");
 Console.WriteLine();
-Console.WriteLine("| subscribers | connect+subscribe (s) | write → all delivered (ms) | delivered |");
-Console.WriteLine("|---:|---:|---:|---:|");
+Console.WriteLine("Baseline, measured in the same run: a bare Kestrel WebSocket server (no GraphQL, no store) that sends one");
+Console.WriteLine("ready-made frame of the same size to every socket when poked over HTTP.");
+Console.WriteLine();
+Console.WriteLine("| subscribers | connect+subscribe (s) | write → all delivered (ms) | delivered | bare broadcast (ms) | ratio |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+using var bareProcess = Process.Start(new ProcessStartInfo("dotnet", [typeof(BroadcastBaseline).Assembly.Location, "--bare", $"{port + 2}"]))!;
+var bareServer = new BroadcastBaseline(port + 2);
+await WaitHealthyAsync(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port + 2}/") });
 foreach (var n in counts)
 {
     var connect = Stopwatch.StartNew();
@@ -46,8 +65,10 @@ foreach (var n in counts)
     var all = await Task.WhenAll(waits);
     write.Stop();
     var delivered = all.Count(e => (int?)e?["payload"]?["data"]?["onConnectorUpdated"]?["version"] == version);
-    Console.WriteLine($"| {n:N0} | {connect.Elapsed.TotalSeconds:F1} | {write.Elapsed.TotalMilliseconds:F0} | {delivered:N0} |");
     await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
+    var bare = await bareServer.MeasureAsync(n, JsonSerializer.Serialize(all[0]));
+    Console.WriteLine($"| {n:N0} | {connect.Elapsed.TotalSeconds:F1} | {write.Elapsed.TotalMilliseconds:F0} | {delivered:N0} | " +
+        $"{bare.TotalMilliseconds:F0} | {write.Elapsed / bare:F2} |");
 }
 
 // Single subscriber: write → event latency.
@@ -105,7 +126,21 @@ Console.WriteLine($"idle subscriptions over {sharedSockets} sockets: {idle:N0}; 
 await Task.WhenAll(shared.Select(c => c.DisposeAsync().AsTask()));
 memoryServer.Kill(entireProcessTree: true);
 
+// The yardstick for memory: the bare Kestrel server holding the same number of idle WebSockets.
+await bareServer.WaitForOpenSocketsAsync(0);
+var bareBefore = await SettledMemoryAsync(bareProcess);
+var bareSockets = await bareServer.OpenIdleAsync(idle);
+var bareAfter = await SettledMemoryAsync(bareProcess);
+Console.WriteLine($"bare Kestrel WebSockets, idle: {idle:N0}; live heap {bareBefore / 1048576.0:F0} MiB → {bareAfter / 1048576.0:F0} MiB; " +
+    $"{(bareAfter - bareBefore) / (double)idle / 1024:F1} KiB per idle socket");
+foreach (var socket in bareSockets)
+{
+    socket.Abort();
+    socket.Dispose();
+}
+
 server.Kill(entireProcessTree: true);
+bareProcess.Kill(entireProcessTree: true);
 folder.Delete(recursive: true);
 return;
 
@@ -298,5 +333,136 @@ sealed class Subscriber : IAsyncDisposable
         }
 
         _socket.Dispose();
+    }
+}
+
+/// <summary>
+/// The yardstick for fan-out: the same number of sockets on a bare Kestrel server, one pre-serialized frame sent to
+/// each of them. What GraphQL adds on top (execution per subscriber, masking, serialization) is the ratio.
+/// </summary>
+sealed class BroadcastBaseline(int port) : IAsyncDisposable
+{
+    private readonly List<WebSocket> _sockets = [];
+    private readonly Lock _gate = new();
+    private WebApplication? _app;
+
+    public static async Task<BroadcastBaseline> StartAsync(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var baseline = new BroadcastBaseline(port) { _app = app };
+        app.UseWebSockets();
+        app.MapGet("/healthz", () => "ok");
+        app.MapGet("/count", () =>
+        {
+            lock (baseline._gate)
+            {
+                baseline._sockets.RemoveAll(s => s.State != WebSocketState.Open);
+                return baseline._sockets.Count;
+            }
+        });
+        app.Map("/ws", async (HttpContext context) =>
+        {
+            var socket = await context.WebSockets.AcceptWebSocketAsync();
+            lock (baseline._gate)
+            {
+                baseline._sockets.Add(socket);
+            }
+
+            var buffer = new byte[64];
+            while (socket.State == WebSocketState.Open)
+            {
+                var read = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                if (read.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+            }
+        });
+        app.MapPost("/broadcast", async (HttpContext context) =>
+        {
+            var frame = Encoding.UTF8.GetBytes(await new StreamReader(context.Request.Body).ReadToEndAsync());
+            WebSocket[] sockets;
+            lock (baseline._gate)
+            {
+                sockets = [.. baseline._sockets];
+            }
+
+            await Task.WhenAll(sockets.Select(s => s.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None)));
+        });
+        await app.StartAsync();
+        return baseline;
+    }
+
+    /// <summary>Time from the HTTP poke until all <paramref name="n"/> sockets received the frame.</summary>
+    public async Task<TimeSpan> MeasureAsync(int n, string frame)
+    {
+        var sockets = await OpenIdleAsync(n);
+        using var http = new HttpClient();
+
+        var started = Stopwatch.GetTimestamp();
+        var receives = sockets.Select(async s =>
+        {
+            var buffer = new byte[8192];
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await s.ReceiveAsync(buffer, CancellationToken.None);
+            }
+            while (!result.EndOfMessage);
+        }).ToArray();
+        await http.PostAsync(new Uri($"http://127.0.0.1:{port}/broadcast"), new StringContent(frame));
+        await Task.WhenAll(receives);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+
+        foreach (var s in sockets)
+        {
+            s.Abort();
+            s.Dispose();
+        }
+
+        return elapsed;
+    }
+
+    /// <summary><paramref name="n"/> connected sockets, once the server has accepted them all.</summary>
+    public async Task<ClientWebSocket[]> OpenIdleAsync(int n)
+    {
+        var sockets = new ClientWebSocket[n];
+        using var gate = new SemaphoreSlim(64);
+        await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                sockets[i] = new ClientWebSocket();
+                await sockets[i].ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws"), CancellationToken.None);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        await WaitForOpenSocketsAsync(n);
+        return sockets;
+    }
+
+    /// <summary>Waits until the server holds exactly <paramref name="n"/> open sockets.</summary>
+    public async Task WaitForOpenSocketsAsync(int n)
+    {
+        using var http = new HttpClient();
+        while (int.Parse(await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/count")), CultureInfo.InvariantCulture) != n)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
     }
 }

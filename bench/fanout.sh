@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Subscription fan-out benchmark: N WebSocket subscribers, one write, time until all have the event; single-subscriber
+# write → event latency; live heap per idle subscription (needs dotnet-gcdump, installed below if missing).
+# usage: bench/fanout.sh [COUNTS=1000,5000,10000] [LATENCY_SAMPLES=1000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+export PATH="$PATH:$HOME/.dotnet/tools"
+command -v dotnet-gcdump >/dev/null || dotnet tool install -g dotnet-gcdump --version 10.0.750501 >/dev/null
+dotnet build -c Release -v q src/Server >/dev/null
+dotnet build -c Release -v q bench/FanOut >/dev/null
+dotnet bench/FanOut/bin/Release/net10.0/FanOut.dll "$PWD/src/Server/bin/Release/net10.0/Coco.Connectors.GraphQL.Server.dll" \
+  "${1:-1000,5000,10000}" "${2:-1000}"
