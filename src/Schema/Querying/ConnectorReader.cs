@@ -53,7 +53,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
         var items = take == 0 && total is not null
             ? []
             : await query.Apply(rows).Skip(skip).Take(take + 1).ToListAsync(ct);
-        var hasMore = items.Count > take || (total is not null && skip + take < total);
+        var hasMore = items.Count > take || (total is not null && (long)skip + take < total);
         return new ConnectorSlice(items.Take(take).ToList(), total, hasMore);
     }
 

@@ -35,7 +35,7 @@ public sealed class NpmClientConnectorInteropTests(CocoServer server) : IClassFi
     [InlineData("apollo")]
     public async Task Official_client_receives_rest_writes_on_the_connector_schema_with_secrets_masked(string client)
     {
-        var folder = await PrepareAsync();
+        var folder = await NodeInterop.PrepareAsync();
         var id = await _live.CreateAsync(new { name = $"npm {client}", config = new { token = Token, db = new { password = Password } } });
 
         using var node = Start(folder, "node", "connector-updates.mjs", client, server.GraphQLWebSocketUri.ToString(), id, $"{Updates}");
@@ -77,65 +77,9 @@ public sealed class NpmClientConnectorInteropTests(CocoServer server) : IClassFi
         }
     }
 
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
-
-    private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Finds the interop folder and Node.js, installing the pinned packages when they are missing.</summary>
-    private static async Task<string> PrepareAsync()
-    {
-        var folder = FindInteropFolder();
-        var missing = new[] { "node", "npm" }.Where(tool => FindOnPath(tool) is null).ToList();
-        if (missing.Count > 0)
-        {
-            var reason = $"{string.Join(" and ", missing)} not found on PATH; the npm client interop tests need Node.js 20+.";
-            Assert.False(IsCi, reason); // CI must run them.
-            Skip.If(true, reason);
-        }
-
-        await InstallLock.WaitAsync();
-        try
-        {
-            if (!Directory.Exists(Path.Combine(folder, "node_modules")))
-            {
-                using var npm = Start(folder, "npm", "ci", "--no-audit", "--no-fund");
-                await npm.WaitAsync();
-            }
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-
-        return folder;
-    }
-
-    private static string FindInteropFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "interop");
-            if (File.Exists(Path.Combine(candidate, "connector-updates.mjs")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/interop not found above " + AppContext.BaseDirectory);
-    }
-
-    private static string? FindOnPath(string tool)
-    {
-        string[] names = OperatingSystem.IsWindows() ? [tool + ".cmd", tool + ".exe"] : [tool];
-        return (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(dir => names.Select(name => Path.Combine(dir, name)))
-            .FirstOrDefault(File.Exists);
-    }
-
     private static RunningTool Start(string folder, string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo(FindOnPath(tool) ?? tool, arguments)
+        var start = new ProcessStartInfo(NodeInterop.FindOnPath(tool) ?? tool, arguments)
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 
+using Coco.Connectors.Tests.Infrastructure;
+
 namespace Coco.Connectors.Tests.Transport.Streaming;
 
 /// <summary>
@@ -10,14 +12,12 @@ namespace Coco.Connectors.Tests.Transport.Streaming;
 [Collection(StreamingCollection.Name)]
 public sealed class NpmClientInteropTests(StreamingServer server)
 {
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
-
     [SkippableTheory]
     [InlineData("graphql-ws-client.mjs", "graphql-ws", "from graphql-ws")]
     [InlineData("apollo-client.mjs", "apollo", "from apollo")]
     public async Task Official_client_queries_subscribes_and_receives_published_events(string script, string user, string text)
     {
-        var folder = await PrepareAsync();
+        var folder = await NodeInterop.PrepareAsync();
         var topic = Guid.NewGuid().ToString("N");
 
         using var report = JsonDocument.Parse(await RunAsync(folder, "node", script, server.GraphQLWebSocketUri.ToString(), topic));
@@ -33,63 +33,10 @@ public sealed class NpmClientInteropTests(StreamingServer server)
         Assert.Equal(0, server.Hub.SubscriberCount(topic));
     }
 
-    /// <summary>Finds the interop folder and Node.js, installing the pinned packages when they are missing.</summary>
-    private static async Task<string> PrepareAsync()
-    {
-        var folder = FindInteropFolder();
-        var missing = new[] { "node", "npm" }.Where(tool => FindOnPath(tool) is null).ToList();
-        if (missing.Count > 0)
-        {
-            var reason = $"{string.Join(" and ", missing)} not found on PATH; the npm client interop tests need Node.js 20+.";
-            Assert.False(IsCi, reason); // CI must run them.
-            Skip.If(true, reason);
-        }
-
-        await InstallLock.WaitAsync();
-        try
-        {
-            if (!Directory.Exists(Path.Combine(folder, "node_modules")))
-            {
-                await RunAsync(folder, "npm", "ci", "--no-audit", "--no-fund");
-            }
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-
-        return folder;
-    }
-
-    private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
-    private static string FindInteropFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "interop");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/interop not found above " + AppContext.BaseDirectory);
-    }
-
-    private static string? FindOnPath(string tool)
-    {
-        string[] names = OperatingSystem.IsWindows() ? [tool + ".cmd", tool + ".exe"] : [tool];
-        return (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(dir => names.Select(name => Path.Combine(dir, name)))
-            .FirstOrDefault(File.Exists);
-    }
-
     /// <summary>Runs a tool to the end and returns the last line it printed; fails with its output otherwise.</summary>
     private static async Task<string> RunAsync(string folder, string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo(FindOnPath(tool) ?? tool, arguments)
+        var start = new ProcessStartInfo(NodeInterop.FindOnPath(tool) ?? tool, arguments)
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
