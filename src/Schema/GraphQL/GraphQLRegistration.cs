@@ -15,7 +15,7 @@ public static class GraphQLRegistration
             .AddSchema<ConnectorSchema>()
             .AddQueryLimits()
             .AddGraphTypes(typeof(ConnectorSchema).Assembly)
-            .AddSystemTextJson()
+            .AddSystemTextJson(json => json.Encoder = JsonText.Encoder)
             .AddErrorInfoProvider<MaskedErrorInfoProvider>()
             .AddUnhandledExceptionHandler(LogUnhandledException));
         return services;

@@ -12,6 +12,7 @@ public static class ServerComposition
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<UnexpectedErrors>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JsonText.Encoder);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = RequestBody.HardCapBytes);
         services.AddConnectorGraphQL();

@@ -3,6 +3,10 @@ using System.Text.RegularExpressions;
 using Coco.Connectors.Secrets;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using GraphQLParser.Visitors;
 
 namespace Coco.Connectors.Server.Transport;
 
@@ -26,8 +30,8 @@ public sealed class ScrubbedError : ExecutionError
 /// <summary>
 /// Keeps secrets out of error messages (CONTRACT §4). graphql-dotnet quotes offending values: a wrongly typed
 /// literal is printed whole (<c>found {token: "…"}</c>) and a variable's bad scalar value is echoed. Every value
-/// sent under a secret key — in the variables at any depth, or as <c>key: "value"</c> in the document text — is
-/// replaced by the mask in any error message that contains it.
+/// sent under a secret key — in the variables or in the document's literals, at any depth — is replaced by the mask
+/// in any error message that contains it.
 /// </summary>
 public static partial class ErrorSecretScrubber
 {
@@ -66,13 +70,7 @@ public static partial class ErrorSecretScrubber
 
         if (query is not null)
         {
-            foreach (Match match in SecretLiteral().Matches(query))
-            {
-                if (SecretPolicy.IsSecretKey(match.Groups["key"].Value))
-                {
-                    secrets.Add(match.Groups["value"].Value);
-                }
-            }
+            CollectFromDocument(query, secrets);
         }
 
         secrets.Remove("");
@@ -121,6 +119,87 @@ public static partial class ErrorSecretScrubber
                 }
 
                 return;
+        }
+    }
+
+    /// <summary>
+    /// Every scalar written anywhere below a secret-named object field of the document (strings, block strings,
+    /// numbers, enums). A document that does not parse falls back to <c>key: "value"</c> pairs found in its text,
+    /// which is what a syntax error may quote.
+    /// </summary>
+    private static void CollectFromDocument(string query, HashSet<string> secrets)
+    {
+        GraphQLDocument document;
+        try
+        {
+            document = Parser.Parse(query);
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            foreach (Match match in SecretLiteral().Matches(query))
+            {
+                if (SecretPolicy.IsSecretKey(match.Groups["key"].Value))
+                {
+                    secrets.Add(match.Groups["value"].Value);
+                }
+            }
+
+            return;
+        }
+
+        // The visitor never awaits anything real, so this completes synchronously.
+        new SecretLiteralCollector().VisitAsync(document, new Collected(secrets)).AsTask().GetAwaiter().GetResult();
+    }
+
+    private sealed record Collected(HashSet<string> Secrets) : IASTVisitorContext
+    {
+        public CancellationToken CancellationToken => default;
+    }
+
+    private sealed class SecretLiteralCollector : ASTVisitor<Collected>
+    {
+        protected override ValueTask VisitObjectFieldAsync(GraphQLObjectField objectField, Collected context)
+        {
+            if (SecretPolicy.IsSecretKey((string)objectField.Name.Value))
+            {
+                CollectScalars(objectField.Value, context.Secrets);
+                return default;
+            }
+
+            return base.VisitObjectFieldAsync(objectField, context);
+        }
+
+        private static void CollectScalars(GraphQLValue value, HashSet<string> secrets)
+        {
+            switch (value)
+            {
+                case GraphQLStringValue text:
+                    secrets.Add((string)text.Value);
+                    break;
+                case GraphQLIntValue number:
+                    secrets.Add((string)number.Value);
+                    break;
+                case GraphQLFloatValue number:
+                    secrets.Add((string)number.Value);
+                    break;
+                case GraphQLEnumValue name:
+                    secrets.Add((string)name.Name.Value);
+                    break;
+                case GraphQLListValue list:
+                    foreach (var item in list.Values ?? [])
+                    {
+                        CollectScalars(item, secrets);
+                    }
+
+                    break;
+                case GraphQLObjectValue obj:
+                    foreach (var field in obj.Fields ?? [])
+                    {
+                        CollectScalars(field.Value, secrets);
+                    }
+
+                    break;
+            }
         }
     }
 

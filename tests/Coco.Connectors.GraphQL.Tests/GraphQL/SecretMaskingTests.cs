@@ -126,4 +126,19 @@ public sealed class SecretMaskingTests(CocoServer server) : IClassFixture<CocoSe
         AssertNoSecret(response);
         Assert.Contains("found String \"******\"", response.FirstErrorMessage, StringComparison.Ordinal); // the parser did quote it
     }
+
+    [Theory]
+    [InlineData("tags: [{auth: {user: \"u\", pass: \"NESTED-SECRET-7\"}}]", "NESTED-SECRET-7")]
+    [InlineData("tags: [{password: 987654321}]", "987654321")]
+    [InlineData("tags: [{token: \"\"\"BLOCK-SECRET-8\"\"\"}]", "BLOCK-SECRET-8")]
+    [InlineData("tags: [{tokens: [\"LIST-SECRET-9\"]}]", "LIST-SECRET-9")]
+    [InlineData("tags: [{apiKey: SECRETENUM}]", "SECRETENUM")]
+    public async Task Error_messages_never_echo_a_secret_literal_of_any_shape(string badTags, string secret)
+    {
+        using var client = new GraphQLTestClient(server);
+        var response = await client.PostAsync("mutation { createConnector(input: {name: \"n\", " + badTags + "}) { errors { __typename } } }");
+
+        Assert.Equal(400, response.Status);
+        Assert.DoesNotContain(secret, response.Text, StringComparison.Ordinal);
+    }
 }

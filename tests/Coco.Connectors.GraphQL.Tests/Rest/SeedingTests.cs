@@ -24,7 +24,9 @@ public sealed class SeedingTests
             Assert.Equal(20, drive["assets"]!["icons"]!.AsObject().Count);
             Assert.Equal("google_drive", (string?)drive["processor"]!["name"]);
 
-            var webhook = (await client.GetJsonAsync("connector/gitlab_webhook_receiver")).Object["_source"]!;
+            var webhookResponse = await client.GetJsonAsync("connector/gitlab_webhook_receiver");
+            Assert.Contains("Gitlab Webhook（Merge Request）Connector", webhookResponse.Text, StringComparison.Ordinal); // written as is, not \uFF08
+            var webhook = webhookResponse.Object["_source"]!;
             Assert.False((bool)webhook["processor"]!["enabled"]!);
             Assert.Equal("font_gitlab", (string?)webhook["icon"]);
 
