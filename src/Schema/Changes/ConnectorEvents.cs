@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Coco.Connectors.Connectors;
 using Coco.Connectors.Querying;
+using Coco.Connectors.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace Coco.Connectors.Changes;
@@ -106,7 +107,16 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
 
             foreach (var (subscriber, _) in _subscribers)
             {
-                subscriber.Offer(change, connector);
+                try
+                {
+                    subscriber.Offer(change, connector);
+                }
+                catch (Exception e)
+                {
+                    // One broken subscriber ends alone; the dispatcher goes on for the others.
+                    _logger.LogError("A subscriber failed on a {Kind} event and was dropped: {Exception}", change.Kind, ExceptionLog.Describe(e));
+                    subscriber.Dispose();
+                }
             }
         }
     }

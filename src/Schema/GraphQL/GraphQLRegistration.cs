@@ -1,6 +1,7 @@
 using Coco.Connectors.Secrets;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQLParser.Exceptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,11 +23,25 @@ public static class GraphQLRegistration
     }
 
     // The details of an unexpected exception go to the log only; clients see MaskedErrorInfoProvider's generic error.
+    // A document nested beyond the parser's limit is the client's doing, not ours: it becomes a document error (400).
     private static void LogUnhandledException(UnhandledExceptionContext context)
     {
+        if (context.OriginalException is GraphQLMaxDepthExceededException)
+        {
+            context.Exception = new DocumentTooDeepError();
+            return;
+        }
+
         var logger = context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Coco.Connectors.GraphQL");
         logger?.LogError("Unexpected error in GraphQL field {Path}: {Exception}",
             context.FieldContext is { } field ? string.Join('.', field.ResponsePath) : "(document)", ExceptionLog.Describe(context.OriginalException));
         context.ErrorMessage = MaskedErrorInfoProvider.UnexpectedMessage;
     }
+}
+
+/// <summary>The document nests deeper than the parser allows.</summary>
+public sealed class DocumentTooDeepError : DocumentError
+{
+    public DocumentTooDeepError()
+        : base("The document nests too deeply to be parsed; flatten the query or its literals.") => Code = "DOCUMENT_TOO_DEEP";
 }

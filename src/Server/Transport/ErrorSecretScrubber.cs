@@ -30,8 +30,8 @@ public sealed class ScrubbedError : ExecutionError
 /// <summary>
 /// Keeps secrets out of error messages (CONTRACT §4). graphql-dotnet quotes offending values: a wrongly typed
 /// literal is printed whole (<c>found {token: "…"}</c>) and a variable's bad scalar value is echoed. Every value
-/// sent under a secret key — in the variables or in the document's literals, at any depth — is replaced by the mask
-/// in any error message that contains it.
+/// sent under a secret key — in the variables or in the document's literals, at any depth (scalars, lists, nested
+/// objects, block strings, enums) — is replaced by the mask, as a whole token, in any error message that contains it.
 /// </summary>
 public static partial class ErrorSecretScrubber
 {
@@ -42,7 +42,7 @@ public static partial class ErrorSecretScrubber
             return result;
         }
 
-        var secrets = SecretsIn(query, variables);
+        var secrets = SecretsIn(result.Document, query, variables);
         if (secrets.Count == 0)
         {
             return result;
@@ -51,7 +51,7 @@ public static partial class ErrorSecretScrubber
         var cleaned = new ExecutionErrors();
         foreach (var error in errors)
         {
-            var message = secrets.Aggregate(error.Message, (text, secret) => text.Replace(secret, SecretPolicy.Mask, StringComparison.Ordinal));
+            var message = secrets.Aggregate(error.Message, MaskWhole);
             cleaned.Add(message == error.Message ? error : new ScrubbedError(error, message));
         }
 
@@ -59,8 +59,14 @@ public static partial class ErrorSecretScrubber
         return result;
     }
 
+    // A secret is masked where it stands as a whole token, so a short one ("u", 1) cannot garble the words around it.
+    private static string MaskWhole(string text, string secret) =>
+        text.Contains(secret, StringComparison.Ordinal)
+            ? Regex.Replace(text, $@"(?<![\w-]){Regex.Escape(secret)}(?![\w-])", SecretPolicy.Mask, RegexOptions.CultureInvariant)
+            : text;
+
     /// <summary>The secret values a request carries, longest first so a secret inside another is masked whole.</summary>
-    internal static List<string> SecretsIn(string? query, Inputs? variables)
+    internal static List<string> SecretsIn(GraphQLDocument? document, string? query, Inputs? variables)
     {
         var secrets = new HashSet<string>(StringComparer.Ordinal);
         if (variables is not null)
@@ -70,7 +76,7 @@ public static partial class ErrorSecretScrubber
 
         if (query is not null)
         {
-            CollectFromDocument(query, secrets);
+            CollectFromDocument(document, query, secrets);
         }
 
         secrets.Remove("");
@@ -123,18 +129,17 @@ public static partial class ErrorSecretScrubber
     }
 
     /// <summary>
-    /// Every scalar written anywhere below a secret-named object field of the document (strings, block strings,
-    /// numbers, enums). A document that does not parse falls back to <c>key: "value"</c> pairs found in its text,
-    /// which is what a syntax error may quote.
+    /// Every scalar below a secret-named object field of the document: the engine's own when it has one, else parsed
+    /// here. A text that does not parse (syntax error, too deep) falls back to <c>key: "value"</c> pairs, which is
+    /// all such an error can quote.
     /// </summary>
-    private static void CollectFromDocument(string query, HashSet<string> secrets)
+    private static void CollectFromDocument(GraphQLDocument? document, string query, HashSet<string> secrets)
     {
-        GraphQLDocument document;
         try
         {
-            document = Parser.Parse(query);
+            document ??= Parser.Parse(query);
         }
-        catch (GraphQLSyntaxErrorException)
+        catch (GraphQLParserException)
         {
             foreach (Match match in SecretLiteral().Matches(query))
             {

@@ -151,6 +151,17 @@ public sealed class HttpTransportTests(CocoServer server) : IClassFixture<CocoSe
     }
 
     [Fact]
+    public async Task A_document_nested_too_deep_is_a_400_not_a_500()
+    {
+        using var client = new GraphQLTestClient(server);
+        var deep = new string('[', 200) + new string(']', 200);
+        var response = await client.PostAsync("mutation { createConnector(input: {name: \"n\", config: {token: " + deep + "}}) { errors { __typename } } }");
+
+        Assert.True(response.Status == 400, response.Text);
+        Assert.Equal("DOCUMENT_TOO_DEEP", response.FirstErrorCode);
+    }
+
+    [Fact]
     public async Task Null_variables_and_extensions_are_the_same_as_none()
     {
         using var client = new GraphQLTestClient(server);

@@ -140,5 +140,7 @@ public sealed class SecretMaskingTests(CocoServer server) : IClassFixture<CocoSe
 
         Assert.Equal(400, response.Status);
         Assert.DoesNotContain(secret, response.Text, StringComparison.Ordinal);
+        Assert.Contains("******", response.FirstErrorMessage, StringComparison.Ordinal); // it was quoted, and masked
+        Assert.Contains("Argument 'input' has invalid value", response.FirstErrorMessage, StringComparison.Ordinal); // still readable
     }
 }
