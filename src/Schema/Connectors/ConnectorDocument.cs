@@ -11,13 +11,6 @@ namespace Coco.Connectors.Connectors;
 /// </summary>
 public static class ConnectorDocument
 {
-    /// <summary>Keys a client may set; everything else in a body is ignored (id, created, updated, builtin are server-owned).</summary>
-    public static readonly IReadOnlySet<string> ClientOwnedKeys = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "name", "description", "category", "icon", "tags", "url", "path_hierarchy", "assets", "config",
-        "oauth_connect_implemented", "processor", "enabled",
-    };
-
     /// <summary>The full document. Secrets are masked unless <paramref name="maskSecrets"/> is false (write path only).</summary>
     public static JsonObject ToJson(Connector c, bool maskSecrets = true)
     {
@@ -81,7 +74,7 @@ public static class ConnectorDocument
         }
 
         var assets = reader.Object("assets");
-        var processor = reader.Object("processor");
+        var processor = reader.Object("processor") is { } p ? new FieldReader(p, errors, "processor.") : null;
         return new ConnectorFields(
             Name: name ?? "",
             Description: reader.String("description", ConnectorLimits.DescriptionMaxLength),
@@ -93,8 +86,8 @@ public static class ConnectorDocument
             AssetIcons: assets is null ? [] : new FieldReader(assets, errors, "assets.").IconMap("icons"),
             Config: reader.Config("config"),
             OauthConnectImplemented: reader.Bool("oauth_connect_implemented") ?? false,
-            ProcessorEnabled: processor is not null && (new FieldReader(processor, errors, "processor.").Bool("enabled") ?? false),
-            ProcessorName: processor is null ? null : new FieldReader(processor, errors, "processor.").String("name", ConnectorLimits.ShortTextMaxLength),
+            ProcessorEnabled: processor?.Bool("enabled") ?? false,
+            ProcessorName: processor?.String("name", ConnectorLimits.ShortTextMaxLength),
             Enabled: reader.Bool("enabled") ?? true);
     }
 
