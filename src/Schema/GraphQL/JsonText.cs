@@ -1,11 +1,13 @@
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 
 namespace Coco.Connectors.GraphQL;
 
-/// <summary>How every response writes text: letters of any script as themselves (connector names are often Chinese),
-/// while the characters that matter inside HTML (&lt; &gt; &amp; ' +) stay escaped.</summary>
+/// <summary>
+/// How every JSON response writes text: as itself (Chinese connector names, the <c>+</c> of a time offset) rather
+/// than as <c>\uXXXX</c> escapes. The relaxed encoder still escapes what JSON requires; responses are served as
+/// <c>application/json</c>, never inlined into HTML, so HTML-sensitive characters need no escaping.
+/// </summary>
 public static class JsonText
 {
-    public static JavaScriptEncoder Encoder { get; } = JavaScriptEncoder.Create(UnicodeRanges.All);
+    public static JavaScriptEncoder Encoder => JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 }

@@ -49,6 +49,7 @@ public sealed class RestConnectorTests(CocoServer server) : IClassFixture<CocoSe
         Assert.True((bool)source["processor"]!["enabled"]!);
         Assert.False((bool)source["builtin"]!);
         Assert.True(DateTimeOffset.TryParse((string?)source["created"], out _));
+        Assert.Contains("+00:00\"", got.Text, StringComparison.Ordinal); // RFC 3339 as written, not \u002B
         Assert.DoesNotContain("ghp_", got.Text, StringComparison.Ordinal);
         Assert.Equal("\"1\"", got.Raw.Headers.ETag?.ToString());
     }
