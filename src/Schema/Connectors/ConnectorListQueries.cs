@@ -5,7 +5,6 @@ using Coco.Connectors.Data.Sorting;
 using Coco.Connectors.Querying;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Coco.Connectors.Connectors;
 
@@ -31,7 +30,7 @@ public static class ConnectorListQueries
                 var request = new KeysetRequest(
                     ListArguments.Int(ctx, "first"), ListArguments.Raw(ctx, "after") as string,
                     ListArguments.Int(ctx, "last"), ListArguments.Raw(ctx, "before") as string);
-                var page = await Reader(ctx).ReadPageAsync(model, request, PageLimits.GraphQL, ListArguments.Selects(ctx, "totalCount"), ctx.CancellationToken);
+                var page = await ListArguments.Reader(ctx).ReadPageAsync(model, request, PageLimits.GraphQL, ListArguments.Selects(ctx, "totalCount"), ctx.CancellationToken);
                 return new ConnectorsConnection(page, model);
             }));
 
@@ -46,7 +45,7 @@ public static class ConnectorListQueries
                 PageLimits.CheckNotNegative(skip, "skip");
                 var take = PageLimits.GraphQL.Size(ListArguments.Int(ctx, "take"), "take");
                 var model = ListArguments.ToConnectorQuery(ctx);
-                var slice = await Reader(ctx).ReadAsync(model, skip, take, ListArguments.Selects(ctx, "totalCount"), ctx.CancellationToken);
+                var slice = await ListArguments.Reader(ctx).ReadAsync(model, skip, take, ListArguments.Selects(ctx, "totalCount"), ctx.CancellationToken);
                 return new ConnectorsSegment(slice, skip, model);
             }));
 
@@ -54,7 +53,7 @@ public static class ConnectorListQueries
             .Description("How many connectors there are per category, most common first, among those matching `query` and `where`. Connectors without a category are not counted.")
             .Arguments(SearchArguments(withOrder: false))
             .ResolveAsync(ctx => ListArguments.GuardAsync(ctx, async () =>
-                await Reader(ctx).CountByCategoryAsync(ListArguments.ToConnectorQuery(ctx), int.MaxValue, ctx.CancellationToken)));
+                await ListArguments.Reader(ctx).CountByCategoryAsync(ListArguments.ToConnectorQuery(ctx), int.MaxValue, ctx.CancellationToken)));
     }
 
     private static QueryArgument[] SearchArguments(bool withOrder)
@@ -79,8 +78,6 @@ public static class ConnectorListQueries
 
         return [.. arguments];
     }
-
-    private static ConnectorReader Reader(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ConnectorReader>();
 }
 
 public sealed class CategoryCountType : ObjectGraphType<CategoryCount>

@@ -1,9 +1,9 @@
 using Coco.Connectors.GraphQL;
+using Coco.Connectors.Data;
 using Coco.Connectors.Querying;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Coco.Connectors.Connectors;
 
@@ -24,7 +24,7 @@ public static class ConnectorQueries
         query.Field<NodeInterface>("node")
             .Description("The object with this id, or null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The object's id.")
-            .ResolveAsync(async ctx => await Reader(ctx).FindAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await ListArguments.Reader(ctx).FindAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description($"The objects with these ids, in the same order; null for an id with no object. At most {MaxNodeBatchSize} ids.")
@@ -42,15 +42,13 @@ public static class ConnectorQueries
             .ResolveAsync(async ctx =>
             {
                 var ids = ctx.GetArgument<List<string>>("ids");
-                var found = await Reader(ctx).FindManyAsync(ids.Distinct(StringComparer.Ordinal).ToList(), ctx.CancellationToken);
+                var found = await ListArguments.Reader(ctx).FindManyAsync(ids.Distinct(StringComparer.Ordinal).ToList(), ctx.CancellationToken);
                 return ids.Select(id => found.GetValueOrDefault(id)).ToList();
             });
 
         query.Field<ConnectorType>("connectorById")
             .Description("The connector with this id, or null.")
             .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The connector's id.")
-            .ResolveAsync(async ctx => await Reader(ctx).FindAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await ListArguments.Reader(ctx).FindAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
     }
-
-    private static ConnectorReader Reader(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ConnectorReader>();
 }

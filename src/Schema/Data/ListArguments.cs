@@ -1,6 +1,7 @@
 using Coco.Connectors.Data.Sorting;
 using Coco.Connectors.Querying;
 using GraphQL;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coco.Connectors.Data;
 
@@ -18,6 +19,9 @@ public static class ListArguments
         var order = SortArgument.ToSortKeys(Raw(ctx, "order") as IEnumerable<object?>);
         return new ConnectorQuery(Predicates.And([text, where.Predicate]), order.Count == 0 ? ConnectorQuery.DefaultOrder : order);
     }
+
+    /// <summary>The connector reader, from the request's services (the schema's graph types are singletons).</summary>
+    public static ConnectorReader Reader(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ConnectorReader>();
 
     /// <summary>The argument's value as parsed by GraphQL (dictionaries for input objects), or null when absent.</summary>
     public static object? Raw(IResolveFieldContext ctx, string name) =>

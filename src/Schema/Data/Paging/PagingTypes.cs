@@ -1,8 +1,8 @@
 using Coco.Connectors.Connectors;
+using Coco.Connectors.Data;
 using Coco.Connectors.Querying;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Coco.Connectors.Data.Paging;
 
@@ -44,7 +44,7 @@ public sealed class ConnectorsConnectionType : ObjectGraphType<ConnectorsConnect
             .Resolve(ctx => ctx.Source.Page.Items);
         // Normally counted by the `connectors` resolver together with the page (it sees totalCount in its selection).
         Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many connectors match the filter and query in all pages. Counted only when asked for.")
-            .ResolveAsync(async ctx => ctx.Source.Page.TotalCount ?? await Reader(ctx).CountAsync(ctx.Source.Query, ctx.CancellationToken));
+            .ResolveAsync(async ctx => ctx.Source.Page.TotalCount ?? await ListArguments.Reader(ctx).CountAsync(ctx.Source.Query, ctx.CancellationToken));
     }
 
     private static PageInfo ToPageInfo(KeysetPage page) => new(
@@ -52,8 +52,6 @@ public sealed class ConnectorsConnectionType : ObjectGraphType<ConnectorsConnect
         page.HasPreviousPage,
         page.Items.Count == 0 ? null : page.CursorOf(page.Items[0]),
         page.Items.Count == 0 ? null : page.CursorOf(page.Items[^1]));
-
-    internal static ConnectorReader Reader(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ConnectorReader>();
 }
 
 public sealed class ConnectorsEdgeType : ObjectGraphType<ConnectorsEdge>
@@ -89,6 +87,6 @@ public sealed class ConnectorsPageCollectionSegmentType : ObjectGraphType<Connec
         Field<NonNullGraphType<CollectionSegmentInfoType>>("pageInfo").Description("Paging information for this page.").Resolve(ctx => ctx.Source);
         Field<ListGraphType<NonNullGraphType<ConnectorType>>>("items").Description("The connectors of this page.").Resolve(ctx => ctx.Source.Slice.Items);
         Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many connectors match the filter and query in all pages. Counted only when asked for.")
-            .ResolveAsync(async ctx => ctx.Source.Slice.TotalCount ?? await ConnectorsConnectionType.Reader(ctx).CountAsync(ctx.Source.Query, ctx.CancellationToken));
+            .ResolveAsync(async ctx => ctx.Source.Slice.TotalCount ?? await ListArguments.Reader(ctx).CountAsync(ctx.Source.Query, ctx.CancellationToken));
     }
 }
