@@ -15,7 +15,8 @@ public sealed class ConnectorService(
     IDbContextFactory<CocoDbContext> dbFactory,
     IConnectorChangeFeed changes,
     ConnectorIds ids,
-    TimeProvider clock)
+    TimeProvider clock,
+    StorageOptions storage)
 {
     // Writes to one connector take turns within this process (striped by id): no lost races to retry, and events
     // leave in version order. Across instances the version token still decides, and RetryRacesAsync replays.
@@ -185,7 +186,12 @@ public sealed class ConnectorService(
     private async Task<WriteResult> LockedAsync(string id, Func<string, Task<WriteResult>> write, CancellationToken ct)
     {
         var stripe = _connectorLocks[(uint)id.GetHashCode() % (uint)_connectorLocks.Length];
-        await stripe.WaitAsync(ct);
+        // Bounded like the store's own lock: writers queued behind one stuck on a locked database give up in time too.
+        if (!await stripe.WaitAsync(storage.BusyTimeout, ct))
+        {
+            throw new StoreUnavailableException(StoreFailures.ConnectorBusy);
+        }
+
         try
         {
             return await write(id);

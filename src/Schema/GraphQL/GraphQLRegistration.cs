@@ -1,4 +1,5 @@
 using Coco.Connectors.Secrets;
+using Coco.Connectors.Storage;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.Exceptions;
@@ -24,6 +25,7 @@ public static class GraphQLRegistration
 
     // The details of an unexpected exception go to the log only; clients see MaskedErrorInfoProvider's generic error.
     // A document nested beyond the parser's limit is the client's doing, not ours: it becomes a document error (400).
+    // A store that is busy, full or gone is not a bug either: the field error says which, with its own code.
     private static void LogUnhandledException(UnhandledExceptionContext context)
     {
         if (context.OriginalException is GraphQLMaxDepthExceededException)
@@ -33,6 +35,14 @@ public static class GraphQLRegistration
         }
 
         var logger = context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Coco.Connectors.GraphQL");
+        if (StoreFailures.Find(context.OriginalException) is { } failure)
+        {
+            logger?.LogWarning("Store failure in GraphQL field {Path}: {Code}",
+                context.FieldContext is { } failed ? string.Join('.', failed.ResponsePath) : "(document)", failure.Code);
+            context.Exception = new StoreFailureError(failure);
+            return;
+        }
+
         logger?.LogError("Unexpected error in GraphQL field {Path}: {Exception}",
             context.FieldContext is { } field ? string.Join('.', field.ResponsePath) : "(document)", ExceptionLog.Describe(context.OriginalException));
         context.ErrorMessage = MaskedErrorInfoProvider.UnexpectedMessage;

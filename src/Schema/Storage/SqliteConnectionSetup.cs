@@ -6,11 +6,11 @@ namespace Coco.Connectors.Storage;
 
 /// <summary>
 /// Makes SQLite behave like PostgreSQL where queries depend on it: <c>lower()</c> folds all of Unicode (SQLite's
-/// folds ASCII only), and writers wait for each other instead of failing with "database is locked". With the WAL
-/// journal (set at migration), <c>synchronous=NORMAL</c> keeps every commit atomic and the file consistent while
-/// sparing an fsync per write.
+/// folds ASCII only), and writers wait for each other, up to the busy timeout, instead of failing at once with
+/// "database is locked". With the WAL journal (set at migration), <c>synchronous=NORMAL</c> keeps every commit atomic
+/// and the file consistent while sparing an fsync per write.
 /// </summary>
-internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
+internal sealed class SqliteConnectionSetup(TimeSpan busyTimeout) : DbConnectionInterceptor
 {
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Setup(connection);
 
@@ -20,7 +20,7 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Setup(DbConnection connection)
+    private void Setup(DbConnection connection)
     {
         if (connection is not SqliteConnection sqlite)
         {
@@ -30,7 +30,8 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
         sqlite.CreateFunction("lower", (string? s) => s?.ToLowerInvariant(), isDeterministic: true);
         sqlite.CreateFunction("upper", (string? s) => s?.ToUpperInvariant(), isDeterministic: true);
         using var command = sqlite.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+        command.CommandText = FormattableString.Invariant(
+            $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
         command.ExecuteNonQuery();
     }
 }

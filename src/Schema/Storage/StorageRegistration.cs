@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Coco.Connectors.Storage;
 
@@ -15,9 +16,13 @@ public static class StorageRegistration
         switch (options.Provider.ToLowerInvariant())
         {
             case "sqlite":
-                services.AddDbContextFactory<CocoDbContext>(db => db
-                    .UseSqlite(options.ConnectionString)
-                    .AddInterceptors(new SqliteConnectionSetup()));
+                var file = SqliteStoreFile.From(options.ConnectionString);
+                services.AddSingleton(sp => new SqliteFileGuard(file, sp.GetRequiredService<ILogger<SqliteFileGuard>>(), sp.GetRequiredService<TimeProvider>()));
+                services.AddSingleton<IStoreProbe>(sp => new SqliteStoreProbe(
+                    sp.GetRequiredService<IDbContextFactory<CocoDbContext>>(), sp.GetRequiredService<SqliteFileGuard>(), file, options));
+                services.AddDbContextFactory<CocoDbContext>((sp, db) => db
+                    .UseSqlite(RuntimeConnectionString(options))
+                    .AddInterceptors(new SqliteConnectionSetup(options.BusyTimeout), sp.GetRequiredService<SqliteFileGuard>()));
                 break;
             default:
                 throw new InvalidOperationException(
@@ -27,17 +32,20 @@ public static class StorageRegistration
         return services;
     }
 
-    /// <summary>Creates the database file's folder if needed and applies the EF migrations.</summary>
+    /// <summary>Creates the database file (and its folder) if needed and applies the EF migrations.</summary>
     public static async Task MigrateAsync(CocoDbContext db, StorageOptions options, CancellationToken ct)
     {
-        if (options.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        if (options.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase) && SqliteStoreFile.From(options.ConnectionString) is { } file
+            && !File.Exists(file.Path))
         {
-            var file = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
-            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (!string.IsNullOrEmpty(file) && file != ":memory:" && folder is not null)
+            // Only startup creates the file: at run time a missing file is an outage (503), not a new empty store.
+            Directory.CreateDirectory(file.Folder);
+            await using var create = new SqliteConnection(new SqliteConnectionStringBuilder(options.ConnectionString)
             {
-                Directory.CreateDirectory(folder);
-            }
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = false,
+            }.ToString());
+            await create.OpenAsync(ct);
         }
 
         await db.Database.MigrateAsync(ct);
@@ -54,4 +62,25 @@ public static class StorageRegistration
         "sqlite" => $"sqlite file {Path.GetFullPath(new SqliteConnectionStringBuilder(options.ConnectionString).DataSource)}",
         _ => options.Provider,
     };
+
+    /// <summary>
+    /// The connection string requests use: never creating a missing file, unless the configuration says how to open
+    /// it; and bounding Microsoft.Data.Sqlite's retries on a locked database by the busy timeout.
+    /// </summary>
+    private static string RuntimeConnectionString(StorageOptions options)
+    {
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
+        if (SqliteStoreFile.From(options.ConnectionString) is not null && !builder.ShouldSerialize("Mode"))
+        {
+            builder.Mode = SqliteOpenMode.ReadWrite;
+        }
+
+        if (!builder.ShouldSerialize("Default Timeout"))
+        {
+            // Whole seconds (0 would mean forever): the retries stop once the busy timeout has been spent waiting.
+            builder.DefaultTimeout = Math.Max(1, (int)options.BusyTimeout.TotalSeconds);
+        }
+
+        return builder.ToString();
+    }
 }
