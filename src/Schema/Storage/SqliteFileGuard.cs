@@ -38,7 +38,7 @@ internal sealed class SqliteFileGuard(SqliteStoreFile? file, ILogger<SqliteFileG
     public InterceptionResult<DbTransaction> TransactionStarting(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
-        Verify(connection, walOpen: false);
+        Verify(connection);
         return result;
     }
 
@@ -46,21 +46,21 @@ internal sealed class SqliteFileGuard(SqliteStoreFile? file, ILogger<SqliteFileG
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
         CancellationToken cancellationToken = default)
     {
-        Verify(connection, walOpen: false);
+        Verify(connection);
         return ValueTask.FromResult(result);
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
-        Verify(eventData.Context?.Database.GetDbConnection(), walOpen: true);
+        Verify(eventData.Context?.Database.GetDbConnection());
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Verify(eventData.Context?.Database.GetDbConnection(), walOpen: true);
+        Verify(eventData.Context?.Database.GetDbConnection());
         return Task.CompletedTask;
     }
 
     /// <summary>Throws <see cref="StoreUnavailableException"/> when the open connection's files are not the path's any more.</summary>
-    public void Verify(DbConnection? connection, bool walOpen)
+    public void Verify(DbConnection? connection)
     {
         if (file is null || connection is not SqliteConnection { State: System.Data.ConnectionState.Open } sqlite)
         {
@@ -68,7 +68,7 @@ internal sealed class SqliteFileGuard(SqliteStoreFile? file, ILogger<SqliteFileG
         }
 
         var moved = SqliteStoreFile.HasMoved(sqlite);
-        if (!moved && !(walOpen && file.WalFilesMissing(sqlite)))
+        if (!moved && !file.WalFilesMissing(sqlite))
         {
             if (Interlocked.Exchange(ref _incident, 0) == 1)
             {

@@ -39,8 +39,8 @@ internal sealed class SqliteStoreFile
     public static bool HasMoved(SqliteConnection connection) => SqliteNative.HasMoved(connection.Handle!);
 
     /// <summary>
-    /// Whether the WAL or its index was deleted under <paramref name="connection"/>. Only meaningful once the
-    /// connection has used the database: SQLite creates both then, and removes them when the last connection closes.
+    /// Whether the WAL or its index was deleted under <paramref name="connection"/>. A connection in WAL mode has both
+    /// open (asking for the mode opens them on a fresh connection); SQLite removes them only when the last one closes.
     /// </summary>
     public bool WalFilesMissing(SqliteConnection connection) =>
         InWalMode(connection) && (!File.Exists(WalPath) || !File.Exists(ShmPath));

@@ -19,14 +19,8 @@ internal sealed class SqliteStoreProbe(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
             var connection = (SqliteConnection)db.Database.GetDbConnection();
-            guard.Verify(connection, walOpen: false);
-            if (TakeWriteLock(connection) is { } locked)
-            {
-                return locked;
-            }
-
-            guard.Verify(connection, walOpen: true);
-            return Room(connection);
+            guard.Verify(connection);
+            return TakeWriteLock(connection) ?? Room(connection);
         }
         catch (Exception e) when (StoreFailures.Find(e) is { } failure)
         {
