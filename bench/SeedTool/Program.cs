@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Coco.Connectors;
+using Coco.Connectors.Bench;
 using Coco.Connectors.Connectors;
 using Coco.Connectors.GraphQL;
 using Coco.Connectors.Storage;
@@ -12,9 +13,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 // seed <db> <count>      bulk-inserts <count> generated connectors into a SQLite file (migrating it first)
 // inprocess <db> [n]     runs the benchmark GraphQL documents in process (no HTTP) and prints latency percentiles
-if (args.Length < 2 || args[0] is not ("seed" or "inprocess"))
+// writecost <db> [n] [r]  times ConnectorService updates with and without the SQLite file guard, in r interleaved rounds
+if (args.Length < 2 || args[0] is not ("seed" or "inprocess" or "writecost"))
 {
-    Console.Error.WriteLine("usage: seed <db> <count> | inprocess <db> [iterations]");
+    Console.Error.WriteLine("usage: seed <db> <count> | inprocess <db> [iterations] | writecost <db> [iterations] [rounds]");
     return 2;
 }
 
@@ -28,6 +30,11 @@ var services = new ServiceCollection().AddLogging().AddConnectorDomain(configura
 if (args[0] == "seed")
 {
     await Seeder.SeedAsync(services, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+}
+else if (args[0] == "writecost")
+{
+    await WriteCost.RunAsync(services, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000,
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
 }
 else
 {

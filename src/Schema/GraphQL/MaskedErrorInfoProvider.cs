@@ -4,7 +4,7 @@ using GraphQL.Execution;
 namespace Coco.Connectors.GraphQL;
 
 /// <summary>
-/// How errors look on the wire. An unexpected exception (a bug, a store outage) becomes the generic
+/// How errors look on the wire. An unexpected exception (a bug) becomes the generic
 /// "Unexpected Execution Error" with code <c>INTERNAL_ERROR</c>: its message, type and data may describe internals
 /// or carry values, so they only go to the log. Errors raised on purpose (validation, paging limits…) keep their
 /// message and code; codes derived from inner exception types are not exposed.

@@ -38,7 +38,7 @@ internal sealed class SqliteFileGuard(SqliteStoreFile? file, ILogger<SqliteFileG
     public InterceptionResult<DbTransaction> TransactionStarting(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
-        Verify(connection);
+        Verify(connection, justUsed: false);
         return result;
     }
 
@@ -46,21 +46,24 @@ internal sealed class SqliteFileGuard(SqliteStoreFile? file, ILogger<SqliteFileG
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
         CancellationToken cancellationToken = default)
     {
-        Verify(connection);
+        Verify(connection, justUsed: false);
         return ValueTask.FromResult(result);
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
-        Verify(eventData.Context?.Database.GetDbConnection());
+        Verify(eventData.Context?.Database.GetDbConnection(), justUsed: true);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Verify(eventData.Context?.Database.GetDbConnection());
+        Verify(eventData.Context?.Database.GetDbConnection(), justUsed: true);
         return Task.CompletedTask;
     }
 
-    /// <summary>Throws <see cref="StoreUnavailableException"/> when the open connection's files are not the path's any more.</summary>
-    public void Verify(DbConnection? connection)
+    /// <summary>
+    /// Throws <see cref="StoreUnavailableException"/> when the open connection's files are not the path's any more.
+    /// <paramref name="justUsed"/>: the connection has just committed or taken the write lock.
+    /// </summary>
+    public void Verify(DbConnection? connection, bool justUsed)
     {
         if (file is null || connection is not SqliteConnection { State: System.Data.ConnectionState.Open } sqlite)
         {
@@ -68,7 +71,7 @@ internal sealed class SqliteFileGuard(SqliteStoreFile? file, ILogger<SqliteFileG
         }
 
         var moved = SqliteStoreFile.HasMoved(sqlite);
-        if (!moved && !file.WalFilesMissing(sqlite))
+        if (!moved && !file.WalFilesMissing(sqlite, justUsed))
         {
             if (Interlocked.Exchange(ref _incident, 0) == 1)
             {

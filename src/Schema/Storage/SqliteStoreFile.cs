@@ -7,7 +7,7 @@ namespace Coco.Connectors.Storage;
 /// <summary>The SQLite database file and its WAL companions, as the configured connection string names them.</summary>
 internal sealed class SqliteStoreFile
 {
-    // Connections seen in WAL mode (the store switches to it once, at startup, and never back).
+    // Connections known to have the WAL open (the store switches to WAL once, at startup, and never back).
     private readonly ConditionalWeakTable<sqlite3, object> _walConnections = [];
 
     private SqliteStoreFile(string path)
@@ -39,28 +39,30 @@ internal sealed class SqliteStoreFile
     public static bool HasMoved(SqliteConnection connection) => SqliteNative.HasMoved(connection.Handle!);
 
     /// <summary>
-    /// Whether the WAL or its index was deleted under <paramref name="connection"/>. A connection in WAL mode has both
-    /// open (asking for the mode opens them on a fresh connection); SQLite removes them only when the last one closes.
+    /// Whether the WAL or its index was deleted under <paramref name="connection"/>. A connection has both open once it
+    /// has used the database in WAL mode (<paramref name="justUsed"/>: it has just committed or taken the write lock),
+    /// and SQLite removes them only when the last connection closes; before that their absence means nothing.
     /// </summary>
-    public bool WalFilesMissing(SqliteConnection connection) =>
-        InWalMode(connection) && (!File.Exists(WalPath) || !File.Exists(ShmPath));
-
-    private bool InWalMode(SqliteConnection connection)
+    public bool WalFilesMissing(SqliteConnection connection, bool justUsed)
     {
         var handle = connection.Handle!;
-        if (_walConnections.TryGetValue(handle, out _))
+        if (!_walConnections.TryGetValue(handle, out _))
         {
-            return true;
+            if (!justUsed || !InWalMode(connection))
+            {
+                return false;
+            }
+
+            _walConnections.AddOrUpdate(handle, handle);
         }
 
+        return !File.Exists(WalPath) || !File.Exists(ShmPath);
+    }
+
+    private static bool InWalMode(SqliteConnection connection)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
-        if (!"wal".Equals(command.ExecuteScalar() as string, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        _walConnections.AddOrUpdate(handle, handle);
-        return true;
+        return "wal".Equals(command.ExecuteScalar() as string, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -19,8 +19,14 @@ internal sealed class SqliteStoreProbe(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
             var connection = (SqliteConnection)db.Database.GetDbConnection();
-            guard.Verify(connection);
-            return TakeWriteLock(connection) ?? Room(connection);
+            guard.Verify(connection, justUsed: false);
+            if (TakeWriteLock(connection) is { } locked)
+            {
+                return locked;
+            }
+
+            guard.Verify(connection, justUsed: true);
+            return Room(connection);
         }
         catch (Exception e) when (StoreFailures.Find(e) is { } failure)
         {
@@ -50,12 +56,25 @@ internal sealed class SqliteStoreProbe(
         var maxPages = Pragma(connection, "max_page_count");
         var pageSize = Pragma(connection, "page_size");
         var room = (maxPages - pages) * pageSize;
-        if (file is not null)
+        if (file is not null && FreeSpace(file.Folder) is { } free)
         {
-            room = Math.Min(room, new DriveInfo(file.Folder).AvailableFreeSpace);
+            room = Math.Min(room, free);
         }
 
         return room < options.MinFreeBytes ? StoreFailures.LowSpace(options.MinFreeBytes) : null;
+    }
+
+    /// <summary>The space left on the volume; null where the platform cannot say (then only SQLite's limit counts).</summary>
+    private static long? FreeSpace(string folder)
+    {
+        try
+        {
+            return new DriveInfo(folder).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static long Pragma(SqliteConnection connection, string name)

@@ -67,7 +67,7 @@ public static class StorageRegistration
     /// The connection string requests use: never creating a missing file, unless the configuration says how to open
     /// it; and bounding Microsoft.Data.Sqlite's retries on a locked database by the busy timeout.
     /// </summary>
-    private static string RuntimeConnectionString(StorageOptions options)
+    internal static string RuntimeConnectionString(StorageOptions options)
     {
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
         if (SqliteStoreFile.From(options.ConnectionString) is not null && !builder.ShouldSerialize("Mode"))
