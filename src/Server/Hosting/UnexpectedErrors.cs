@@ -38,7 +38,7 @@ public sealed class UnexpectedErrors(ILogger<UnexpectedErrors> logger) : IExcept
     }
 
     /// <summary>The REST answer for a store failure: Coco's envelope, 507 when full, otherwise 503.</summary>
-    public static IResult StoreFailureResponse(HttpContext context, StoreFailure failure)
+    private static IResult StoreFailureResponse(HttpContext context, StoreFailure failure)
     {
         if (failure.Kind == StoreFailureKind.Busy)
         {
