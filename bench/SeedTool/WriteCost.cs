@@ -5,6 +5,7 @@ using Coco.Connectors.Connectors;
 using Coco.Connectors.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coco.Connectors.Bench;
@@ -12,7 +13,8 @@ namespace Coco.Connectors.Bench;
 /// <summary>
 /// What the SQLite file guard (identity checks before and after each commit, and the explicit transaction it needs)
 /// costs a write: ConnectorService updates through the registered store (guarded) against the same store built
-/// without the guard (baseline), interleaved round by round; then the guard's checks alone on an open connection.
+/// without the guard (baseline) and with only its explicit transaction, interleaved round by round; then the guard's
+/// checks alone on an open connection.
 /// </summary>
 internal static class WriteCost
 {
@@ -26,15 +28,19 @@ internal static class WriteCost
         }
 
         var guarded = services.GetRequiredService<ConnectorService>();
-        var baseline = new ConnectorService(
+        ConnectorService Unguarded(params IInterceptor[] extra) => new(
             new PlainFactory(new DbContextOptionsBuilder<CocoDbContext>()
                 .UseSqlite(StorageRegistration.RuntimeConnectionString(options))
-                .AddInterceptors(new SqliteConnectionSetup(options.BusyTimeout)).Options),
+                .AddInterceptors([new SqliteConnectionSetup(options.BusyTimeout), .. extra]).Options),
             services.GetRequiredService<IConnectorChangeFeed>(), services.GetRequiredService<ConnectorIds>(), TimeProvider.System, options);
+        var baseline = Unguarded();
+        var transactionOnly = Unguarded(new AlwaysTransact());
         var id = (await guarded.CreateAsync(new JsonObject { ["name"] = "write cost" }, CancellationToken.None)).Connector!.Id;
 
-        async Task<double> UpdatesAsync(ConnectorService service)
+        // Microseconds per update: process CPU time (steadier on a shared machine) and wall time.
+        async Task<(double Cpu, double Wall)> UpdatesAsync(ConnectorService service)
         {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < iterations; i++)
             {
@@ -45,33 +51,43 @@ internal static class WriteCost
                 }
             }
 
-            return watch.Elapsed.TotalMicroseconds / iterations;
+            return ((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / iterations, watch.Elapsed.TotalMicroseconds / iterations);
         }
 
-        await UpdatesAsync(guarded);
-        await UpdatesAsync(baseline);
-        var ratios = new List<double>();
+        ConnectorService[] variants = [baseline, transactionOnly, guarded];
+        string[] names = ["baseline", "transaction only", "guarded"];
+        foreach (var variant in variants)
+        {
+            await UpdatesAsync(variant);
+        }
+
+        var cpuRatios = new List<double>[] { [], [], [] };
+        var wallRatios = new List<double>[] { [], [], [] };
         for (var round = 1; round <= rounds; round++)
         {
-            // Alternate which goes first so that neither always meets a freshly checkpointed WAL.
-            double g, b;
-            if (round % 2 == 0)
+            // Rotate the order so that no variant always meets a freshly checkpointed WAL.
+            var measured = new (double Cpu, double Wall)[variants.Length];
+            for (var k = 0; k < variants.Length; k++)
             {
-                g = await UpdatesAsync(guarded);
-                b = await UpdatesAsync(baseline);
-            }
-            else
-            {
-                b = await UpdatesAsync(baseline);
-                g = await UpdatesAsync(guarded);
+                var v = (k + round) % variants.Length;
+                measured[v] = await UpdatesAsync(variants[v]);
             }
 
-            ratios.Add(g / b);
-            Console.WriteLine($"round {round}: guarded {g,7:F1} µs/update  baseline {b,7:F1} µs/update  ratio {g / b:F3}");
+            for (var v = 0; v < variants.Length; v++)
+            {
+                cpuRatios[v].Add(measured[v].Cpu / measured[0].Cpu);
+                wallRatios[v].Add(measured[v].Wall / measured[0].Wall);
+            }
+
+            Console.WriteLine($"round {round}: " + string.Join("  ", names.Select((n, v) => $"{n} cpu {measured[v].Cpu:F0} wall {measured[v].Wall:F0} µs")));
         }
 
-        ratios.Sort();
-        Console.WriteLine($"median ratio guarded/baseline: {ratios[ratios.Count / 2]:F3}");
+        for (var v = 1; v < variants.Length; v++)
+        {
+            cpuRatios[v].Sort();
+            wallRatios[v].Sort();
+            Console.WriteLine($"{names[v]} / baseline, median of per-round ratios: CPU {cpuRatios[v][rounds / 2]:F3}, wall {wallRatios[v][rounds / 2]:F3}");
+        }
 
         var guard = services.GetRequiredService<SqliteFileGuard>();
         await using var context = await dbFactory.CreateDbContextAsync();
@@ -85,6 +101,17 @@ internal static class WriteCost
         }
 
         Console.WriteLine($"one file check (HAS_MOVED + WAL files): {checks.Elapsed.TotalMicroseconds / (iterations * 10):F2} µs; two per write");
+    }
+
+    /// <summary>The explicit transaction alone, as the guard forces it, to tell its cost from the checks'.</summary>
+    private sealed class AlwaysTransact : SaveChangesInterceptor
+    {
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            eventData.Context!.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+            return ValueTask.FromResult(result);
+        }
     }
 
     private sealed class PlainFactory(DbContextOptions<CocoDbContext> options) : IDbContextFactory<CocoDbContext>
