@@ -12,6 +12,7 @@ public static class StorageRegistration
     public static IServiceCollection AddConnectorStore(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        Validate(options);
         services.AddSingleton(options);
         switch (options.Provider.ToLowerInvariant())
         {
@@ -62,6 +63,16 @@ public static class StorageRegistration
         "sqlite" => $"sqlite file {Path.GetFullPath(new SqliteConnectionStringBuilder(options.ConnectionString).DataSource)}",
         _ => options.Provider,
     };
+
+    private static void Validate(StorageOptions options)
+    {
+        static bool Positive(TimeSpan wait) => wait > TimeSpan.Zero && wait.TotalMilliseconds <= int.MaxValue;
+        if (!Positive(options.BusyTimeout) || !Positive(options.ProbeTimeout) || options.MinFreeBytes < 0)
+        {
+            throw new InvalidOperationException(
+                "Storage:BusyTimeout and Storage:ProbeTimeout must be positive times (e.g. 00:00:05), Storage:MinFreeBytes at least 0.");
+        }
+    }
 
     /// <summary>
     /// The connection string requests use: never creating a missing file, unless the configuration says how to open
