@@ -46,6 +46,11 @@ internal sealed class SqliteStoreProbe(
         }
         finally
         {
+            if (raw.sqlite3_get_autocommit(handle) == 0)
+            {
+                raw.sqlite3_exec(handle, "ROLLBACK;"); // never hand a pooled connection back inside a transaction
+            }
+
             raw.sqlite3_busy_timeout(handle, (int)options.BusyTimeout.TotalMilliseconds);
         }
     }
