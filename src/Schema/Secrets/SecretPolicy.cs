@@ -30,7 +30,7 @@ public static class SecretPolicy
     {
         JsonObject obj => MaskObject(obj),
         JsonArray array => new JsonArray([.. array.Select(MaskNode)]),
-        JsonValue value when value.TryGetValue<string>(out var text) && UrlPasswords.MayContain(text) => JsonValue.Create(UrlPasswords.Mask(text)),
+        JsonValue value when value.TryGetValue<string>(out var text) => JsonValue.Create(UrlPasswords.Mask(text)),
         null => null,
         _ => node.DeepClone(),
     };

@@ -57,6 +57,11 @@ internal static class UrlPasswords
     /// <summary>The text with every URL password replaced by the mask.</summary>
     public static string Mask(string text)
     {
+        if (!MayContain(text))
+        {
+            return text;
+        }
+
         var spans = Find(text);
         return spans.Count == 0 ? text : Replace(text, spans, _ => SecretPolicy.Mask);
     }
