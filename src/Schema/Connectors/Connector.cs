@@ -12,7 +12,11 @@ public sealed class Connector
     public string? Category { get; set; }
     public string? Icon { get; set; }
     public List<string> Tags { get; set; } = [];
+    /// <summary>The connector's link with any password in it masked: what every reader, filter and sort sees.</summary>
     public string? Url { get; set; }
+
+    /// <summary>The link as written when it carries a password (null otherwise); only the write path reads it.</summary>
+    public string? UrlWithPassword { get; set; }
     public bool PathHierarchy { get; set; }
     public Dictionary<string, string> AssetIcons { get; set; } = [];
     public bool Builtin { get; set; }

@@ -25,7 +25,7 @@ public static class ConnectorDocument
         AddIfNotNull(doc, "category", c.Category);
         AddIfNotNull(doc, "icon", c.Icon);
         doc["tags"] = new JsonArray([.. c.Tags.Select(t => JsonValue.Create(t))]);
-        AddIfNotNull(doc, "url", c.Url);
+        AddIfNotNull(doc, "url", maskSecrets ? SecretPolicy.MaskUrlPasswords(c.Url) : c.UrlWithPassword ?? c.Url);
         doc["path_hierarchy"] = c.PathHierarchy;
         var assets = new JsonObject();
         if (c.AssetIcons.Count > 0)
@@ -281,27 +281,33 @@ public static class ConnectorDocument
                 return null;
             }
 
-            if (System.Text.Encoding.UTF8.GetByteCount(obj.ToJsonString()) > ConnectorLimits.MaxConfigBytes)
+            // Sized and measured as readers see it, each secret at a fixed size, so that no answer depends on how long
+            // or how deep a stored secret is (a merge patch could otherwise pad the document to find out).
+            var secrets = SecretPolicy.SecretValues(obj);
+            var masked = SecretPolicy.MaskConfig(obj)!;
+            var counted = System.Text.Encoding.UTF8.GetByteCount(masked.ToJsonString()) + ((long)secrets.Count * ConnectorLimits.MaxSecretBytes);
+            if (counted > ConnectorLimits.MaxConfigBytes)
             {
-                Fail(key, $"must be at most {ConnectorLimits.MaxConfigBytes} bytes of JSON");
+                Fail(key, $"must be at most {ConnectorLimits.MaxConfigBytes} bytes of JSON, each secret counted as {ConnectorLimits.MaxSecretBytes} bytes");
                 return null;
             }
 
-            if (Depth(obj) > ConnectorLimits.MaxConfigDepth)
+            if (JsonDepth.Of(masked) > ConnectorLimits.MaxConfigDepth)
             {
                 Fail(key, $"must nest objects and arrays at most {ConnectorLimits.MaxConfigDepth} levels deep");
                 return null;
             }
 
+            if (secrets.FirstOrDefault(s => s.Bytes > ConnectorLimits.MaxSecretBytes || s.Depth > ConnectorLimits.MaxSecretDepth) is { } tooBig)
+            {
+                _failed.Add(key);
+                errors.Add(new FieldInvalid(tooBig.Path,
+                    $"{tooBig.Path} is a secret: it must be at most {ConnectorLimits.MaxSecretBytes} bytes of JSON and nest at most {ConnectorLimits.MaxSecretDepth} levels deep"));
+                return null;
+            }
+
             return (JsonObject)obj.DeepClone();
         }
-
-        private static int Depth(JsonNode? node) => node switch
-        {
-            JsonObject o => 1 + o.Select(p => Depth(p.Value)).DefaultIfEmpty(0).Max(),
-            JsonArray a => 1 + a.Select(Depth).DefaultIfEmpty(0).Max(),
-            _ => 0,
-        };
     }
 }
 
@@ -328,7 +334,8 @@ public sealed record ConnectorFields(
         c.Category = Category;
         c.Icon = Icon;
         c.Tags = Tags;
-        c.Url = Url;
+        c.Url = SecretPolicy.MaskUrlPasswords(Url);
+        c.UrlWithPassword = c.Url == Url ? null : Url;
         c.PathHierarchy = PathHierarchy;
         c.AssetIcons = AssetIcons;
         c.Config = Config;

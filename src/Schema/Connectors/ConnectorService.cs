@@ -35,13 +35,8 @@ public sealed class ConnectorService(
     private async Task<WriteResult> TryCreateAsync(
         JsonObject document, string? requestedId, string id, bool builtin, List<ConnectorError> errors, CancellationToken ct)
     {
-        var fields = ConnectorDocument.Read(document, errors);
-        if (fields.Config is not null)
-        {
-            // Nothing is stored yet, so a mask can stand for no secret.
-            errors.AddRange(SecretPolicy.RestoreMasked(fields.Config, null)
-                .Select(path => new FieldInvalid(path, $"{path} is the mask \"{SecretPolicy.Mask}\"; send the real secret")));
-        }
+        // Nothing is stored yet, so a mask can stand for no secret.
+        var fields = RestoreMasked(ConnectorDocument.Read(document, errors), stored: null, errors);
 
         if (errors.Count > 0)
         {
@@ -122,12 +117,7 @@ public sealed class ConnectorService(
         var stored = ConnectorDocument.ToJson(connector, maskSecrets: false);
         var document = replace ? (JsonObject)patch.DeepClone() : ConnectorDocument.MergePatch(stored, patch);
         var errors = new List<ConnectorError>();
-        var fields = ConnectorDocument.Read(document, errors);
-        if (fields.Config is not null)
-        {
-            errors.AddRange(SecretPolicy.RestoreMasked(fields.Config, connector.Config)
-                .Select(path => new FieldInvalid(path, $"{path} is the mask \"{SecretPolicy.Mask}\" but no secret is stored there")));
-        }
+        var fields = RestoreMasked(ConnectorDocument.Read(document, errors), connector, errors);
 
         if (errors.Count > 0)
         {
@@ -181,6 +171,31 @@ public sealed class ConnectorService(
         }
 
         return WriteResult.Ok(connector);
+    }
+
+    /// <summary>
+    /// Puts the stored secrets back where the fields carry the mask (config values, URL passwords in config and in
+    /// <c>url</c>). Runs after validation, so every limit was checked on what the client sent and the masks in it.
+    /// </summary>
+    private static ConnectorFields RestoreMasked(ConnectorFields fields, Connector? stored, List<ConnectorError> errors)
+    {
+        if (fields.Config is not null)
+        {
+            errors.AddRange(SecretPolicy.RestoreMasked(fields.Config, stored?.Config).Select(mask => new FieldInvalid(mask.Path, mask.Message)));
+        }
+
+        if (fields.Url is null)
+        {
+            return fields;
+        }
+
+        var url = SecretPolicy.RestoreMaskedUrls(fields.Url, stored is null ? null : stored.UrlWithPassword ?? stored.Url, "url", out var unresolved);
+        if (unresolved is not null)
+        {
+            errors.Add(new FieldInvalid(unresolved.Path, unresolved.Message));
+        }
+
+        return fields with { Url = url };
     }
 
     private async Task<WriteResult> LockedAsync(string id, Func<string, Task<WriteResult>> write, CancellationToken ct)

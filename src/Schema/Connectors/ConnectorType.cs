@@ -23,7 +23,7 @@ public sealed class ConnectorType : ObjectGraphType<Connector>
         Field<StringGraphType>("icon").Description("A path, URL, icon-font key or `assets.icons` key.").Resolve(ctx => ctx.Source.Icon);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Description("Tags for grouping and search.")
             .Resolve(ctx => ctx.Source.Tags);
-        Field<StringGraphType>("url").Description("A link about the connector.").Resolve(ctx => ctx.Source.Url);
+        Field<StringGraphType>("url").Description("A link about the connector.").Resolve(ctx => SecretPolicy.MaskUrlPasswords(ctx.Source.Url));
         Field<NonNullGraphType<BooleanGraphType>>("pathHierarchy").Description("Whether documents can be browsed by path.")
             .Resolve(ctx => ctx.Source.PathHierarchy);
         Field<NonNullGraphType<ConnectorAssetsType>>("assets").Description("Icons for the connector's kinds of documents.")

@@ -1,73 +1,46 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using Coco.Connectors.Connectors;
 
 namespace Coco.Connectors.Secrets;
 
 /// <summary>
-/// The one place that decides what is secret in a connector's <c>config</c>: used for masking every read path,
-/// for keeping secrets that come back as the mask on writes, and for refusing to filter or sort on them.
+/// The one place that decides what is secret in a connector: used for masking every read path, for keeping secrets
+/// that come back as the mask on writes, for sizing a config without revealing its secrets, and by the error scrubber.
+/// Two kinds of secret: every value under a secret key (<see cref="IsSecretKey"/>), and the password in the userinfo
+/// of any URL (<c>postgres://u:******@h/db</c>), in config strings and in the connector's own <c>url</c>.
 /// </summary>
 public static class SecretPolicy
 {
     /// <summary>What a secret value reads as, everywhere.</summary>
     public const string Mask = "******";
 
-    // A key is secret when its name is, or ends with, one of these (CONTRACT §4), compared without case and without
-    // word separators, so api_key, apiKey, api-key and APIKEY are one name; a plural (tokens, passwords) counts too.
-    private static readonly string[] SecretSuffixes =
-    [
-        "password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "secretaccesskey",
-        "clientsecret", "credential", "credentials", "connectionuri", "connectionstring", "dsn", "auth",
-    ];
+    /// <summary>
+    /// Whether a config key names a credential, by its words (docs/decisions.md has the table): <c>api_key</c>,
+    /// <c>apiKey</c>, <c>API-KEY</c>, <c>tokens</c>, <c>DB_PASS</c>, <c>headers.Authorization</c> are;
+    /// <c>max_tokens</c>, <c>use_oauth</c>, <c>project_key</c>, <c>token_url</c> are not.
+    /// </summary>
+    public static bool IsSecretKey(string key) => SecretKeyNames.IsSecret(key);
 
-    // Fields the built-in connectors declare secret that the suffix rule does not catch (coco-server-facts §4.3).
-    private static readonly string[] DeclaredSecretKeys = ["accesskeyid"];
-
-    public static bool IsSecretKey(string key)
-    {
-        // Only the end of a key decides; 256 characters of it are plenty.
-        var tail = key.AsSpan(Math.Max(0, key.Length - 256));
-        Span<char> name = stackalloc char[tail.Length];
-        var length = 0;
-        foreach (var c in tail)
-        {
-            if (c is not ('_' or '-' or '.' or ' '))
-            {
-                name[length++] = char.ToLowerInvariant(c);
-            }
-        }
-
-        ReadOnlySpan<char> normalized = name[..length];
-        var singular = normalized.EndsWith("s") ? normalized[..^1] : normalized;
-        foreach (var declared in DeclaredSecretKeys)
-        {
-            if (normalized.SequenceEqual(declared))
-            {
-                return true;
-            }
-        }
-
-        foreach (var suffix in SecretSuffixes)
-        {
-            if (normalized.EndsWith(suffix) || singular.EndsWith(suffix))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A deep copy of <paramref name="config"/> with every secret value replaced by <see cref="Mask"/>.</summary>
+    /// <summary>A deep copy of <paramref name="config"/> with every secret replaced by <see cref="Mask"/>.</summary>
     public static JsonObject? MaskConfig(JsonObject? config) => config is null ? null : (JsonObject)MaskNode(config)!;
 
-    /// <summary>A deep copy of any JSON value with every secret-keyed value inside it masked.</summary>
+    /// <summary>A deep copy of any JSON value with every secret inside it masked.</summary>
     public static JsonNode? MaskNode(JsonNode? node) => node switch
     {
         JsonObject obj => MaskObject(obj),
         JsonArray array => new JsonArray([.. array.Select(MaskNode)]),
+        JsonValue value when value.TryGetValue<string>(out var text) => JsonValue.Create(UrlPasswords.Mask(text)),
         null => null,
         _ => node.DeepClone(),
     };
+
+    /// <summary>The text with the password of every URL in it masked; other text is returned as it is.</summary>
+    public static string? MaskUrlPasswords(string? text) => text is null ? null : UrlPasswords.Mask(text);
+
+    /// <summary>The passwords of the URLs in a text (the error scrubber looks for them in messages).</summary>
+    public static IEnumerable<string> UrlPasswordsIn(string text) =>
+        UrlPasswords.Find(text).Select(span => text.Substring(span.Start, span.Length));
 
     private static JsonObject MaskObject(JsonObject obj)
     {
@@ -81,61 +54,69 @@ public static class SecretPolicy
     }
 
     /// <summary>
-    /// Puts the stored secret back wherever an incoming config carries the mask for a secret key, so that a
-    /// read-modify-write through any read path never destroys a secret. Returns the paths of masks that have no
-    /// stored secret to stand for (the caller rejects those).
+    /// Puts the stored secret back wherever an incoming config carries the mask for one, so that a read-modify-write
+    /// through any read path never destroys a secret: a masked value under a secret key (at any depth, inside arrays
+    /// too) or a masked URL password. Returns the masks that stand for no stored secret (the caller rejects those).
     /// </summary>
-    public static IReadOnlyList<string> RestoreMasked(JsonObject incoming, JsonObject? stored)
+    public static IReadOnlyList<UnresolvedMask> RestoreMasked(JsonObject incoming, JsonObject? stored)
     {
-        var unresolved = new List<string>();
-        RestoreObject(incoming, stored, "config", unresolved);
-        return unresolved;
+        var restorer = new MaskRestorer();
+        restorer.RestoreObject(incoming, stored, "config");
+        return restorer.Unresolved;
     }
 
-    private static void RestoreObject(JsonObject incoming, JsonObject? stored, string path, List<string> unresolved)
+    /// <summary>
+    /// <paramref name="incoming"/> with its masked URL passwords taken from <paramref name="stored"/>, for a text field
+    /// such as the connector's <c>url</c>; <paramref name="unresolved"/> says when a mask stands for nothing.
+    /// </summary>
+    public static string RestoreMaskedUrls(string incoming, string? stored, string path, out UnresolvedMask? unresolved)
     {
-        foreach (var key in incoming.Select(p => p.Key).ToList())
-        {
-            var value = incoming[key];
-            var storedValue = stored?[key];
-            var childPath = $"{path}.{key}";
-            if (IsSecretKey(key) && IsMask(value))
-            {
-                if (storedValue is null)
-                {
-                    unresolved.Add(childPath);
-                }
-                else
-                {
-                    incoming[key] = storedValue.DeepClone();
-                }
-            }
-            else
-            {
-                RestoreChild(value, storedValue, childPath, unresolved);
-            }
-        }
+        var restorer = new MaskRestorer();
+        var restored = restorer.RestoreText(incoming, stored, path);
+        unresolved = restorer.Unresolved.FirstOrDefault();
+        return restored;
     }
 
-    private static void RestoreChild(JsonNode? value, JsonNode? stored, string path, List<string> unresolved)
+    /// <summary>Every secret in a config: its path, its size as UTF-8 JSON and how deeply it nests.</summary>
+    public static IReadOnlyList<SecretValue> SecretValues(JsonObject config)
     {
-        switch (value)
+        var found = new List<SecretValue>();
+        CollectSecrets(config, "config", found);
+        return found;
+    }
+
+    private static void CollectSecrets(JsonNode? node, string path, List<SecretValue> found)
+    {
+        switch (node)
         {
             case JsonObject obj:
-                RestoreObject(obj, stored as JsonObject, path, unresolved);
+                foreach (var (key, value) in obj)
+                {
+                    if (value is not null && IsSecretKey(key))
+                    {
+                        found.Add(new SecretValue($"{path}.{key}", Encoding.UTF8.GetByteCount(value.ToJsonString()), JsonDepth.Of(value)));
+                    }
+                    else
+                    {
+                        CollectSecrets(value, $"{path}.{key}", found);
+                    }
+                }
+
                 break;
             case JsonArray array:
-                var storedArray = stored as JsonArray;
                 for (var i = 0; i < array.Count; i++)
                 {
-                    RestoreChild(array[i], storedArray is not null && i < storedArray.Count ? storedArray[i] : null,
-                        $"{path}[{i}]", unresolved);
+                    CollectSecrets(array[i], $"{path}[{i}]", found);
+                }
+
+                break;
+            case JsonValue value when value.TryGetValue<string>(out var text):
+                foreach (var span in UrlPasswords.Find(text))
+                {
+                    found.Add(new SecretValue(path, Encoding.UTF8.GetByteCount(text.AsSpan(span.Start, span.Length)), 0));
                 }
 
                 break;
         }
     }
-
-    private static bool IsMask(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) && text == Mask;
 }

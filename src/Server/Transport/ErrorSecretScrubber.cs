@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Coco.Connectors.Secrets;
@@ -29,12 +31,22 @@ public sealed class ScrubbedError : ExecutionError
 
 /// <summary>
 /// Keeps secrets out of error messages (CONTRACT §4). graphql-dotnet quotes offending values: a wrongly typed
-/// literal is printed whole (<c>found {token: "…"}</c>) and a variable's bad scalar value is echoed. Every value
-/// sent under a secret key — in the variables or in the document's literals, at any depth (scalars, lists, nested
-/// objects, block strings, enums) — is replaced by the mask, as a whole token, in any error message that contains it.
+/// literal is printed whole (<c>found {token: "…"}</c>), escaped as GraphQL writes strings; the parser quotes the
+/// token it stopped at, unescaped; a variable's bad scalar value is echoed as sent. Every secret a request carries —
+/// values under secret keys in the variables or in the document's literals at any depth (scalars, lists, nested
+/// objects, block strings, enums) and URL passwords in any string — is replaced by the mask, in each of the ways it
+/// can be written, as a whole token, in every error message.
 /// </summary>
-public static partial class ErrorSecretScrubber
+public static class ErrorSecretScrubber
 {
+    // Checking each way of writing each secret against each message costs their product; a request that carries so
+    // many secrets that this would be expensive gets its messages withheld instead (it stays bounded and leaks nothing).
+    private const long MaxScrubWork = 20_000_000;
+
+    private static readonly SDLPrinter Printer = new();
+
+    internal const string Withheld = "The request is invalid. The details are withheld because they could quote one of its many secret values.";
+
     public static ExecutionResult Scrub(ExecutionResult result, string? query, Inputs? variables)
     {
         if (result.Errors is not { Count: > 0 } errors)
@@ -48,10 +60,12 @@ public static partial class ErrorSecretScrubber
             return result;
         }
 
+        var forms = WrittenForms(secrets);
+        var withhold = (long)forms.Count * errors.Sum(e => (long)e.Message.Length) > MaxScrubWork;
         var cleaned = new ExecutionErrors();
         foreach (var error in errors)
         {
-            var message = secrets.Aggregate(error.Message, MaskWhole);
+            var message = withhold ? Withheld : forms.Aggregate(error.Message, MaskWhole);
             cleaned.Add(message == error.Message ? error : new ScrubbedError(error, message));
         }
 
@@ -65,8 +79,29 @@ public static partial class ErrorSecretScrubber
             ? Regex.Replace(text, $@"(?<![\w-]){Regex.Escape(secret)}(?![\w-])", SecretPolicy.Mask, RegexOptions.CultureInvariant)
             : text;
 
-    /// <summary>The secret values a request carries, longest first so a secret inside another is masked whole.</summary>
-    internal static List<string> SecretsIn(GraphQLDocument? document, string? query, Inputs? variables)
+    /// <summary>
+    /// Each secret as it may appear in a message: as sent, escaped as GraphQL prints a string (<c>\t</c>, <c>\"</c>,
+    /// <c>\u0001</c>), and escaped as JSON; longest first so a secret inside another is masked whole.
+    /// </summary>
+    internal static List<string> WrittenForms(IEnumerable<string> secrets)
+    {
+        var forms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var secret in secrets)
+        {
+            forms.Add(secret);
+            var printed = Printer.Print(new GraphQLStringValue(secret));
+            forms.Add(printed.Length >= 2 && printed[0] == '"' && printed[^1] == '"' ? printed[1..^1] : printed);
+            forms.Add(JsonEncodedText.Encode(secret).ToString());
+            forms.Add(JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
+        }
+
+        forms.Remove("");
+        forms.Remove(SecretPolicy.Mask);
+        return [.. forms.OrderByDescending(s => s.Length)];
+    }
+
+    /// <summary>The secret values a request carries.</summary>
+    internal static HashSet<string> SecretsIn(GraphQLDocument? document, string? query, Inputs? variables)
     {
         var secrets = new HashSet<string>(StringComparer.Ordinal);
         if (variables is not null)
@@ -81,7 +116,7 @@ public static partial class ErrorSecretScrubber
 
         secrets.Remove("");
         secrets.Remove(SecretPolicy.Mask);
-        return [.. secrets.OrderByDescending(s => s.Length)];
+        return secrets;
     }
 
     private static void CollectFromVariables(object? value, bool underSecretKey, HashSet<string> secrets)
@@ -104,12 +139,11 @@ public static partial class ErrorSecretScrubber
                 }
 
                 return;
+            case JsonValue json when json.TryGetValue<string>(out var text):
+                CollectText(text, underSecretKey, secrets);
+                return;
             case string text:
-                if (underSecretKey)
-                {
-                    secrets.Add(text);
-                }
-
+                CollectText(text, underSecretKey, secrets);
                 return;
             case System.Collections.IEnumerable list:
                 foreach (var item in list)
@@ -128,10 +162,24 @@ public static partial class ErrorSecretScrubber
         }
     }
 
+    // A text under a secret key is a secret; any text may hold URLs with passwords.
+    private static void CollectText(string text, bool underSecretKey, HashSet<string> secrets)
+    {
+        if (underSecretKey)
+        {
+            secrets.Add(text);
+        }
+
+        foreach (var password in SecretPolicy.UrlPasswordsIn(text))
+        {
+            secrets.Add(password);
+        }
+    }
+
     /// <summary>
-    /// Every scalar below a secret-named object field of the document: the engine's own when it has one, else parsed
-    /// here. A text that does not parse (syntax error, too deep) falls back to <c>key: "value"</c> pairs, which is
-    /// all such an error can quote.
+    /// Every scalar below a secret-named object field or argument of the document, and URL passwords in every string:
+    /// from the engine's parsed document when it has one, else parsed here; a text that does not parse is read token
+    /// by token up to where it breaks, which is as far as the parser's error can quote.
     /// </summary>
     private static void CollectFromDocument(GraphQLDocument? document, string query, HashSet<string> secrets)
     {
@@ -141,14 +189,7 @@ public static partial class ErrorSecretScrubber
         }
         catch (GraphQLParserException)
         {
-            foreach (Match match in SecretLiteral().Matches(query))
-            {
-                if (SecretPolicy.IsSecretKey(match.Groups["key"].Value))
-                {
-                    secrets.Add(match.Groups["value"].Value);
-                }
-            }
-
+            SecretTokenCollector.Collect(query, secrets);
             return;
         }
 
@@ -174,12 +215,29 @@ public static partial class ErrorSecretScrubber
             return base.VisitObjectFieldAsync(objectField, context);
         }
 
+        protected override ValueTask VisitArgumentAsync(GraphQLArgument argument, Collected context)
+        {
+            if (SecretPolicy.IsSecretKey((string)argument.Name.Value))
+            {
+                CollectScalars(argument.Value, context.Secrets);
+                return default;
+            }
+
+            return base.VisitArgumentAsync(argument, context);
+        }
+
+        protected override ValueTask VisitStringValueAsync(GraphQLStringValue stringValue, Collected context)
+        {
+            CollectText((string)stringValue.Value, underSecretKey: false, context.Secrets);
+            return base.VisitStringValueAsync(stringValue, context);
+        }
+
         private static void CollectScalars(GraphQLValue value, HashSet<string> secrets)
         {
             switch (value)
             {
                 case GraphQLStringValue text:
-                    secrets.Add((string)text.Value);
+                    CollectText((string)text.Value, underSecretKey: true, secrets);
                     break;
                 case GraphQLIntValue number:
                     secrets.Add((string)number.Value);
@@ -208,7 +266,76 @@ public static partial class ErrorSecretScrubber
         }
     }
 
-    // `name: "value"` (or `name "value"`, a typo the parser reports by quoting the value) in GraphQL text.
-    [GeneratedRegex(@"(?<key>[_A-Za-z][_0-9A-Za-z]*)\s*:?\s*""(?<value>(?:[^""\\\r\n]|\\.)*)""", RegexOptions.CultureInvariant)]
-    private static partial Regex SecretLiteral();
+    /// <summary>
+    /// Reads a document that does not parse with the GraphQL lexer (so strings come out unescaped, block strings
+    /// included, as the parser's error quotes them) and collects the values after secret names.
+    /// </summary>
+    private static class SecretTokenCollector
+    {
+        public static void Collect(string query, HashSet<string> secrets)
+        {
+            var position = 0;
+            var afterSecretName = false;
+            var depthInSecret = 0;
+            try
+            {
+                while (position < query.Length)
+                {
+                    var token = Lexer.Lex(query, position);
+                    if (token.Kind == TokenKind.EOF || token.End <= position)
+                    {
+                        return;
+                    }
+
+                    position = token.End;
+                    var inSecret = afterSecretName || depthInSecret > 0;
+                    switch (token.Kind)
+                    {
+                        case TokenKind.STRING:
+                            CollectText(token.Value.ToString(), inSecret, secrets);
+                            afterSecretName = false;
+                            break;
+                        case TokenKind.INT or TokenKind.FLOAT:
+                            if (inSecret)
+                            {
+                                secrets.Add(token.Value.ToString());
+                            }
+
+                            afterSecretName = false;
+                            break;
+                        case TokenKind.NAME:
+                            // Inside a secret's list or object a name is a field name or an enum; only a value counts.
+                            if (afterSecretName)
+                            {
+                                secrets.Add(token.Value.ToString());
+                                afterSecretName = false;
+                            }
+                            else if (depthInSecret == 0)
+                            {
+                                afterSecretName = SecretPolicy.IsSecretKey(token.Value.ToString());
+                            }
+
+                            break;
+                        case TokenKind.BRACE_L or TokenKind.BRACKET_L:
+                            depthInSecret += inSecret ? 1 : 0;
+                            afterSecretName = false;
+                            break;
+                        case TokenKind.BRACE_R or TokenKind.BRACKET_R:
+                            depthInSecret = Math.Max(0, depthInSecret - 1);
+                            afterSecretName = false;
+                            break;
+                        case TokenKind.COLON or TokenKind.COMMENT:
+                            break;
+                        default:
+                            afterSecretName = false;
+                            break;
+                    }
+                }
+            }
+            catch (GraphQLParserException)
+            {
+                // The text breaks here; the parser's error quotes nothing after this point.
+            }
+        }
+    }
 }

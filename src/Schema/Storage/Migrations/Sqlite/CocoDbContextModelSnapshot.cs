@@ -74,6 +74,9 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
                     b.Property<string>("Url")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UrlWithPassword")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
