@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Coco.Connectors.Secrets;
 using Coco.Connectors.Server.Rest;
 using Microsoft.AspNetCore.Diagnostics;
@@ -6,27 +7,43 @@ namespace Coco.Connectors.Server.Hosting;
 
 /// <summary>
 /// The last line of defence: an exception nobody handled becomes a generic error body (details only in the log),
-/// and a malformed HTTP request keeps its own 4xx status instead of turning into a 500.
+/// and a malformed HTTP request keeps its own 4xx status instead of turning into a 500. The body has the shape the
+/// route's clients read: Coco's envelope on REST, GraphQL's <c>errors</c> (with <c>extensions.code</c>) on /graphql.
 /// </summary>
 public sealed class UnexpectedErrors(ILogger<UnexpectedErrors> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        IResult result;
+        Answer answer;
         if (exception is BadHttpRequestException bad)
         {
-            result = CocoResponses.Error(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload_too_large" : "bad_request",
-                bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body is too large" : "the request could not be read");
+            answer = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? new Answer(bad.StatusCode, "payload_too_large", "REQUEST_TOO_LARGE", "the request body is too large")
+                : new Answer(bad.StatusCode, "bad_request", "BAD_REQUEST", "the request could not be read");
         }
         else
         {
             logger.LogError("Unhandled exception on {Method} {Path}: {Exception}",
                 context.Request.Method, context.Request.Path, ExceptionLog.Describe(exception));
-            result = CocoResponses.Error(StatusCodes.Status500InternalServerError, "internal_error",
+            answer = new Answer(StatusCodes.Status500InternalServerError, "internal_error", "INTERNAL_ERROR",
                 "an unexpected error occurred; the server log has the details");
         }
 
+        var result = context.Request.Path.StartsWithSegments(ServerComposition.GraphQLPath)
+            ? GraphQLError(answer)
+            : CocoResponses.Error(answer.Status, answer.RestType, answer.Reason);
         await result.ExecuteAsync(context);
         return true;
     }
+
+    private static IResult GraphQLError(Answer answer) => Results.Json(new JsonObject
+    {
+        ["errors"] = new JsonArray(new JsonObject
+        {
+            ["message"] = char.ToUpperInvariant(answer.Reason[0]) + answer.Reason[1..] + ".",
+            ["extensions"] = new JsonObject { ["code"] = answer.GraphQLCode },
+        }),
+    }, statusCode: answer.Status);
+
+    private sealed record Answer(int Status, string RestType, string GraphQLCode, string Reason);
 }
