@@ -16,11 +16,11 @@ public sealed record RawResponse(int Status, string Body)
 /// </summary>
 public static class RawHttp
 {
-    public static async Task<RawResponse> SendAsync(CocoServer server, byte[] request)
+    public static async Task<RawResponse> SendAsync(Uri server, byte[] request)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var tcp = new TcpClient();
-        await tcp.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port, timeout.Token);
+        await tcp.ConnectAsync(server.Host, server.Port, timeout.Token);
         var stream = tcp.GetStream();
         await stream.WriteAsync(request, timeout.Token);
         using var received = new MemoryStream();

@@ -44,7 +44,7 @@ public sealed class BrokenFramingTests(CocoServer server) : IClassFixture<CocoSe
     {
         var before = await server.SnapshotAsync();
 
-        var response = await RawHttp.SendAsync(server, RawHttp.Request(method, path, headers, body));
+        var response = await RawHttp.SendAsync(server.BaseAddress, RawHttp.Request(method, path, headers, body));
 
         Assert.Equal(400, response.Status);
         var json = response.Json!;
