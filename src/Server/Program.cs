@@ -2,7 +2,13 @@ using Coco.Connectors;
 using Coco.Connectors.Server.Hosting;
 using Coco.Connectors.Server.Rest;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // appsettings.json ships next to the app, so it applies wherever the server is started from; data paths
+    // (Storage:ConnectionString) stay relative to the working directory, as documented.
+    ContentRootPath = AppContext.BaseDirectory,
+});
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     // The embedded default (CONTRACT §5); --urls and ASPNETCORE_URLS take precedence.

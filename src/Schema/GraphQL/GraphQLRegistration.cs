@@ -16,6 +16,7 @@ public static class GraphQLRegistration
         services.AddGraphQL(b => b
             .AddSchema<ConnectorSchema>()
             .AddQueryLimits()
+            .AddValidationRule<WellFormedStringsRule>()
             .AddGraphTypes(typeof(ConnectorSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = JsonText.Encoder)
             .AddErrorInfoProvider<MaskedErrorInfoProvider>()

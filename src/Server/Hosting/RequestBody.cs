@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Unicode;
 
 namespace Coco.Connectors.Server.Hosting;
 
@@ -16,12 +15,9 @@ public static class RequestBody
     public const long HardCapBytes = 32 * 1024 * 1024;
 
     /// <summary>
-    /// Whether the body is well-formed UTF-8. JSON parsers accept malformed bytes inside strings and fail only when
-    /// the string is read, deep inside a handler; checking up front turns that into a plain 400.
+    /// The whole body, or null when it is larger than <paramref name="maxBytes"/>. A body whose HTTP framing is broken
+    /// (e.g. a chunk size that overflows) throws <see cref="BadHttpRequestException"/> with a 4xx status.
     /// </summary>
-    public static bool IsUtf8(MemoryStream body) => Utf8.IsValid(body.GetBuffer().AsSpan(0, (int)body.Length));
-
-    /// <summary>The whole body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
     public static async Task<MemoryStream?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes)
@@ -43,6 +39,13 @@ public static class RequestBody
 
                 body.Write(buffer, 0, read);
             }
+        }
+        catch (IOException e) when (!ct.IsCancellationRequested)
+        {
+            // Kestrel reports some malformed chunked framing as a plain IOException. The client sent it, so it is a
+            // 400 like every other framing problem (those already arrive as BadHttpRequestException), never a 500.
+            body.Dispose();
+            throw new BadHttpRequestException("The request body's framing is malformed.", StatusCodes.Status400BadRequest, e);
         }
         finally
         {

@@ -2,15 +2,20 @@ using Coco.Connectors.GraphQL;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Server.Transport;
 using Coco.Connectors.Server.Transport.Http;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Coco.Connectors.Server.Hosting;
 
 /// <summary>Everything the host adds on top of the connector domain: transports, routes, error handling.</summary>
 public static class ServerComposition
 {
+    /// <summary>Where GraphQL is served (HTTP, WebSocket and SSE); errors there are always GraphQL-shaped.</summary>
+    public const string GraphQLPath = "/graphql";
+
     public static IServiceCollection AddServerServices(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddLineSafeConsoleLog();
         services.AddExceptionHandler<UnexpectedErrors>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JsonText.Encoder);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
@@ -23,16 +28,23 @@ public static class ServerComposition
         return services;
     }
 
+    /// <summary>The console log escapes control characters (see <see cref="LineSafeConsoleFormatter"/>) unless configured otherwise.</summary>
+    private static void AddLineSafeConsoleLog(this IServiceCollection services)
+    {
+        services.AddLogging(logging => logging.AddConsoleFormatter<LineSafeConsoleFormatter, SimpleConsoleFormatterOptions>());
+        services.Configure<ConsoleLoggerOptions>(console => console.FormatterName ??= LineSafeConsoleFormatter.FormatterName);
+    }
+
     public static WebApplication MapServerEndpoints(this WebApplication app)
     {
         // Before routing, so that even a routing failure is answered with the generic error body.
         app.UseExceptionHandler();
         // WebSocket upgrades and text/event-stream requests on /graphql; everything else goes on to the endpoints.
-        app.UseGraphQLStreaming("/graphql");
+        app.UseGraphQLStreaming(GraphQLPath);
         app.UseRouting();
         app.MapHealthApi();
         app.MapConnectorApi();
-        app.MapGraphQLHttp("/graphql");
+        app.MapGraphQLHttp(GraphQLPath);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Coco.Connectors.Secrets;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Storage;
@@ -8,44 +9,54 @@ namespace Coco.Connectors.Server.Hosting;
 /// <summary>
 /// The last line of defence: an exception nobody handled becomes a generic error body (details only in the log),
 /// a malformed HTTP request keeps its own 4xx status instead of turning into a 500, and a store that is busy, full or
-/// gone is a 503 (507 when full) that says so.
+/// gone is a 503 (507 when full) that says so. The body has the shape the route's clients read: Coco's envelope on
+/// REST, GraphQL's <c>errors</c> (with <c>extensions.code</c>) on /graphql.
 /// </summary>
 public sealed class UnexpectedErrors(ILogger<UnexpectedErrors> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        IResult result;
+        Answer answer;
         if (exception is BadHttpRequestException bad)
         {
-            result = CocoResponses.Error(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload_too_large" : "bad_request",
-                bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body is too large" : "the request could not be read");
+            answer = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? new Answer(bad.StatusCode, "payload_too_large", "REQUEST_TOO_LARGE", "the request body is too large")
+                : new Answer(bad.StatusCode, "bad_request", "BAD_REQUEST", "the request could not be read");
         }
         else if (StoreFailures.Find(exception) is { } failure)
         {
             logger.LogWarning("Store failure on {Method} {Path}: {Code}", context.Request.Method, context.Request.Path, failure.Code);
-            result = StoreFailureResponse(context, failure);
+            if (failure.Kind == StoreFailureKind.Busy)
+            {
+                context.Response.Headers.RetryAfter = "1";
+            }
+
+            answer = new Answer(failure.Kind == StoreFailureKind.Full ? StatusCodes.Status507InsufficientStorage : StatusCodes.Status503ServiceUnavailable,
+                failure.Code.ToLowerInvariant(), failure.Code, failure.Reason);
         }
         else
         {
             logger.LogError("Unhandled exception on {Method} {Path}: {Exception}",
                 context.Request.Method, context.Request.Path, ExceptionLog.Describe(exception));
-            result = CocoResponses.Error(StatusCodes.Status500InternalServerError, "internal_error",
+            answer = new Answer(StatusCodes.Status500InternalServerError, "internal_error", "INTERNAL_ERROR",
                 "an unexpected error occurred; the server log has the details");
         }
 
+        var result = context.Request.Path.StartsWithSegments(ServerComposition.GraphQLPath)
+            ? GraphQLError(answer)
+            : CocoResponses.Error(answer.Status, answer.RestType, answer.Reason);
         await result.ExecuteAsync(context);
         return true;
     }
 
-    /// <summary>The REST answer for a store failure: Coco's envelope, 507 when full, otherwise 503.</summary>
-    private static IResult StoreFailureResponse(HttpContext context, StoreFailure failure)
+    private static IResult GraphQLError(Answer answer) => Results.Json(new JsonObject
     {
-        if (failure.Kind == StoreFailureKind.Busy)
+        ["errors"] = new JsonArray(new JsonObject
         {
-            context.Response.Headers.RetryAfter = "1";
-        }
+            ["message"] = char.ToUpperInvariant(answer.Reason[0]) + answer.Reason[1..] + ".",
+            ["extensions"] = new JsonObject { ["code"] = answer.GraphQLCode },
+        }),
+    }, statusCode: answer.Status);
 
-        return CocoResponses.Error(failure.Kind == StoreFailureKind.Full ? StatusCodes.Status507InsufficientStorage : StatusCodes.Status503ServiceUnavailable,
-            failure.Code.ToLowerInvariant(), failure.Reason);
-    }
+    private sealed record Answer(int Status, string RestType, string GraphQLCode, string Reason);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Coco.Connectors.Server.Hosting;
+using Coco.Connectors.Server.Json;
 
 namespace Coco.Connectors.Server.Rest;
 
@@ -11,41 +12,35 @@ public static class JsonBody
 
     public static async Task<Outcome> ReadObjectAsync(HttpRequest request, bool allowEmpty, CancellationToken ct)
     {
-        JsonNode? node;
-        try
+        using var buffer = await RequestBody.ReadAsync(request, RequestBody.DefaultMaxBytes, ct);
+        if (buffer is null)
         {
-            using var buffer = await RequestBody.ReadAsync(request, RequestBody.DefaultMaxBytes, ct);
-            if (buffer is null)
-            {
-                return new Outcome(null, CocoResponses.Error(StatusCodes.Status413PayloadTooLarge, "payload_too_large",
-                    $"the request body is larger than the {RequestBody.DefaultMaxBytes} bytes allowed"));
-            }
-
-            if (buffer.Length == 0 || IsWhitespace(buffer))
-            {
-                return allowEmpty ? new Outcome(null, null) : Fail("the request body is empty; send a JSON object");
-            }
-
-            if (!RequestBody.IsUtf8(buffer))
-            {
-                return Fail("the request body is not valid UTF-8");
-            }
-
-            node = await JsonNode.ParseAsync(buffer, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken: ct);
-        }
-        catch (JsonException e)
-        {
-            // Position only: the parser's message can quote the body, and the body may hold a secret.
-            return Fail($"the request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
+            return new Outcome(null, CocoResponses.Error(StatusCodes.Status413PayloadTooLarge, "payload_too_large",
+                $"the request body is larger than the {RequestBody.DefaultMaxBytes} bytes allowed"));
         }
 
-        return node switch
+        if (buffer.Length == 0 || IsWhitespace(buffer))
         {
-            JsonObject obj => new Outcome(obj, null),
-            JsonArray => Fail("the request body must be a JSON object, not an array"),
-            null => Fail("the request body must be a JSON object, not null"),
-            _ => Fail($"the request body must be a JSON object, not a {node.GetValueKind().ToString().ToLowerInvariant()}"),
-        };
+            return allowEmpty ? new Outcome(null, null) : Fail("the request body is empty; send a JSON object");
+        }
+
+        if (!StrictJson.TryParse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), out var document, out var problem))
+        {
+            return Fail($"the request body {problem.Detail}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            return root.ValueKind switch
+            {
+                // Cloned: the document lives on the request buffer, which the node outlives.
+                JsonValueKind.Object => new Outcome(JsonObject.Create(root.Clone()), null),
+                JsonValueKind.Array => Fail("the request body must be a JSON object, not an array"),
+                JsonValueKind.Null => Fail("the request body must be a JSON object, not null"),
+                _ => Fail($"the request body must be a JSON object, not a {root.ValueKind.ToString().ToLowerInvariant()}"),
+            };
+        }
     }
 
     private static bool IsWhitespace(MemoryStream buffer) =>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Coco.Connectors.Server.Hosting;
+using Coco.Connectors.Server.Json;
 using GraphQL;
 using GraphQL.Transport;
 
@@ -33,21 +34,9 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
                 "The request body is empty; send a JSON object such as {\"query\": \"{ __typename }\"}."));
         }
 
-        if (!RequestBody.IsUtf8(body))
+        if (!StrictJson.TryParse(body.GetBuffer().AsMemory(0, (int)body.Length), out var json, out var problem))
         {
-            return (null, new HttpRequestProblem(StatusCodes.Status400BadRequest, "INVALID_JSON", "The request body is not valid UTF-8."));
-        }
-
-        JsonDocument json;
-        try
-        {
-            json = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
-        }
-        catch (JsonException e)
-        {
-            return (null, new HttpRequestProblem(StatusCodes.Status400BadRequest, "INVALID_JSON",
-                // Position only: the parser's message can quote the body, and the body may hold a secret.
-                $"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+            return (null, new HttpRequestProblem(StatusCodes.Status400BadRequest, problem.Code, $"The request body {problem.Detail}."));
         }
 
         using (json)
@@ -146,9 +135,15 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
             return null;
         }
 
-        try
+        if (!StrictJson.TryParse(text, out var json, out var invalid))
         {
-            using var json = JsonDocument.Parse(text);
+            problem = new HttpRequestProblem(StatusCodes.Status400BadRequest,
+                invalid.Code == JsonProblem.InvalidJson ? "INVALID_REQUEST" : invalid.Code, $"The \"{name}\" parameter {invalid.Detail}.");
+            return null;
+        }
+
+        using (json)
+        {
             if (json.RootElement.ValueKind == JsonValueKind.Null)
             {
                 return null;
@@ -161,11 +156,6 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
             }
 
             return serializer.ReadNode<Inputs>(json.RootElement);
-        }
-        catch (JsonException)
-        {
-            problem = HttpRequestProblem.Invalid($"The \"{name}\" parameter is not valid JSON.");
-            return null;
         }
     }
 

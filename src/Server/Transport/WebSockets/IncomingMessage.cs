@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Coco.Connectors.Server.Json;
 
 namespace Coco.Connectors.Server.Transport.WebSockets;
 
@@ -13,14 +14,9 @@ internal readonly record struct IncomingMessage(string? Type, string? Id, JsonEl
     {
         message = default;
         problem = null;
-        JsonDocument document;
-        try
+        if (!StrictJson.TryParse(utf8, out var document, out var invalid))
         {
-            document = JsonDocument.Parse(utf8);
-        }
-        catch (JsonException)
-        {
-            problem = NotAnObject;
+            problem = invalid.Code == JsonProblem.InvalidJson ? NotAnObject : $"The message {invalid.Detail}.";
             return false;
         }
 

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Coco.Connectors.Tests.Infrastructure;
+
+/// <summary>
+/// The real server as its own process (<c>dotnet Coco.Connectors.GraphQL.Server.dll</c>), started from a working
+/// directory of the test's choosing with a clean environment, its console output captured byte for byte: what an
+/// operator runs and sees. Stopped with SIGTERM, so the log is flushed as on a normal shutdown.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    /// <summary>Only there to turn a hang into a failure (startup is slow on a loaded machine); nothing is timed.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly Task _reading;
+
+    private ServerProcess(Process process)
+    {
+        _process = process;
+        _reading = Task.WhenAll(CaptureAsync(process.StandardOutput), CaptureAsync(process.StandardError));
+    }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<ServerProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(DotnetHost(), [Path.Combine(AppContext.BaseDirectory, "Coco.Connectors.GraphQL.Server.dll"), "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var key in start.Environment.Keys.Where(IsServerSetting).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var server = new ServerProcess(Process.Start(start)!);
+        server.BaseAddress = await server.WaitForAddressAsync();
+        return server;
+    }
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>Stops the server the way a service manager does (SIGTERM) and returns everything it wrote.</summary>
+    public async Task<string> StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                _process.Kill();
+            }
+            else
+            {
+                using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await kill.WaitForExitAsync();
+            }
+        }
+
+        using var timeout = new CancellationTokenSource(Patience);
+        await _process.WaitForExitAsync(timeout.Token);
+        await _reading;
+        return Output;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static bool IsServerSetting(string key) =>
+        key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) || key.StartsWith("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith("Logging__", StringComparison.OrdinalIgnoreCase) || key.StartsWith("Storage__", StringComparison.OrdinalIgnoreCase);
+
+    // The dotnet that runs the tests (the SDK sets DOTNET_HOST_PATH for its child processes), else the one on PATH.
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    private async Task CaptureAsync(StreamReader reader)
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
+        {
+            lock (_output)
+            {
+                _output.Append(buffer, 0, read);
+            }
+        }
+    }
+
+    private async Task<Uri> WaitForAddressAsync()
+    {
+        const string Listening = "Now listening on: ";
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var output = Output;
+            var at = output.IndexOf(Listening, StringComparison.Ordinal);
+            var end = at < 0 ? -1 : output.IndexOf('\n', at);
+            if (end > 0)
+            {
+                return new Uri(output[(at + Listening.Length)..end].Trim() + "/");
+            }
+
+            Assert.False(_process.HasExited, $"The server exited with {(_process.HasExited ? _process.ExitCode : 0)}: {output}");
+            Assert.True(DateTime.UtcNow < deadline, $"The server did not start listening: {output}");
+            await Task.Delay(50);
+        }
+    }
+}
