@@ -1,3 +1,4 @@
+using Coco.Connectors.GraphQL.Limits;
 using Coco.Connectors.Secrets;
 using GraphQL;
 using GraphQL.Execution;
@@ -12,6 +13,7 @@ public static class GraphQLRegistration
     /// <summary>The schema, its graph types, the serializer, limits and error masking.</summary>
     public static IServiceCollection AddConnectorGraphQL(this IServiceCollection services)
     {
+        services.AddQueryLimitOptions();
         services.AddGraphQL(b => b
             .AddSchema<ConnectorSchema>()
             .AddQueryLimits()
