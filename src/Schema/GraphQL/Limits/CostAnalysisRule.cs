@@ -19,9 +19,9 @@ public sealed class CostAnalysisRule(IOptions<GraphQLLimitsOptions> options) : V
             var cost = new CostCalculator(context, SchemaCostFacts.For(context.Schema), limits).Operation(context.Operation);
             if (cost > limits.MaxCost)
             {
-                var shown = cost >= 1e15 ? "more than 10^15" : Math.Ceiling(cost).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+                var shown = cost >= 1e15 ? "more than 10^15" : SelectionMeasure.Describe((long)Math.Ceiling(cost));
                 var error = new RequestLimitError(LimitCodes.Cost,
-                    $"The operation's estimated cost is {shown}; at most {limits.MaxCost:N0} is allowed. Ask for smaller pages (first/take), fewer fields or fewer aliases.",
+                    $"The operation's estimated cost is {shown}; at most {SelectionMeasure.Describe(limits.MaxCost)} is allowed. Ask for smaller pages (first/take), fewer fields or fewer aliases.",
                     limits.MaxCost);
                 error.Extensions!["cost"] = Math.Ceiling(Math.Min(cost, 1e15));
                 context.ReportError(error);

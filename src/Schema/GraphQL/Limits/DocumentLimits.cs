@@ -30,9 +30,8 @@ public static class DocumentLimits
 
                 if (token.Kind != TokenKind.COMMENT && ++tokens > limits.MaxTokens)
                 {
-                    throw new RequestLimitError(LimitCodes.MaxTokens,
-                        $"The document has more than {limits.MaxTokens} tokens; at most {limits.MaxTokens} are allowed. Send large values as variables.",
-                        limits.MaxTokens);
+                    throw Refusal(LimitCodes.MaxTokens, limits.MaxTokens,
+                        $"The document has more than {N(limits.MaxTokens)} tokens; at most {N(limits.MaxTokens)} are allowed. Send large values as variables.");
                 }
 
                 position = token.End;
@@ -48,29 +47,50 @@ public static class DocumentLimits
     public static void CheckShape(GraphQLDocument document, GraphQLLimitsOptions limits)
     {
         var operations = document.Definitions.Count(d => d is GraphQLOperationDefinition);
-        Refuse(operations > limits.MaxOperations, LimitCodes.MaxOperations,
-            $"The document holds {operations} operations; at most {limits.MaxOperations} are allowed in one document.", limits.MaxOperations);
+        if (operations > limits.MaxOperations)
+        {
+            throw Refusal(LimitCodes.MaxOperations, limits.MaxOperations,
+                $"The document holds {N(operations)} operations; at most {N(limits.MaxOperations)} are allowed in one document.");
+        }
 
         var longestList = ListLiteralCheck.LongestList(document);
-        Refuse(longestList > limits.MaxListLength, LimitCodes.ListTooLong,
-            $"A list in the document has {longestList} items; at most {limits.MaxListLength} are allowed in one list.", limits.MaxListLength);
+        if (longestList > limits.MaxListLength)
+        {
+            throw Refusal(LimitCodes.ListTooLong, limits.MaxListLength,
+                $"A list in the document has {N(longestList)} items; at most {N(limits.MaxListLength)} are allowed in one list.");
+        }
 
         var shape = DocumentShape.Measure(document, limits.MaxDepth);
         var total = shape.Total;
-        Refuse(total.Selections > limits.MaxFields, LimitCodes.MaxFields,
-            $"The document selects {SelectionMeasure.Describe(total.Selections)} fields and fragments with its fragments expanded; at most {limits.MaxFields} are allowed.",
-            limits.MaxFields);
-        Refuse(total.Depth > limits.MaxDepth, LimitCodes.MaxDepth,
-            $"The document nests fields {total.Depth} levels deep; at most {limits.MaxDepth} are allowed.", limits.MaxDepth);
-        Refuse(total.Aliases > limits.MaxAliases, LimitCodes.MaxAliases,
-            $"The document uses {SelectionMeasure.Describe(total.Aliases)} aliases with its fragments expanded; at most {limits.MaxAliases} are allowed.",
-            limits.MaxAliases);
-        Refuse(total.Directives > limits.MaxDirectives, LimitCodes.MaxDirectives,
-            $"The document uses {SelectionMeasure.Describe(total.Directives)} directives with its fragments expanded; at most {limits.MaxDirectives} are allowed.",
-            limits.MaxDirectives);
-        Refuse(shape.MostMutationFields > limits.MaxMutationFields, LimitCodes.MutationFields,
-            $"A mutation operation runs {SelectionMeasure.Describe(shape.MostMutationFields)} mutations; at most {limits.MaxMutationFields} are allowed in one request.",
-            limits.MaxMutationFields);
+        if (total.Selections > limits.MaxFields)
+        {
+            throw Refusal(LimitCodes.MaxFields, limits.MaxFields,
+                $"The document selects {N(total.Selections)} fields and fragments with its fragments expanded; at most {N(limits.MaxFields)} are allowed.");
+        }
+
+        if (total.Depth > limits.MaxDepth)
+        {
+            throw Refusal(LimitCodes.MaxDepth, limits.MaxDepth,
+                $"The document nests fields {N(total.Depth)} levels deep; at most {N(limits.MaxDepth)} are allowed.");
+        }
+
+        if (total.Aliases > limits.MaxAliases)
+        {
+            throw Refusal(LimitCodes.MaxAliases, limits.MaxAliases,
+                $"The document uses {N(total.Aliases)} aliases with its fragments expanded; at most {N(limits.MaxAliases)} are allowed.");
+        }
+
+        if (total.Directives > limits.MaxDirectives)
+        {
+            throw Refusal(LimitCodes.MaxDirectives, limits.MaxDirectives,
+                $"The document uses {N(total.Directives)} directives with its fragments expanded; at most {N(limits.MaxDirectives)} are allowed.");
+        }
+
+        if (shape.MostMutationFields > limits.MaxMutationFields)
+        {
+            throw Refusal(LimitCodes.MutationFields, limits.MaxMutationFields,
+                $"A mutation operation runs {N(shape.MostMutationFields)} mutations; at most {N(limits.MaxMutationFields)} are allowed in one request.");
+        }
 
         if (!shape.HasFragmentCycle)
         {
@@ -91,16 +111,14 @@ public static class DocumentLimits
             counter.Add(fragment.SelectionSet);
         }
 
-        Refuse(counter.OverBudget, LimitCodes.MaxFieldMerges,
-            $"The document repeats fields or fragments within one selection set so often that checking they merge takes more than {limits.MaxFieldMerges} comparisons; select each field once per selection set.",
-            limits.MaxFieldMerges);
-    }
-
-    private static void Refuse(bool exceeded, string code, string message, long limit)
-    {
-        if (exceeded)
+        if (counter.OverBudget)
         {
-            throw new RequestLimitError(code, message, limit);
+            throw Refusal(LimitCodes.MaxFieldMerges, limits.MaxFieldMerges,
+                $"The document repeats fields or fragments within one selection set so often that checking they merge takes more than {N(limits.MaxFieldMerges)} comparisons; select each field once per selection set.");
         }
     }
+
+    private static string N(long count) => SelectionMeasure.Describe(count);
+
+    private static RequestLimitError Refusal(string code, long limit, string message) => new(code, message, limit);
 }

@@ -22,7 +22,7 @@ public sealed class ListLengthRule(IOptions<GraphQLLimitsOptions> options) : Val
         if (parsedValue?.Count > max)
         {
             context.ReportError(new RequestLimitError(LimitCodes.ListTooLong,
-                $"Variable '${variableName}' holds a list of {parsedValue.Count} items; at most {max} are allowed in one list.", max));
+                $"Variable '${variableName}' holds a list of {SelectionMeasure.Describe(parsedValue.Count)} items; at most {SelectionMeasure.Describe(max)} are allowed in one list.", max));
         }
 
         return default;
