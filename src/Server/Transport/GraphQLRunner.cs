@@ -1,3 +1,4 @@
+using System.Globalization;
 using Coco.Connectors.GraphQL.Limits;
 using GraphQL;
 using GraphQL.Execution;
@@ -81,8 +82,8 @@ public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDoc
         if (result.Errors is { } errors && errors.Any(e => e is TimeoutError))
         {
             var timeout = limits.Value.ExecutionTimeout;
-            result.Errors = [new ExecutionError(
-                $"The request did not finish within the {timeout.TotalSeconds:0.###} s allowed and was stopped; ask for less or retry later.")
+            result.Errors = [new ExecutionError(string.Create(CultureInfo.InvariantCulture,
+                $"The request did not finish within the {timeout.TotalSeconds:0.###} s allowed and was stopped; ask for less or retry later."))
                 { Code = LimitCodes.ExecutionTimeout }];
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Coco.Connectors.GraphQL;
 using Coco.Connectors.GraphQL.Limits;
 using GraphQL;
@@ -162,8 +163,8 @@ public sealed class GraphQLHttpHandler(
             body.SetLength(0);
             var tooLarge = new ExecutionResult
             {
-                Errors = [new RequestLimitError(LimitCodes.ResponseTooLarge,
-                    $"The response would be larger than the {maxBytes} bytes allowed; ask for fewer items or fields.", maxBytes)],
+                Errors = [new RequestLimitError(LimitCodes.ResponseTooLarge, string.Create(CultureInfo.InvariantCulture,
+                    $"The response would be larger than the {maxBytes:N0} bytes allowed; ask for fewer items or fields."), maxBytes)],
             };
             status = StatusCodeFor(tooLarge, responseType);
             await serializer.WriteAsync(body, tooLarge, http.RequestAborted);

@@ -44,6 +44,3 @@ internal sealed class ResponseBuffer(long maxBytes) : MemoryStream
         }
     }
 }
-
-/// <summary>The response body grew past <see cref="ResponseBuffer"/>'s ceiling.</summary>
-internal sealed class ResponseTooLargeException() : Exception("The response is larger than allowed.");
