@@ -30,6 +30,7 @@ public sealed class ExecutionCancellationTests
         var ticks = server.Probe.Ticks;
         await Task.Delay(200);
         Assert.Equal(ticks, server.Probe.Ticks);
+        Assert.Empty(server.Errors.Entries); // A client leaving is not a server error.
     }
 
     [Fact]
@@ -46,6 +47,7 @@ public sealed class ExecutionCancellationTests
         Assert.Equal("EXECUTION_TIMEOUT", error.GetProperty("extensions").GetProperty("code").GetString());
         Assert.False(body.RootElement.TryGetProperty("data", out _));
         await server.Probe.Cancelled.WaitAsync(Patience);
+        Assert.Empty(server.Errors.Entries);
     }
 
     [Fact]

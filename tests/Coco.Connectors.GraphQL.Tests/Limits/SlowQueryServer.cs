@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Coco.Connectors.Tests.Limits;
 
@@ -15,6 +16,8 @@ public sealed class SlowQueryServer(TimeSpan executionTimeout, TimeSpan? shutdow
     public const string Query = "{ work }";
 
     public ExecutionProbe Probe => Services.GetRequiredService<ExecutionProbe>();
+
+    public RecordedErrors Errors => Services.GetRequiredService<RecordedErrors>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -29,6 +32,8 @@ public sealed class SlowQueryServer(TimeSpan executionTimeout, TimeSpan? shutdow
     protected override void ConfigureTestServices(IServiceCollection services)
     {
         services.AddSingleton<ExecutionProbe>();
+        services.AddSingleton<RecordedErrors>();
+        services.AddSingleton<ILoggerProvider>(sp => sp.GetRequiredService<RecordedErrors>());
         services.AddSingleton<ISchema>(sp => new SlowSchema(sp, sp.GetRequiredService<ExecutionProbe>()));
     }
 
