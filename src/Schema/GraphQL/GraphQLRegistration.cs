@@ -1,3 +1,4 @@
+using Coco.Connectors.GraphQL.Limits;
 using Coco.Connectors.Secrets;
 using Coco.Connectors.Storage;
 using GraphQL;
@@ -13,6 +14,7 @@ public static class GraphQLRegistration
     /// <summary>The schema, its graph types, the serializer, limits and error masking.</summary>
     public static IServiceCollection AddConnectorGraphQL(this IServiceCollection services)
     {
+        services.AddQueryLimitOptions();
         services.AddGraphQL(b => b
             .AddSchema<ConnectorSchema>()
             .AddQueryLimits()

@@ -212,10 +212,11 @@ public sealed class ConnectorFilter
         private static IDictionary<string, object?> Object(object? value, string op) =>
             value as IDictionary<string, object?> ?? throw Invalid(op);
 
-        private static List<object?> List(object? value, string op, string type, string expected) => value switch
+        // in/nin become one SQL IN list: as many values as REST's any() allows.
+        private static IReadOnlyList<object?> List(object? value, string op, string type, string expected) => value switch
         {
             null => throw NullNotSupported(op, type, expected),
-            IEnumerable list and not string => list.Cast<object?>().ToList(),
+            IEnumerable list and not string => TermLimits.Check(list.Cast<object?>().ToList(), Argument, $"`{op}`"),
             _ => [value],
         };
 

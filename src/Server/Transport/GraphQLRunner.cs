@@ -1,9 +1,13 @@
+using System.Globalization;
+using Coco.Connectors.GraphQL.Limits;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQL.Validation.Rules;
 using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
 
 namespace Coco.Connectors.Server.Transport;
 
@@ -20,9 +24,10 @@ public enum AllowedOperations
 
 /// <summary>
 /// Runs one GraphQL request for any transport (HTTP, SSE, WebSocket): one place that builds the execution
-/// options, so every transport validates, limits, caches and masks the same way.
+/// options, so every transport validates, limits, caches and masks the same way. Execution observes the caller's
+/// token (the request, the socket or the stream) and the execution timeout.
 /// </summary>
-public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDocumentCache documents)
+public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDocumentCache documents, IOptions<GraphQLLimitsOptions> limits)
 {
     public async Task<ExecutionResult> ExecuteAsync(
         GraphQLRequest request,
@@ -47,6 +52,7 @@ public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDoc
             UserContext = userContext ?? new Dictionary<string, object?>(),
             ValidationRules = [.. DocumentValidator.CoreRules, operationRule],
             CachedDocumentValidationRules = cachedDocumentRules,
+            Timeout = limits.Value.ExecutionTimeout > TimeSpan.Zero ? limits.Value.ExecutionTimeout : Timeout.InfiniteTimeSpan,
         };
 
         var cached = request.Query is { } text ? documents.TryGet(text) : null;
@@ -62,7 +68,42 @@ public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDoc
             documents.Add(query, document);
         }
 
-        return ErrorSecretScrubber.Scrub(result, request.Query, request.Variables);
+        // A limit's message never quotes the request, and scrubbing would parse the (refused) document after all.
+        if (result.Errors is { Count: > 0 } errors && errors.All(e => e is RequestLimitError))
+        {
+            return result;
+        }
+
+        return ErrorSecretScrubber.Scrub(CapErrors(NameTimeout(result)), request.Query, request.Variables);
+    }
+
+    private ExecutionResult NameTimeout(ExecutionResult result)
+    {
+        if (result.Errors is { } errors && errors.Any(e => e is TimeoutError))
+        {
+            var timeout = limits.Value.ExecutionTimeout;
+            result.Errors = [new ExecutionError(string.Create(CultureInfo.InvariantCulture,
+                $"The request did not finish within the {timeout.TotalSeconds:0.###} s allowed and was stopped; ask for less or retry later."))
+                { Code = LimitCodes.ExecutionTimeout }];
+        }
+
+        return result;
+    }
+
+    // Long error lists are an amplifier (one short document, megabytes of errors); the first ones tell the story.
+    private ExecutionResult CapErrors(ExecutionResult result)
+    {
+        var max = Math.Max(1, limits.Value.MaxErrors);
+        if (result.Errors is { } errors && errors.Count > max)
+        {
+            var kept = new ExecutionErrors();
+            kept.AddRange(errors.Take(max));
+            var summary = $"{errors.Count - max} more errors were left out; at most {max} are listed.";
+            kept.Add(result.Executed ? new ExecutionError(summary) { Code = LimitCodes.TooManyErrors } : new RequestLimitError(LimitCodes.TooManyErrors, summary, max));
+            result.Errors = kept;
+        }
+
+        return result;
     }
 }
 

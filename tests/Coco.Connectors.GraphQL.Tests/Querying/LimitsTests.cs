@@ -1,6 +1,6 @@
 namespace Coco.Connectors.Tests.Querying;
 
-/// <summary>The limits on one request: where nesting, document depth and complexity — each error names its limit.</summary>
+/// <summary>The limits on one request: where nesting, document depth and cost — each error names its limit (more in Limits/).</summary>
 public sealed class LimitsTests(QueryingServer server) : IClassFixture<QueryingServer>
 {
     [Fact]
@@ -35,15 +35,16 @@ public sealed class LimitsTests(QueryingServer server) : IClassFixture<QueryingS
     }
 
     [Fact]
-    public async Task Too_complex_documents_are_refused_naming_the_limit()
+    public async Task Too_costly_documents_are_refused_naming_the_limit()
     {
         var fields = string.Join(" ", Enumerable.Range(0, 30).Select(i =>
             $"a{i}: connectors(first: 50) {{ edges {{ cursor node {{ id name description category tags processor {{ name enabled }} }} }} nodes {{ id name url }} }}"));
         var response = await server.GraphQL.ExecuteAsync("{ " + fields + " }");
         Assert.True(response.HasErrors);
         Assert.False(response.Root.TryGetProperty("data", out _));
-        Assert.Contains("complex", response.FirstError.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("10000", response.FirstError.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("COST_EXCEEDED", response.ErrorCode);
+        Assert.Contains("at most 25,000", response.FirstError.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(25_000, response.FirstError.GetProperty("extensions").GetProperty("limit").GetInt32());
     }
 
     [Fact]
@@ -80,8 +81,8 @@ public sealed class LimitsTests(QueryingServer server) : IClassFixture<QueryingS
         }
 
         var response = await server.GraphQL.ExecuteAsync("{ __type(name: \"Connector\") { fields { type { " + selection + " } } } }");
-        Assert.True(response.HasErrors);
-        Assert.Contains("nested", response.FirstError.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("MAX_DEPTH_EXCEEDED", response.ErrorCode);
+        Assert.Contains("at most 20", response.FirstError.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     private static string Nested(int depth)

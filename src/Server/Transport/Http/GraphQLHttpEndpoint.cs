@@ -1,4 +1,6 @@
+using System.Globalization;
 using Coco.Connectors.GraphQL;
+using Coco.Connectors.GraphQL.Limits;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -37,6 +39,7 @@ public sealed class GraphQLHttpHandler(
     GraphQLHttpRequestReader reader,
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLHttpOptions> options,
+    IOptions<GraphQLLimitsOptions> limits,
     ISchema schema)
 {
     private readonly Lazy<string> _sdl = new(() => SchemaSdl.Print(schema));
@@ -105,7 +108,7 @@ public sealed class GraphQLHttpHandler(
     /// GraphQL over HTTP §Status Codes. A request error (unparsable or invalid document, unknown operation, variable
     /// coercion failure) is 400 under graphql-response+json and 200 under application/json. Once executed it is 200,
     /// even when a field error left <c>data</c> null (a partial response, as the spec recommends). A mutation sent
-    /// with GET is 405 under either type.
+    /// with GET is 405 under either type. A request stopped by the execution timeout is 504 under graphql-response+json.
     /// </summary>
     private static int StatusCodeFor(ExecutionResult result, GraphQLResponseType responseType)
     {
@@ -125,6 +128,11 @@ public sealed class GraphQLHttpHandler(
             return StatusCodes.Status200OK;
         }
 
+        if (errors.Any(e => e.Code == LimitCodes.ExecutionTimeout))
+        {
+            return StatusCodes.Status504GatewayTimeout;
+        }
+
         // Not executed without a request error means the engine itself failed: not the client's fault.
         return errors.Count > 0 && errors.All(IsRequestError) ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
     }
@@ -138,10 +146,33 @@ public sealed class GraphQLHttpHandler(
         return WriteAsync(http, problem.StatusCode, responseType, result);
     }
 
+    /// <summary>
+    /// Serializes into memory first, up to <see cref="GraphQLLimitsOptions.MaxResponseBytes"/>: a bigger result is
+    /// replaced by a <c>RESPONSE_TOO_LARGE</c> request error while the status can still say so.
+    /// </summary>
     private async Task WriteAsync(HttpContext http, int status, GraphQLResponseType responseType, ExecutionResult result)
     {
+        var maxBytes = limits.Value.MaxResponseBytes;
+        using var body = new ResponseBuffer(maxBytes);
+        try
+        {
+            await serializer.WriteAsync(body, result, http.RequestAborted);
+        }
+        catch (ResponseTooLargeException)
+        {
+            body.SetLength(0);
+            var tooLarge = new ExecutionResult
+            {
+                Errors = [new RequestLimitError(LimitCodes.ResponseTooLarge, string.Create(CultureInfo.InvariantCulture,
+                    $"The response would be larger than the {maxBytes:N0} bytes allowed; ask for fewer items or fields."), maxBytes)],
+            };
+            status = StatusCodeFor(tooLarge, responseType);
+            await serializer.WriteAsync(body, tooLarge, http.RequestAborted);
+        }
+
         http.Response.StatusCode = status;
         http.Response.ContentType = GraphQLMediaTypes.ContentTypeOf(responseType);
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), http.RequestAborted);
     }
 }
