@@ -8,8 +8,10 @@ namespace Coco.Connectors.Server.Transport.Streaming;
 /// Observes one subscription stream and keeps its results, serialized, until the client has them. The queue is
 /// bounded twice: by count (<c>capacity</c>) and by bytes — the subscription's budget, inside its connection's, and the
 /// server's, which counts bytes shared by many subscribers once. A result counts from the moment it is queued until it
-/// is written. The stream's callbacks never block (they arrive on the publisher's thread); when a bound is exceeded
-/// the queue marks itself overflowed and stops, <see cref="Overflow"/> fires, and the reader drops the backlog.
+/// is written. A result reaching a subscription with nothing queued is always taken: the subscriptions stopped when a
+/// connection's or the server's budget is full are those with a backlog, never one that keeps up. The stream's
+/// callbacks never block (they arrive on the publisher's thread); when a bound is exceeded the queue marks itself
+/// overflowed and stops, <see cref="Overflow"/> fires, and the reader drops the backlog.
 /// </summary>
 internal sealed class BoundedResultQueue(int capacity, ByteBudget bytes, ByteBudget server, Func<ExecutionResult, EventPayload> serialize)
     : IObserver<ExecutionResult>, IDisposable
@@ -91,14 +93,16 @@ internal sealed class BoundedResultQueue(int capacity, ByteBudget bytes, ByteBud
         }
     }
 
+    // Only the reader gives bytes back, so a subscription seen empty here is one that has kept up.
     private bool TryAdmit(EventPayload payload)
     {
-        if (!bytes.TryTake(payload.Length))
+        var keptUp = bytes.Used == 0;
+        if (!bytes.TryTake(payload.Length, force: keptUp))
         {
             return false;
         }
 
-        if (!payload.TryHold(server))
+        if (!payload.TryHold(server, force: keptUp))
         {
             bytes.Return(payload.Length);
             return false;

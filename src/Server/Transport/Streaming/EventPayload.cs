@@ -23,9 +23,18 @@ internal sealed class EventPayload(ReadOnlyMemory<byte> json)
     public static EventPayload Serialize(IGraphQLTextSerializer serializer, ExecutionResult result) =>
         new(Encoding.UTF8.GetBytes(serializer.Serialize(result)));
 
-    /// <summary>One more subscription holds these bytes; the first takes them from <paramref name="server"/>.</summary>
-    public bool TryHold(ByteBudget server)
+    /// <summary>
+    /// One more subscription holds these bytes; the first takes them from <paramref name="server"/>. Unless
+    /// <paramref name="force"/>d, the server must have room for them even when others hold them already: a subscriber
+    /// with a backlog may not grow it while the server is full, whoever else holds the same event.
+    /// </summary>
+    public bool TryHold(ByteBudget server, bool force)
     {
+        if (!force && !server.HasRoomFor(Length))
+        {
+            return false;
+        }
+
         while (true)
         {
             var holders = Volatile.Read(ref _holders);
@@ -39,11 +48,7 @@ internal sealed class EventPayload(ReadOnlyMemory<byte> json)
                 continue;
             }
 
-            if (!server.TryTake(Length))
-            {
-                return false;
-            }
-
+            server.Take(Length);
             if (Interlocked.CompareExchange(ref _holders, 1, 0) == 0)
             {
                 return true;
