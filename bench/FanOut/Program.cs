@@ -1,4 +1,4 @@
-// Fan-out benchmark for GraphQL subscriptions (see bench/README.md).
+// Fan-out benchmark for GraphQL subscriptions (see bench/README.md); with --slow, the slow-subscriber memory benchmark.
 // Starts the server as its own process on a fresh SQLite file, opens N graphql-transport-ws sockets that each
 // subscribe to one connector's updates, makes one REST write, and measures how long until every subscriber has the
 // event. Then: single-subscriber latency (write → event) and server memory per idle subscription.
@@ -12,6 +12,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+
+if (args is ["--slow", .. var slowArgs])
+{
+    // The memory benchmark: subscribers that never read while a large connector is written (bench/slow-subscribers.sh).
+    await SlowSubscribers.RunAsync(slowArgs);
+    return;
+}
 
 if (args is ["--bare", var barePort])
 {
@@ -27,18 +34,18 @@ var samples = int.Parse(args.ElementAtOrDefault(2) ?? "500", CultureInfo.Invaria
 
 var port = 19000 + Random.Shared.Next(1000);
 var folder = Directory.CreateTempSubdirectory("coco-fanout-");
-using var server = StartServer(serverDll, port, folder.FullName, serverGc: true);
+using var server = ServerProcess.Start(serverDll, port, folder.FullName, serverGc: true);
 var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-await WaitHealthyAsync(http);
+await ServerProcess.WaitHealthyAsync(http);
 var ws = new Uri($"ws://127.0.0.1:{port}/graphql");
 
-await Post(http, "connector/", """{"id":"fanout","name":"fan-out target"}""");
+await ServerProcess.SendJsonAsync(http, "connector/", """{"id":"fanout","name":"fan-out target"}""");
 var version = 1;
 
 // Warm-up: the first delivery pays for JIT compilation of the whole path.
 var warm = await OpenAsync(ws, 10, "subscription { onConnectorUpdated(id: \"fanout\") { id version name } }");
 var warmWaits = warm.Select(c => c.NextAsync()).ToArray();
-await Post(http, "connector/fanout", $$"""{"name":"update {{++version}}"}""", HttpMethod.Put);
+await ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"update {{++version}}"}""", HttpMethod.Put);
 await Task.WhenAll(warmWaits);
 await Task.WhenAll(warm.Select(c => c.DisposeAsync().AsTask()));
 
@@ -51,7 +58,7 @@ Console.WriteLine("| subscribers | connect+subscribe (s) | write → all deliver
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
 using var bareProcess = Process.Start(new ProcessStartInfo("dotnet", [typeof(BroadcastBaseline).Assembly.Location, "--bare", $"{port + 2}"]))!;
 var bareServer = new BroadcastBaseline(port + 2);
-await WaitHealthyAsync(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port + 2}/") });
+await ServerProcess.WaitHealthyAsync(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port + 2}/") });
 foreach (var n in counts)
 {
     var connect = Stopwatch.StartNew();
@@ -61,7 +68,7 @@ foreach (var n in counts)
 
     var write = Stopwatch.StartNew();
     var waits = clients.Select(c => c.NextAsync()).ToArray();
-    await Post(http, "connector/fanout", $$"""{"name":"update {{++version}}"}""", HttpMethod.Put);
+    await ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"update {{++version}}"}""", HttpMethod.Put);
     var all = await Task.WhenAll(waits);
     write.Stop();
     var delivered = all.Count(e => (int?)e?["payload"]?["data"]?["onConnectorUpdated"]?["version"] == version);
@@ -78,7 +85,7 @@ for (var i = 0; i < samples + 50; i++)
 {
     var wait = one.NextAsync();
     var started = Stopwatch.GetTimestamp();
-    await Post(http, "connector/fanout", $$"""{"description":"{{i}}"}""", HttpMethod.Put);
+    await ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"description":"{{i}}"}""", HttpMethod.Put);
     await wait;
     if (i >= 50)
     {
@@ -96,9 +103,9 @@ Console.WriteLine($"single subscriber, write → event over {samples} writes (RE
 // Memory per idle subscription, on a second server (workstation GC) so the fan-out runs above leave nothing behind.
 var idle = counts.Max();
 var memoryPort = port + 1;
-using var memoryServer = StartServer(serverDll, memoryPort, folder.FullName, serverGc: false);
+using var memoryServer = ServerProcess.Start(serverDll, memoryPort, folder.FullName, serverGc: false);
 var memoryHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{memoryPort}/") };
-await WaitHealthyAsync(memoryHttp);
+await ServerProcess.WaitHealthyAsync(memoryHttp);
 var memoryWs = new Uri($"ws://127.0.0.1:{memoryPort}/graphql");
 var primer = await OpenAsync(memoryWs, 100, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
 await Task.WhenAll(primer.Select(c => c.DisposeAsync().AsTask()));
@@ -143,58 +150,6 @@ server.Kill(entireProcessTree: true);
 bareProcess.Kill(entireProcessTree: true);
 folder.Delete(recursive: true);
 return;
-
-static Process StartServer(string dll, int port, string folder, bool serverGc)
-{
-    var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
-    {
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-        WorkingDirectory = folder,
-    };
-    start.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(folder, "coco.db")}";
-    start.Environment["Logging__LogLevel__Default"] = "Warning";
-    start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
-    start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
-    start.Environment["DOTNET_gcConcurrent"] = serverGc ? "1" : "0";
-    var process = Process.Start(start)!;
-    process.OutputDataReceived += (_, _) => { };
-    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
-    process.BeginOutputReadLine();
-    process.BeginErrorReadLine();
-    return process;
-}
-
-static async Task WaitHealthyAsync(HttpClient http)
-{
-    for (var i = 0; i < 120; i++)
-    {
-        try
-        {
-            if ((await http.GetAsync(new Uri("healthz", UriKind.Relative))).IsSuccessStatusCode)
-            {
-                return;
-            }
-        }
-        catch (HttpRequestException)
-        {
-        }
-
-        await Task.Delay(500);
-    }
-
-    throw new InvalidOperationException("server did not start");
-}
-
-static async Task Post(HttpClient http, string path, string body, HttpMethod? method = null)
-{
-    using var request = new HttpRequestMessage(method ?? HttpMethod.Post, new Uri(path, UriKind.Relative))
-    {
-        Content = new StringContent(body, Encoding.UTF8, "application/json"),
-    };
-    var response = await http.SendAsync(request);
-    response.EnsureSuccessStatusCode();
-}
 
 // Live managed heap after a full collection, read with dotnet-gcdump (which forces the collection); the working
 // set instead when the tool is missing (much noisier: it counts garbage and GC reservations).

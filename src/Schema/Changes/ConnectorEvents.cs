@@ -11,7 +11,9 @@ namespace Coco.Connectors.Changes;
 /// Turns the change feed into subscriber event streams. The write path only enqueues a change; one dispatcher loads
 /// its connector (at most once) and hands it to every subscriber in feed order, so each connector's events reach
 /// each subscriber in version order. Subscribers hold no queue or task of their own while idle: back-pressure on
-/// slow clients is the transport's job (it bounds what it buffers per subscription).
+/// slow clients is the transport's job (it bounds what it buffers per subscription). Events are snapshots: every
+/// subscriber of a change gets the same objects (one connector, one <see cref="ConnectorChangedEvent"/> per outcome),
+/// never changed afterwards, so a transport can serialize each once for all subscribers with the same selection.
 /// </summary>
 public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
 {
@@ -41,7 +43,7 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
         Func<ConnectorChange, bool> accept,
         Func<ConnectorChange, Connector?, object?> select,
         Func<CancellationToken, Task>? prepare = null) =>
-        new Stream(this, () => new Handlers(accept, select, prepare));
+        new Stream(this, () => new Handlers(accept, delivery => select(delivery.Change, delivery.Connector), prepare));
 
     /// <summary>
     /// Every change to a connector that matched <paramref name="filter"/> before or after it, with whether it
@@ -52,7 +54,7 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
     {
         if (filter.Predicate is null)
         {
-            return Watch(_ => true, (change, connector) => new ConnectorChangedEvent(change, connector, connector is not null));
+            return new Stream(this, () => new Handlers(_ => true, delivery => delivery.Changed(delivery.Connector is not null), null));
         }
 
         return new Stream(this, () =>
@@ -60,20 +62,21 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
             var matching = new HashSet<string>();
             return new Handlers(
                 _ => true,
-                (change, connector) =>
+                delivery =>
                 {
-                    var before = matching.Contains(change.Id);
-                    var now = connector is not null && filter.Matches(connector);
+                    var id = delivery.Change.Id;
+                    var before = matching.Contains(id);
+                    var now = delivery.Connector is { } connector && filter.Matches(connector);
                     if (now)
                     {
-                        matching.Add(change.Id);
+                        matching.Add(id);
                     }
                     else
                     {
-                        matching.Remove(change.Id);
+                        matching.Remove(id);
                     }
 
-                    return before || now ? new ConnectorChangedEvent(change, connector, now) : null;
+                    return before || now ? delivery.Changed(now) : null;
                 },
                 async ct => matching.UnionWith(await _reader.MatchingIdsAsync(new ConnectorQuery(filter.Predicate, []), ct)));
         });
@@ -105,11 +108,12 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
                 continue;
             }
 
+            var delivery = new Delivery(change, connector);
             foreach (var (subscriber, _) in _subscribers)
             {
                 try
                 {
-                    subscriber.Offer(change, connector);
+                    subscriber.Offer(delivery);
                 }
                 catch (Exception e)
                 {
@@ -137,8 +141,25 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
 
     private sealed record Handlers(
         Func<ConnectorChange, bool> Accept,
-        Func<ConnectorChange, Connector?, object?> Select,
+        Func<Delivery, object?> Select,
         Func<CancellationToken, Task>? Prepare);
+
+    /// <summary>One change as every subscriber receives it: the same objects for all of them.</summary>
+    private sealed class Delivery(ConnectorChange change, Connector? connector)
+    {
+        private ConnectorChangedEvent? _matching;
+        private ConnectorChangedEvent? _notMatching;
+
+        public ConnectorChange Change => change;
+
+        public Connector? Connector => connector;
+
+        // Two threads may race here (the dispatcher, and a subscriber releasing the events it held while preparing);
+        // then both get an equal event and only the sharing of its serialization is lost.
+        public ConnectorChangedEvent Changed(bool matches) => matches
+            ? _matching ??= new ConnectorChangedEvent(change, connector, true)
+            : _notMatching ??= new ConnectorChangedEvent(change, connector, false);
+    }
 
     /// <summary>Each subscription gets fresh handlers, so per-subscriber state is never shared.</summary>
     private sealed class Stream(ConnectorEvents events, Func<Handlers> create) : IObservable<object?>
@@ -153,7 +174,7 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
         private readonly IObserver<object?> _observer;
         private readonly Lock _gate = new();
         private readonly CancellationTokenSource? _preparing;
-        private List<(ConnectorChange, Connector?)>? _waiting;
+        private List<Delivery>? _waiting;
         private bool _done;
 
         public Subscriber(ConnectorEvents events, Handlers handlers, IObserver<object?> observer)
@@ -174,9 +195,9 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
             }
         }
 
-        public void Offer(ConnectorChange change, Connector? connector)
+        public void Offer(Delivery delivery)
         {
-            if (!_handlers.Accept(change))
+            if (!_handlers.Accept(delivery.Change))
             {
                 return;
             }
@@ -185,11 +206,11 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
             {
                 if (_waiting is not null)
                 {
-                    _waiting.Add((change, connector));
+                    _waiting.Add(delivery);
                 }
                 else
                 {
-                    Emit(change, connector);
+                    Emit(delivery);
                 }
             }
         }
@@ -212,9 +233,9 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
 
             lock (_gate)
             {
-                foreach (var (change, connector) in _waiting!)
+                foreach (var delivery in _waiting!)
                 {
-                    Emit(change, connector);
+                    Emit(delivery);
                 }
 
                 _waiting = null;
@@ -222,7 +243,7 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
         }
 
         // Called under the gate: one subscriber's events leave one at a time, in order.
-        private void Emit(ConnectorChange change, Connector? connector)
+        private void Emit(Delivery delivery)
         {
             if (_done)
             {
@@ -231,7 +252,7 @@ public sealed class ConnectorEvents : IObserver<ConnectorChange>, IDisposable
 
             try
             {
-                if (_handlers.Select(change, connector) is { } delivered)
+                if (_handlers.Select(delivery) is { } delivered)
                 {
                     _observer.OnNext(delivered);
                 }

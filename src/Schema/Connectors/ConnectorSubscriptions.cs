@@ -1,6 +1,7 @@
 using Coco.Connectors.Changes;
 using Coco.Connectors.Data;
 using Coco.Connectors.Data.Filtering;
+using Coco.Connectors.GraphQL;
 using Coco.Connectors.Querying;
 using GraphQL;
 using GraphQL.Types;
@@ -10,7 +11,8 @@ namespace Coco.Connectors.Connectors;
 
 /// <summary>
 /// Live updates. Every write (REST, GraphQL, seeding) reaches these streams; the connector is loaded when the event
-/// is delivered and its <c>config</c> is masked like any query result.
+/// is delivered and its <c>config</c> is masked like any query result. Every event is a snapshot (see
+/// <see cref="ConnectorEvents"/>), so transports serialize it once per selection for all subscribers.
 /// </summary>
 public static class ConnectorSubscriptions
 {
@@ -18,6 +20,7 @@ public static class ConnectorSubscriptions
     {
         subscription.Field<NonNullGraphType<ConnectorType>>("onConnectorCreated")
             .Description("Each connector as it is created.")
+            .PublishesSnapshots()
             .ResolveStream(ctx => Events(ctx).Watch(
                 change => change.Kind == ConnectorChangeKind.Created,
                 (_, connector) => connector));
@@ -25,6 +28,7 @@ public static class ConnectorSubscriptions
         subscription.Field<NonNullGraphType<ConnectorType>>("onConnectorUpdated")
             .Description("Each connector as it is updated; only the one with `id` when given.")
             .Argument<IdGraphType>("id", a => a.Description = "Only this connector's updates.")
+            .PublishesSnapshots()
             .ResolveStream(ctx =>
             {
                 var id = ctx.GetArgument<string?>("id");
@@ -35,6 +39,7 @@ public static class ConnectorSubscriptions
 
         subscription.Field<NonNullGraphType<ConnectorDeletedEventType>>("onConnectorDeleted")
             .Description("Each connector deletion.")
+            .PublishesSnapshots()
             .ResolveStream(ctx => Events(ctx).Watch(
                 change => change.Kind == ConnectorChangeKind.Deleted,
                 (change, _) => change));
@@ -43,6 +48,7 @@ public static class ConnectorSubscriptions
             .Description("Every change to a connector that matches `where` before or after the change; `matches` tells a live list " +
                 "whether to show the connector now.")
             .Argument<ConnectorFilterInputType>("where", a => a.Description = "Which connectors to watch; all when absent.")
+            .PublishesSnapshots()
             .ResolveStream(ctx =>
             {
                 try

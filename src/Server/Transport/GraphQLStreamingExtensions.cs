@@ -1,6 +1,8 @@
 using Coco.Connectors.Server.Transport.Sse;
 using Coco.Connectors.Server.Transport.Streaming;
 using Coco.Connectors.Server.Transport.WebSockets;
+using GraphQL.Execution;
+using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +24,18 @@ public static class GraphQLStreamingExtensions
                 "GraphQL:Streaming QueueSize, MaxMessageSize and MaxOperationsPerConnection must be positive.")
             .Validate(o => o.KeepAliveInterval > TimeSpan.Zero && o.ConnectionInitTimeout > TimeSpan.Zero,
                 "GraphQL:Streaming KeepAliveInterval and ConnectionInitTimeout must be positive.")
+            .Validate(o => o.MaxQueuedBytesPerSubscription > 0 && o.MaxQueuedBytesPerConnection > 0 && o.MaxQueuedBytes > 0,
+                "GraphQL:Streaming MaxQueuedBytesPerSubscription, MaxQueuedBytesPerConnection and MaxQueuedBytes must be positive.")
+            .Validate(o => o.MaxWebSocketsPerClient > 0 && o.MaxWebSockets > 0 && o.MaxSseStreamsPerClient > 0 && o.MaxSseStreams > 0
+                    && o.MaxSubscriptionsPerClient > 0 && o.MaxSubscriptions > 0,
+                "GraphQL:Streaming connection, stream and subscription caps must be positive.")
             .ValidateOnStart();
+        services.TryAddSingleton<StreamingAdmission>();
         services.TryAddSingleton<OperationStreamer>();
+
+        // Subscription events are resolved and serialized once per selection and shared by its subscribers.
+        services.TryAddSingleton<SharedEventStrategy>();
+        services.AddSingleton(sp => new ExecutionStrategyRegistration(sp.GetRequiredService<SharedEventStrategy>(), OperationType.Subscription));
         services.TryAddSingleton<GraphQLWebSocketHandler>();
         services.TryAddSingleton<GraphQLSseHandler>();
         return services;

@@ -17,6 +17,7 @@ namespace Coco.Connectors.Server.Transport.Sse;
 /// </summary>
 internal sealed class GraphQLSseHandler(
     OperationStreamer streamer,
+    StreamingAdmission admission,
     GraphQLHttpRequestReader reader,
     IOptions<GraphQLStreamingOptions> options,
     IHostApplicationLifetime lifetime)
@@ -31,6 +32,23 @@ internal sealed class GraphQLSseHandler(
     public async Task HandleAsync(HttpContext context)
     {
         var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+
+        // Caps first, before reading the request. A stream takes a subscription slot too, since it may carry one.
+        var client = ClientAddress.Of(context.Connection.RemoteIpAddress);
+        using var stream = admission.TryAdmit(StreamKind.EventStream, client, out var refusal);
+        if (stream is null)
+        {
+            await RefuseAsync(context, serializer, StreamKind.EventStream, refusal);
+            return;
+        }
+
+        using var subscription = admission.TryAdmit(StreamKind.Subscription, client, out refusal);
+        if (subscription is null)
+        {
+            await RefuseAsync(context, serializer, StreamKind.Subscription, refusal);
+            return;
+        }
+
         var isGet = HttpMethods.IsGet(context.Request.Method);
         if (!isGet && !GraphQLMediaTypes.IsJsonRequest(context.Request.ContentType))
         {
@@ -71,7 +89,8 @@ internal sealed class GraphQLSseHandler(
             : AllowedOperations.All;
         try
         {
-            await streamer.RunAsync(request, context.RequestServices, allowed, new Dictionary<string, object?>(), events, stop.Token);
+            var connection = new StreamingConnection(client, options.Value.MaxQueuedBytesPerConnection, countsSubscriptions: false);
+            await streamer.RunAsync(request, context.RequestServices, allowed, new Dictionary<string, object?>(), events, connection, stop.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException && stop.IsCancellationRequested)
         {
@@ -82,6 +101,16 @@ internal sealed class GraphQLSseHandler(
             await stop.CancelAsync();
             await keepAlive;
         }
+    }
+
+    // 429 when this client holds its share, 503 when the server is full; as JSON, since no stream was started.
+    private Task RefuseAsync(HttpContext context, IGraphQLTextSerializer serializer, StreamKind kind, AdmissionRefusal refusal)
+    {
+        var (perClient, total) = admission.Limits(kind);
+        var clientLimit = refusal == AdmissionRefusal.ClientLimit;
+        context.Response.StatusCode = clientLimit ? StatusCodes.Status429TooManyRequests : StatusCodes.Status503ServiceUnavailable;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return serializer.WriteAsync(context.Response.Body, StreamingErrors.Refused(kind, refusal, clientLimit ? perClient : total), context.RequestAborted);
     }
 
     private static async Task WriteProblemAsync(HttpContext context, IGraphQLTextSerializer serializer, HttpRequestProblem problem)

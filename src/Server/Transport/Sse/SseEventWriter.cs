@@ -15,19 +15,25 @@ internal sealed class SseEventWriter(HttpResponse response, IGraphQLTextSerializ
 {
     private static readonly byte[] KeepAliveComment = ":\n\n"u8.ToArray();
     private static readonly byte[] CompleteEvent = "event: complete\ndata:\n\n"u8.ToArray();
+    private static readonly byte[] NextHead = "event: next\ndata: "u8.ToArray();
+    private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
 
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    public Task NextAsync(ExecutionResult result, CancellationToken ct) => WriteAsync(NextEvent(result), ct);
+    // The result's bytes may be shared with other subscribers: they are written as they are, between head and end.
+    public Task NextAsync(ReadOnlyMemory<byte> resultJson, CancellationToken ct) =>
+        resultJson.Span.IndexOfAny((byte)'\n', (byte)'\r') < 0
+            ? WriteAsync(NextHead, resultJson, EventEnd, ct)
+            : WriteAsync(MultiLineEvent(resultJson.Span), default, default, ct);
 
     // graphql-sse: errors before execution are reported inside the accepted stream, as a next event.
     public async Task ErrorAsync(ExecutionResult result, CancellationToken ct)
     {
-        await NextAsync(result, ct);
+        await NextAsync(Encoding.UTF8.GetBytes(serializer.Serialize(result)), ct);
         await CompleteAsync(ct);
     }
 
-    public Task CompleteAsync(CancellationToken ct) => WriteAsync(CompleteEvent, ct);
+    public Task CompleteAsync(CancellationToken ct) => WriteAsync(CompleteEvent, default, default, ct);
 
     public async Task KeepAliveAsync(TimeSpan interval, CancellationToken ct)
     {
@@ -36,7 +42,7 @@ internal sealed class SseEventWriter(HttpResponse response, IGraphQLTextSerializ
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
-                await WriteAsync(KeepAliveComment, ct);
+                await WriteAsync(KeepAliveComment, default, default, ct);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException)
@@ -47,21 +53,25 @@ internal sealed class SseEventWriter(HttpResponse response, IGraphQLTextSerializ
 
     public void Dispose() => _writeLock.Dispose();
 
-    private byte[] NextEvent(ExecutionResult result)
+    // Compact JSON has no raw line breaks; an indented serializer would, and each line needs its own "data:".
+    private static byte[] MultiLineEvent(ReadOnlySpan<byte> json)
     {
-        var json = serializer.Serialize(result);
-
-        // Compact JSON has no raw line breaks; an indented serializer would, and each line needs its own "data:".
-        var data = json.Contains('\n', StringComparison.Ordinal) ? json.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "\ndata: ", StringComparison.Ordinal) : json;
+        var data = Encoding.UTF8.GetString(json).Replace("\r", "", StringComparison.Ordinal).Replace("\n", "\ndata: ", StringComparison.Ordinal);
         return Encoding.UTF8.GetBytes($"event: next\ndata: {data}\n\n");
     }
 
-    private async Task WriteAsync(byte[] bytes, CancellationToken ct)
+    private async Task WriteAsync(ReadOnlyMemory<byte> head, ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> tail, CancellationToken ct)
     {
         await _writeLock.WaitAsync(ct);
         try
         {
-            await response.Body.WriteAsync(bytes, streamAborted);
+            await response.Body.WriteAsync(head, streamAborted);
+            if (!body.IsEmpty || !tail.IsEmpty)
+            {
+                await response.Body.WriteAsync(body, streamAborted);
+                await response.Body.WriteAsync(tail, streamAborted);
+            }
+
             await response.Body.FlushAsync(streamAborted);
         }
         finally

@@ -5,16 +5,22 @@ using GraphQL;
 namespace Coco.Connectors.Server.Transport.Streaming;
 
 /// <summary>
-/// Observes one subscription stream and keeps at most <c>capacity</c> results waiting for the client.
-/// The stream's callbacks never block (they arrive on the publisher's thread); when the queue is full the
-/// queue marks itself overflowed and stops, <see cref="Overflow"/> fires, and the reader drops the backlog.
+/// Observes one subscription stream and keeps its results, serialized, until the client has them. The queue is
+/// bounded twice: by count (<c>capacity</c>) and by bytes — the subscription's budget, inside its connection's, and the
+/// server's, which counts bytes shared by many subscribers once. A result counts from the moment it is queued until it
+/// is written. A result reaching a subscription with nothing queued is always taken: the subscriptions stopped when a
+/// connection's or the server's budget is full are those with a backlog, never one that keeps up. The stream's
+/// callbacks never block (they arrive on the publisher's thread); when a bound is exceeded the queue marks itself
+/// overflowed and stops, <see cref="Overflow"/> fires, and the reader drops the backlog.
 /// </summary>
-internal sealed class BoundedResultQueue(int capacity) : IObserver<ExecutionResult>
+internal sealed class BoundedResultQueue(int capacity, ByteBudget bytes, ByteBudget server, Func<ExecutionResult, EventPayload> serialize)
+    : IObserver<ExecutionResult>, IDisposable
 {
-    private readonly Channel<ExecutionResult> _channel = Channel.CreateBounded<ExecutionResult>(
+    private readonly Channel<EventPayload> _channel = Channel.CreateBounded<EventPayload>(
         new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly CancellationTokenSource _overflow = new();
+    private volatile bool _ended;
     private volatile bool _overflowed;
     private volatile ExecutionError? _failure;
 
@@ -29,8 +35,15 @@ internal sealed class BoundedResultQueue(int capacity) : IObserver<ExecutionResu
 
     public void OnNext(ExecutionResult value)
     {
-        if (!_channel.Writer.TryWrite(value) && _channel.Writer.TryComplete())
+        if (_ended)
         {
+            return;
+        }
+
+        var payload = value is SerializedResult shared ? shared.Payload : serialize(value);
+        if (!TryAdmit(payload) && _channel.Writer.TryComplete())
+        {
+            _ended = true;
             _overflowed = true;
 
             // Not on the publisher's thread: the callbacks unsubscribe from the very stream that is calling us.
@@ -46,13 +59,14 @@ internal sealed class BoundedResultQueue(int capacity) : IObserver<ExecutionResu
 
     public void OnCompleted() => _channel.Writer.TryComplete();
 
-    public async IAsyncEnumerable<ExecutionResult> ReadAllAsync([EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The results in order; give each back with <see cref="Release"/> once it is written (or dropped).</summary>
+    public async IAsyncEnumerable<EventPayload> ReadAllAsync([EnumeratorCancellation] CancellationToken ct)
     {
         while (await _channel.Reader.WaitToReadAsync(ct))
         {
-            while (!_overflowed && _channel.Reader.TryRead(out var result))
+            while (!_overflowed && _channel.Reader.TryRead(out var payload))
             {
-                yield return result;
+                yield return payload;
             }
 
             if (_overflowed)
@@ -60,5 +74,46 @@ internal sealed class BoundedResultQueue(int capacity) : IObserver<ExecutionResu
                 yield break;
             }
         }
+    }
+
+    public void Release(EventPayload payload)
+    {
+        bytes.Return(payload.Length);
+        payload.Release(server);
+    }
+
+    /// <summary>Stops taking results and releases whatever is still queued.</summary>
+    public void Dispose()
+    {
+        _ended = true;
+        _channel.Writer.TryComplete();
+        while (_channel.Reader.TryRead(out var payload))
+        {
+            Release(payload);
+        }
+    }
+
+    // Only the reader gives bytes back, so a subscription seen empty here is one that has kept up.
+    private bool TryAdmit(EventPayload payload)
+    {
+        var keptUp = bytes.Used == 0;
+        if (!bytes.TryTake(payload.Length, force: keptUp))
+        {
+            return false;
+        }
+
+        if (!payload.TryHold(server, force: keptUp))
+        {
+            bytes.Return(payload.Length);
+            return false;
+        }
+
+        if (_channel.Writer.TryWrite(payload))
+        {
+            return true;
+        }
+
+        Release(payload);
+        return false;
     }
 }

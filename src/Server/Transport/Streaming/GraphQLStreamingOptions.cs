@@ -27,4 +27,38 @@ public sealed class GraphQLStreamingOptions
 
     /// <summary>Operations one WebSocket may run at the same time.</summary>
     public int MaxOperationsPerConnection { get; set; } = 200;
+
+    /// <summary>
+    /// Bytes of serialized events one subscription may have waiting for its client (the event being written
+    /// included). Beyond it the subscription ends with <c>SLOW_CONSUMER</c>. An event reaching an idle subscription is
+    /// always taken, so one event larger than the budget still gets through to a client that keeps up.
+    /// </summary>
+    public long MaxQueuedBytesPerSubscription { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>The same, summed over the subscriptions of one WebSocket (or one SSE stream).</summary>
+    public long MaxQueuedBytesPerConnection { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// The same over the whole server, counting an event shared by many subscribers once: the memory all waiting
+    /// events may take together.
+    /// </summary>
+    public long MaxQueuedBytes { get; set; } = 256 * 1024 * 1024;
+
+    /// <summary>Open WebSockets from one client (one IPv4 address or IPv6 /64); more are closed with 4429.</summary>
+    public int MaxWebSocketsPerClient { get; set; } = 100;
+
+    /// <summary>Open WebSockets on the server; more are closed with 1013 (try again later).</summary>
+    public int MaxWebSockets { get; set; } = 10_000;
+
+    /// <summary>Open SSE streams from one client; more are answered 429.</summary>
+    public int MaxSseStreamsPerClient { get; set; } = 100;
+
+    /// <summary>Open SSE streams on the server; more are answered 503.</summary>
+    public int MaxSseStreams { get; set; } = 10_000;
+
+    /// <summary>Running subscriptions of one client over all its connections (every SSE stream counts as one).</summary>
+    public int MaxSubscriptionsPerClient { get; set; } = 1_000;
+
+    /// <summary>Running subscriptions on the server.</summary>
+    public int MaxSubscriptions { get; set; } = 50_000;
 }

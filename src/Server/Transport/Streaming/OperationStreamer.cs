@@ -6,10 +6,19 @@ namespace Coco.Connectors.Server.Transport.Streaming;
 
 /// <summary>
 /// Runs one operation for a streaming transport from start to end: executes it with <see cref="GraphQLRunner"/>,
-/// then delivers its single result or every event of its stream to a sink, through a bounded queue.
+/// then delivers its single result or every event of its stream to a sink, through a queue bounded by count and bytes.
+/// A subscription takes a slot of its client's subscription cap for as long as it runs.
 /// </summary>
-internal sealed partial class OperationStreamer(IOptions<GraphQLStreamingOptions> options, ILogger<OperationStreamer> logger)
+internal sealed partial class OperationStreamer(
+    IOptions<GraphQLStreamingOptions> options,
+    StreamingAdmission admission,
+    ILogger<OperationStreamer> logger)
 {
+    private readonly ByteBudget _queuedBytes = new(options.Value.MaxQueuedBytes);
+
+    /// <summary>Bytes of results waiting for clients on the whole server, each result shared by many counted once.</summary>
+    public long QueuedBytes => _queuedBytes.Used;
+
     /// <summary>
     /// Returns when the operation has ended (its last message handed to the sink) or throws
     /// <see cref="OperationCanceledException"/> when <paramref name="ct"/> stops it. <paramref name="services"/> must
@@ -21,9 +30,11 @@ internal sealed partial class OperationStreamer(IOptions<GraphQLStreamingOptions
         AllowedOperations allowed,
         IDictionary<string, object?> userContext,
         IOperationSink sink,
+        StreamingConnection connection,
         CancellationToken ct)
     {
         var runner = services.GetRequiredService<GraphQLRunner>();
+        var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         var result = await runner.ExecuteAsync(request, services, allowed, userContext, ct);
         if (!result.Executed)
         {
@@ -33,22 +44,56 @@ internal sealed partial class OperationStreamer(IOptions<GraphQLStreamingOptions
 
         if (result.Streams is not { Count: > 0 } streams)
         {
-            await sink.NextAsync(result, ct);
+            await sink.NextAsync(EventPayload.Serialize(serializer, result).Json, ct);
             await sink.CompleteAsync(ct);
             return;
         }
 
-        var queueSize = options.Value.QueueSize;
-        var queue = new BoundedResultQueue(queueSize);
+        IDisposable? slot = null;
+        if (connection.CountsSubscriptions
+            && (slot = admission.TryAdmit(StreamKind.Subscription, connection.Client, out var refusal)) is null)
+        {
+            var (perClient, total) = admission.Limits(StreamKind.Subscription);
+            LogRefused(connection.Client, refusal);
+            await sink.ErrorAsync(StreamingErrors.Refused(StreamKind.Subscription, refusal, refusal == AdmissionRefusal.ClientLimit ? perClient : total), ct);
+            return;
+        }
+
+        using (slot)
+        {
+            await DeliverAsync(streams.Values.First(), serializer, sink, connection, ct);
+        }
+    }
+
+    private async Task DeliverAsync(
+        IObservable<ExecutionResult> stream,
+        IGraphQLTextSerializer serializer,
+        IOperationSink sink,
+        StreamingConnection connection,
+        CancellationToken ct)
+    {
+        var limits = options.Value;
+        using var queue = new BoundedResultQueue(
+            limits.QueueSize,
+            new ByteBudget(limits.MaxQueuedBytesPerSubscription, connection.QueuedBytes),
+            _queuedBytes,
+            result => EventPayload.Serialize(serializer, result));
         using var delivery = CancellationTokenSource.CreateLinkedTokenSource(ct, queue.Overflow);
-        using var subscription = new ReleaseOnce(streams.Values.First().Subscribe(queue));
+        using var subscription = new ReleaseOnce(stream.Subscribe(queue));
         using (queue.Overflow.Register(subscription.Dispose))
         {
             try
             {
                 await foreach (var next in queue.ReadAllAsync(delivery.Token))
                 {
-                    await sink.NextAsync(next, delivery.Token);
+                    try
+                    {
+                        await sink.NextAsync(next.Json, delivery.Token);
+                    }
+                    finally
+                    {
+                        queue.Release(next);
+                    }
                 }
             }
             catch (OperationCanceledException) when (queue.Overflowed && !ct.IsCancellationRequested)
@@ -57,17 +102,18 @@ internal sealed partial class OperationStreamer(IOptions<GraphQLStreamingOptions
             }
         }
 
+        // The source and the backlog are released here (the source at once on overflow), before the closing
+        // messages, which may wait on a slow client.
         subscription.Dispose();
-
-        // The source is released above (at once on overflow), before the closing messages, which may wait on a slow client.
+        queue.Dispose();
         if (queue.Overflowed)
         {
-            LogSlowConsumer(queueSize);
-            await sink.NextAsync(StreamingErrors.SlowConsumer(queueSize), ct);
+            LogSlowConsumer(connection.Client);
+            await sink.NextAsync(EventPayload.Serialize(serializer, StreamingErrors.SlowConsumer(limits)).Json, ct);
         }
         else if (queue.Failure is { } failure)
         {
-            await sink.NextAsync(StreamingErrors.Result(failure), ct);
+            await sink.NextAsync(EventPayload.Serialize(serializer, StreamingErrors.Result(failure)).Json, ct);
         }
 
         await sink.CompleteAsync(ct);
@@ -81,6 +127,9 @@ internal sealed partial class OperationStreamer(IOptions<GraphQLStreamingOptions
         public void Dispose() => Interlocked.Exchange(ref _subscription, null)?.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber fell behind by more than {QueueSize} events; its subscription was stopped")]
-    private partial void LogSlowConsumer(int queueSize);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber of {Client} fell behind beyond its queue limits; its subscription was stopped (SLOW_CONSUMER)")]
+    private partial void LogSlowConsumer(ClientAddress client);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A subscription of {Client} was refused: {Refusal}")]
+    private partial void LogRefused(ClientAddress client, AdmissionRefusal refusal);
 }

@@ -7,15 +7,37 @@ internal static class StreamingErrors
 {
     public const string SlowConsumerCode = "SLOW_CONSUMER";
     public const string TooManyOperationsCode = "TOO_MANY_OPERATIONS";
+    public const string TooManySubscriptionsCode = "TOO_MANY_SUBSCRIPTIONS";
+    public const string TooManyStreamsCode = "TOO_MANY_STREAMS";
+    public const string ServerBusyCode = "SERVER_BUSY";
 
-    public static ExecutionResult SlowConsumer(int queueSize) => Result(new ExecutionError(
-        $"The client fell behind: more than {queueSize} events were waiting to be sent. "
-        + "The subscription was stopped; subscribe again to resume.")
+    public static ExecutionResult SlowConsumer(GraphQLStreamingOptions limits) => Result(new ExecutionError(
+        "The client fell behind: more events were waiting to be sent than the server keeps for a subscription "
+        + $"(at most {limits.QueueSize} events and {limits.MaxQueuedBytesPerSubscription} bytes per subscription, "
+        + $"{limits.MaxQueuedBytesPerConnection} bytes per connection). The subscription was stopped; subscribe again to resume.")
     { Code = SlowConsumerCode });
 
     public static ExecutionResult TooManyOperations(int max) => Result(new ExecutionError(
         $"Too many operations on this connection: at most {max} may run at the same time.")
     { Code = TooManyOperationsCode });
 
+    /// <summary>A subscription, SSE stream or WebSocket refused by a cap: what it was, who hit which limit.</summary>
+    public static ExecutionResult Refused(StreamKind kind, AdmissionRefusal refusal, int limit) => Result(refusal == AdmissionRefusal.ClientLimit
+        ? new ExecutionError($"Too many {Describe(kind)} from this client: at most {limit} may be open at the same time.")
+        {
+            Code = kind == StreamKind.Subscription ? TooManySubscriptionsCode : TooManyStreamsCode,
+        }
+        : new ExecutionError($"The server has as many {Describe(kind)} open as it allows ({limit}); try again later.")
+        {
+            Code = ServerBusyCode,
+        });
+
     public static ExecutionResult Result(ExecutionError error) => new() { Errors = [error] };
+
+    private static string Describe(StreamKind kind) => kind switch
+    {
+        StreamKind.WebSocket => "WebSocket connections",
+        StreamKind.EventStream => "event streams",
+        _ => "subscriptions",
+    };
 }

@@ -27,8 +27,8 @@ internal sealed class ApolloWsProtocol(WebSocketConnection connection, ProtocolS
 
     protected override Task SendKeepAliveAsync() => SendAsync("ka");
 
-    protected override Task SendNextAsync(string id, ExecutionResult result, CancellationToken ct) =>
-        SendAsync("data", id, Serialize(result), ct);
+    protected override Task SendNextAsync(string id, ReadOnlyMemory<byte> resultJson, CancellationToken ct) =>
+        SendResultAsync("data", id, resultJson, ct);
 
     // Apollo clients accept an error object or a result with "errors"; the result keeps every error.
     protected override Task SendErrorAsync(string id, ExecutionResult result, CancellationToken ct) =>

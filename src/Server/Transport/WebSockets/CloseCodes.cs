@@ -10,4 +10,10 @@ internal static class CloseCodes
     public const WebSocketCloseStatus InitTimeout = (WebSocketCloseStatus)4408;
     public const WebSocketCloseStatus SubscriberExists = (WebSocketCloseStatus)4409;
     public const WebSocketCloseStatus TooManyInitRequests = (WebSocketCloseStatus)4429;
+
+    /// <summary>This client has as many sockets open as it may (4000 + HTTP 429, as for the init rule above).</summary>
+    public const WebSocketCloseStatus TooManyConnections = (WebSocketCloseStatus)4429;
+
+    /// <summary>The server has as many sockets open as it may: RFC 6455's "Try Again Later", which clients retry.</summary>
+    public const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
 }

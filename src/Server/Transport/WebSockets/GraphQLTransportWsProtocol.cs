@@ -48,8 +48,8 @@ internal sealed class GraphQLTransportWsProtocol(WebSocketConnection connection,
 
     protected override Task SendKeepAliveAsync() => SendAsync("ping");
 
-    protected override Task SendNextAsync(string id, ExecutionResult result, CancellationToken ct) =>
-        SendAsync("next", id, Serialize(result), ct);
+    protected override Task SendNextAsync(string id, ReadOnlyMemory<byte> resultJson, CancellationToken ct) =>
+        SendResultAsync("next", id, resultJson, ct);
 
     protected override Task SendErrorAsync(string id, ExecutionResult result, CancellationToken ct) =>
         SendAsync("error", id, SerializeErrors(result), ct);

@@ -8,6 +8,7 @@ namespace Coco.Connectors.Server.Transport.WebSockets;
 /// <summary>Negotiates the subprotocol of a WebSocket upgrade and runs the connection until it closes.</summary>
 internal sealed class GraphQLWebSocketHandler(
     OperationStreamer streamer,
+    StreamingAdmission admission,
     IServiceScopeFactory scopes,
     IOptions<GraphQLStreamingOptions> options,
     IHostApplicationLifetime lifetime,
@@ -28,9 +29,20 @@ internal sealed class GraphQLWebSocketHandler(
 
         // Resolved before accepting: without a GraphQL engine the upgrade fails as a plain 500.
         var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        var client = ClientAddress.Of(context.Connection.RemoteIpAddress);
+        using var slot = admission.TryAdmit(StreamKind.WebSocket, client, out var refusal);
         using var socket = await context.WebSockets.AcceptWebSocketAsync(subProtocol);
         var connection = new WebSocketConnection(socket, options.Value.MaxMessageSize, logger);
-        var services = new ProtocolServices(streamer, serializer, scopes, options.Value, logger);
+        if (slot is null)
+        {
+            // Accepted only to say why: a browser cannot read the status of a refused upgrade, only a close code.
+            await RefuseAsync(connection, refusal, context.RequestAborted);
+            return;
+        }
+
+        var limits = options.Value;
+        var services = new ProtocolServices(streamer, serializer, scopes, limits,
+            new StreamingConnection(client, limits.MaxQueuedBytesPerConnection, countsSubscriptions: true), logger);
         await using SubscriptionServer server = subProtocol == GraphQLTransportWsProtocol.SubProtocol
             ? new GraphQLTransportWsProtocol(connection, services)
             : new ApolloWsProtocol(connection, services);
@@ -38,6 +50,21 @@ internal sealed class GraphQLWebSocketHandler(
             () => connection.Close(WebSocketCloseStatus.EndpointUnavailable, "The server is shutting down."));
         server.Start();
         await connection.RunAsync(server.OnMessageAsync, context.RequestAborted);
+    }
+
+    private Task RefuseAsync(WebSocketConnection connection, AdmissionRefusal refusal, CancellationToken aborted)
+    {
+        var (perClient, total) = admission.Limits(StreamKind.WebSocket);
+        if (refusal == AdmissionRefusal.ClientLimit)
+        {
+            connection.Close(CloseCodes.TooManyConnections, $"Too many connections from this client (at most {perClient}).");
+        }
+        else
+        {
+            connection.Close(CloseCodes.TryAgainLater, $"The server has too many connections ({total}); try again later.");
+        }
+
+        return connection.RunAsync(static _ => Task.CompletedTask, aborted);
     }
 
     private static Task RefuseAsync(HttpContext context)

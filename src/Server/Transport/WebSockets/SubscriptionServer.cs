@@ -16,6 +16,7 @@ internal sealed record ProtocolServices(
     IGraphQLTextSerializer Serializer,
     IServiceScopeFactory Scopes,
     GraphQLStreamingOptions Options,
+    StreamingConnection Client,
     ILogger Logger);
 
 /// <summary>
@@ -29,6 +30,7 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
     public const string ConnectionParamsKey = "connectionParams";
 
     private const int NotInitialized = 0, Initializing = 1, Acknowledged = 2;
+    private static readonly byte[] ResultTail = "}"u8.ToArray();
     private static readonly TimeSpan DisposeTimeout = TimeSpan.FromSeconds(5);
 
     // Ids in use, and operations still running (an operation may outlive its id). Most sockets carry one or two
@@ -113,7 +115,8 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
 
     protected abstract Task SendKeepAliveAsync();
 
-    protected abstract Task SendNextAsync(string id, ExecutionResult result, CancellationToken ct);
+    /// <summary>One result, already serialized (and maybe shared with other subscribers: never change it).</summary>
+    protected abstract Task SendNextAsync(string id, ReadOnlyMemory<byte> resultJson, CancellationToken ct);
 
     /// <summary>The operation failed before execution; nothing else is sent for it.</summary>
     protected abstract Task SendErrorAsync(string id, ExecutionResult result, CancellationToken ct);
@@ -242,6 +245,22 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
         return Connection.SendAsync(buffer.WrittenMemory, ct);
     }
 
+    /// <summary>Queues <c>{"type","id","payload":resultJson}</c> without copying the result's bytes when they are large.</summary>
+    protected Task SendResultAsync(string type, string id, ReadOnlyMemory<byte> resultJson, CancellationToken ct)
+    {
+        var head = new ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(head))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", type);
+            writer.WriteString("id", id);
+            writer.WritePropertyName("payload");
+            writer.Flush(); // The payload and the closing brace follow as raw bytes.
+        }
+
+        return Connection.SendAsync(head.WrittenMemory, resultJson, ResultTail, ct);
+    }
+
     protected string Serialize(ExecutionResult result) => Services.Serializer.Serialize(result);
 
     /// <summary>The result's errors as a JSON array, formatted by the engine's error info provider.</summary>
@@ -261,7 +280,7 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
             await using var scope = Services.Scopes.CreateAsyncScope();
             var userContext = new Dictionary<string, object?> { [ConnectionParamsKey] = ConnectionParams };
             var sink = new OperationSink(this, operation);
-            await Services.Streamer.RunAsync(request, scope.ServiceProvider, AllowedOperations.All, userContext, sink, operation.Token);
+            await Services.Streamer.RunAsync(request, scope.ServiceProvider, AllowedOperations.All, userContext, sink, Services.Client, operation.Token);
         }
         catch (OperationCanceledException) when (operation.Token.IsCancellationRequested)
         {
@@ -368,7 +387,7 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
 
     private sealed class OperationSink(SubscriptionServer server, RunningOperation operation) : IOperationSink
     {
-        public Task NextAsync(ExecutionResult result, CancellationToken ct) => server.SendNextAsync(operation.Id, result, ct);
+        public Task NextAsync(ReadOnlyMemory<byte> resultJson, CancellationToken ct) => server.SendNextAsync(operation.Id, resultJson, ct);
 
         public Task ErrorAsync(ExecutionResult result, CancellationToken ct)
         {

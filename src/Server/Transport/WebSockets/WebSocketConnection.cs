@@ -15,6 +15,9 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
     /// <summary>How long a closing handshake may take before the socket is simply aborted.</summary>
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
+    // Smaller results are copied into one frame (every client reads those); larger ones are sent as fragments.
+    private const int FragmentAbove = 16 * 1024;
+
     // Senders wait for their frame, so only about one frame per operation is ever queued; the bound is a backstop.
     // Unlike the unbounded channel, the bounded one allocates its buffer on demand, which matters for thousands of
     // idle sockets.
@@ -33,9 +36,15 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
     /// or <paramref name="ct"/> (the operation it belongs to) was cancelled. It never throws for those reasons
     /// except for <paramref name="ct"/> itself.
     /// </summary>
-    public async Task SendAsync(ReadOnlyMemory<byte> frame, CancellationToken ct = default)
+    public Task SendAsync(ReadOnlyMemory<byte> frame, CancellationToken ct = default) => SendAsync(frame, default, default, ct);
+
+    /// <summary>
+    /// Queues one text message made of three parts, e.g. an envelope around a result whose bytes are shared with other
+    /// subscribers. A large middle part goes out as fragments of the same message rather than being copied.
+    /// </summary>
+    public async Task SendAsync(ReadOnlyMemory<byte> head, ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> tail, CancellationToken ct = default)
     {
-        var item = new Outgoing(frame, null, ct);
+        var item = new Outgoing(body.Length > FragmentAbove ? new Parts(head, body, tail) : new Parts(Join(head, body, tail), default, default), null, ct);
         try
         {
             await _outbox.Writer.WriteAsync(item, ct);
@@ -174,7 +183,7 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
 
                 if (!item.Cancellation.IsCancellationRequested)
                 {
-                    await socket.SendAsync(item.Frame, WebSocketMessageType.Text, endOfMessage: true, _deadline.Token);
+                    await WriteAsync(item.Frame);
                 }
 
                 item.Written.TrySetResult();
@@ -195,6 +204,34 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
         }
     }
 
+    // Once begun, a message is written whole: nothing may be interleaved with its fragments.
+    private async Task WriteAsync(Parts parts)
+    {
+        if (parts.Body.IsEmpty && parts.Tail.IsEmpty)
+        {
+            await socket.SendAsync(parts.Head, WebSocketMessageType.Text, endOfMessage: true, _deadline.Token);
+            return;
+        }
+
+        await socket.SendAsync(parts.Head, WebSocketMessageType.Text, endOfMessage: false, _deadline.Token);
+        await socket.SendAsync(parts.Body, WebSocketMessageType.Text, endOfMessage: false, _deadline.Token);
+        await socket.SendAsync(parts.Tail, WebSocketMessageType.Text, endOfMessage: true, _deadline.Token);
+    }
+
+    private static ReadOnlyMemory<byte> Join(ReadOnlyMemory<byte> head, ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> tail)
+    {
+        if (body.IsEmpty && tail.IsEmpty)
+        {
+            return head;
+        }
+
+        var joined = new byte[head.Length + body.Length + tail.Length];
+        head.CopyTo(joined);
+        body.CopyTo(joined.AsMemory(head.Length));
+        tail.CopyTo(joined.AsMemory(head.Length + body.Length));
+        return joined;
+    }
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Closing the GraphQL WebSocket with {Status} {Reason}")]
     private partial void LogClosing(int status, string? reason);
 
@@ -203,9 +240,11 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
 
     private sealed record CloseFrame(WebSocketCloseStatus Status, string? Reason);
 
-    private sealed class Outgoing(ReadOnlyMemory<byte> frame, CloseFrame? close, CancellationToken cancellation)
+    private readonly record struct Parts(ReadOnlyMemory<byte> Head, ReadOnlyMemory<byte> Body, ReadOnlyMemory<byte> Tail);
+
+    private sealed class Outgoing(Parts frame, CloseFrame? close, CancellationToken cancellation)
     {
-        public ReadOnlyMemory<byte> Frame { get; } = frame;
+        public Parts Frame { get; } = frame;
 
         public CloseFrame? Close { get; } = close;
 

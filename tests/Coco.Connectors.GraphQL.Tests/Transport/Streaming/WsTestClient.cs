@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.WebSockets;
+using Coco.Connectors.Tests.Infrastructure;
 using System.Text;
 using System.Text.Json;
 
@@ -13,7 +15,13 @@ public sealed class WsTestClient : IAsyncDisposable
     /// <summary>Only there to turn a hang into a failure; nothing is asserted about timing.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private WsTestClient(ClientWebSocket socket) => Socket = socket;
+    private readonly HttpMessageInvoker? _invoker;
+
+    private WsTestClient(ClientWebSocket socket, HttpMessageInvoker? invoker = null)
+    {
+        Socket = socket;
+        _invoker = invoker;
+    }
 
     public ClientWebSocket Socket { get; }
 
@@ -28,6 +36,26 @@ public sealed class WsTestClient : IAsyncDisposable
         using var timeout = new CancellationTokenSource(Patience);
         await socket.ConnectAsync(uri, timeout.Token);
         return new WsTestClient(socket);
+    }
+
+    /// <summary>Connects from another loopback address (see <see cref="LoopbackClients"/>): another client to the server.</summary>
+    public static async Task<WsTestClient> ConnectFromAsync(IPAddress local, Uri uri, string subProtocol = TransportWs)
+    {
+        var invoker = new HttpMessageInvoker(LoopbackClients.Handler(local));
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol(subProtocol);
+        using var timeout = new CancellationTokenSource(Patience);
+        await socket.ConnectAsync(uri, invoker, timeout.Token);
+        return new WsTestClient(socket, invoker);
+    }
+
+    /// <summary>Connects from <paramref name="local"/> and completes connection_init.</summary>
+    public static async Task<WsTestClient> ConnectAndInitFromAsync(IPAddress local, Uri uri, string subProtocol = TransportWs)
+    {
+        var client = await ConnectFromAsync(local, uri, subProtocol);
+        await client.SendAsync(new { type = "connection_init" });
+        await client.ReceiveAsync("connection_ack");
+        return client;
     }
 
     /// <summary>Connects and completes connection_init (skipping Apollo's first keep-alive).</summary>
@@ -113,6 +141,7 @@ public sealed class WsTestClient : IAsyncDisposable
         }
 
         Socket.Dispose();
+        _invoker?.Dispose();
     }
 
     private async Task<JsonElement?> ReceiveOrCloseAsync()

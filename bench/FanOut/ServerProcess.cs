@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+/// <summary>The server under test as a child process, and the small HTTP helpers every benchmark here needs.</summary>
+static class ServerProcess
+{
+    /// <summary>
+    /// Starts the Release server on 127.0.0.1:<paramref name="port"/> over a fresh SQLite file in <paramref name="folder"/>.
+    /// Every client of a benchmark comes from 127.0.0.1, so the per-client caps are lifted to the server-wide ones.
+    /// </summary>
+    public static Process Start(string dll, int port, string folder, bool serverGc)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder,
+        };
+        start.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(folder, $"coco-{port}.db")}";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
+        start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
+        start.Environment["DOTNET_gcConcurrent"] = serverGc ? "1" : "0";
+        foreach (var (cap, value) in new[] { ("MaxWebSockets", 100_000), ("MaxSseStreams", 100_000), ("MaxSubscriptions", 1_000_000) })
+        {
+            start.Environment[$"GraphQL__Streaming__{cap}"] = $"{value}";
+            start.Environment[$"GraphQL__Streaming__{cap}PerClient"] = $"{value}";
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    public static async Task WaitHealthyAsync(HttpClient http)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri("healthz", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new InvalidOperationException("server did not start");
+    }
+
+    public static async Task SendJsonAsync(HttpClient http, string path, string body, HttpMethod? method = null)
+    {
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Post, new Uri(path, UriKind.Relative))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Resident and peak resident memory of a process, in bytes (Linux <c>/proc/&lt;pid&gt;/status</c>).</summary>
+    public static (long Rss, long Peak) Memory(Process process)
+    {
+        long Read(string[] lines, string key) =>
+            long.Parse(lines.First(l => l.StartsWith(key, StringComparison.Ordinal))[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        var lines = File.ReadAllLines($"/proc/{process.Id}/status");
+        return (Read(lines, "VmRSS:"), Read(lines, "VmHWM:"));
+    }
+}

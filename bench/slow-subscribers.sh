@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Memory held for subscribers that never read: server RSS growth over N writes of a ~256 KB connector with S
+# non-reading subscribers (SSE, paused WebSockets, paused WebSockets with distinct selections), against the same
+# writes with no subscriber, each scenario on a fresh server process of the same build.
+# usage: bench/slow-subscribers.sh [SUBSCRIBERS=50] [WRITES=240] [SCENARIOS=none,sse,ws,ws-distinct] [SERVER_DLL]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet build -c Release -v q src/Server >/dev/null
+dotnet build -c Release -v q bench/FanOut >/dev/null
+dotnet bench/FanOut/bin/Release/net10.0/FanOut.dll --slow \
+  "${4:-$PWD/src/Server/bin/Release/net10.0/Coco.Connectors.GraphQL.Server.dll}" "${1:-50}" "${2:-240}" "${3:-none,sse,ws,ws-distinct}"

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Coco.Connectors.GraphQL;
+using GraphQL;
+using GraphQL.Execution;
+using ExecutionContext = GraphQL.Execution.ExecutionContext;
+
+namespace Coco.Connectors.Server.Transport.Streaming;
+
+/// <summary>
+/// Subscription execution that resolves and serializes each event once per selection: for a field that publishes
+/// snapshots (<see cref="SnapshotEvents"/>), the first subscriber with a given document, operation and variables
+/// executes the event and serializes the result; every other subscriber with the same selection gets the same bytes.
+/// So a thousand subscribers to one large connector hold one copy of its JSON, not a thousand object trees.
+/// Results with errors or extensions are never shared. The bytes live as long as the event object does.
+/// </summary>
+internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer) : SubscriptionExecutionStrategy
+{
+    private readonly ConditionalWeakTable<object, ConcurrentDictionary<SelectionKey, EventPayload>> _payloads = new();
+
+    protected override async ValueTask<ExecutionResult> ProcessDataAsync(ExecutionContext context, ExecutionNode node, object? value)
+    {
+        if (value is null || !node.FieldDefinition.PublishesSnapshots() || SelectionKey.For(context) is not { } key)
+        {
+            return await base.ProcessDataAsync(context, node, value);
+        }
+
+        var payloads = _payloads.GetValue(value, static _ => new ConcurrentDictionary<SelectionKey, EventPayload>());
+        if (payloads.TryGetValue(key, out var shared))
+        {
+            return new SerializedResult(shared);
+        }
+
+        var result = await base.ProcessDataAsync(context, node, value);
+        if (result.Errors is { Count: > 0 } || result.Extensions is { Count: > 0 } || context.CancellationToken.IsCancellationRequested)
+        {
+            return result;
+        }
+
+        return new SerializedResult(payloads.GetOrAdd(key, EventPayload.Serialize(serializer, result)));
+    }
+}
