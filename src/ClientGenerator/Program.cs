@@ -1,0 +1,3 @@
+using Coco.Connectors.ClientGenerator;
+
+return GeneratorCommand.Run(args, Console.Out, Console.Error);
