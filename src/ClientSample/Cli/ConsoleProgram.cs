@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Coco.Connectors.ClientSample.Cli;
 
 /// <summary>The console's entry point: <c>dotnet run --project src/ClientSample -- &lt;command&gt;</c>.</summary>
@@ -6,6 +8,13 @@ public static class ConsoleProgram
     public static async Task<int> Main(string[] args)
     {
         using var stop = new CancellationTokenSource();
+
+        // SIGTERM (docker stop, systemd) ends a watch the same clean way as Ctrl+C.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        });
         Console.CancelKeyPress += (_, e) =>
         {
             // The first Ctrl+C stops the command cleanly (watch unsubscribes); a second one ends the process.

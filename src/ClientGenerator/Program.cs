@@ -1,3 +1,0 @@
-using Coco.Connectors.ClientGenerator;
-
-return GeneratorCommand.Run(args, Console.Out, Console.Error);
