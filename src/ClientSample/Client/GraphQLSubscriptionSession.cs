@@ -81,7 +81,7 @@ internal sealed partial class GraphQLSubscriptionSession(GraphQLOperationRequest
 
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception ex) when (ex is ConnectionLostException or WebSocketException or OperationCanceledException or ObjectDisposedException)
             {
                 // The socket is going anyway.
             }
@@ -230,6 +230,7 @@ internal sealed partial class GraphQLSubscriptionSession(GraphQLOperationRequest
                 var result = await socket.ReceiveAsync(buffer.GetMemory(4096), cancellationToken).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    await AnswerCloseAsync(socket).ConfigureAwait(false);
                     throw new ConnectionLostException(
                         $"the server closed the socket ({(int?)socket.CloseStatus} {socket.CloseStatusDescription})".Replace(" )", ")", StringComparison.Ordinal),
                         socket.CloseStatus);
@@ -250,6 +251,20 @@ internal sealed partial class GraphQLSubscriptionSession(GraphQLOperationRequest
         catch (WebSocketException ex)
         {
             throw new ConnectionLostException(ex.Message, inner: ex);
+        }
+    }
+
+    // Completing the close handshake lets a stopping server finish at once instead of waiting for its timeout.
+    private static async Task AnswerCloseAsync(ClientWebSocket socket)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Already gone.
         }
     }
 
