@@ -69,15 +69,3 @@ internal sealed class FieldCollector(SchemaLookup lookup)
     private static bool IsConditional(GraphQLDirectives? directives) =>
         directives?.Items.Any(d => d.Name.StringValue is "skip" or "include") == true;
 }
-
-/// <summary>Every node of one response name, and whether it may be left out.</summary>
-internal sealed class CollectedField(string responseName, List<GraphQLField> nodes)
-{
-    public string ResponseName { get; } = responseName;
-
-    public List<GraphQLField> Nodes { get; } = nodes;
-
-    public bool Conditional { get; set; }
-
-    public string FieldName => Nodes[0].Name.StringValue;
-}

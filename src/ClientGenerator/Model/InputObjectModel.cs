@@ -9,6 +9,3 @@ internal sealed class InputObjectModel(string graphQLName, string? description)
 
     public List<InputFieldModel> Fields { get; } = [];
 }
-
-/// <summary>An input field; <see cref="Required"/> when it is non-null without a default.</summary>
-internal sealed record InputFieldModel(string GraphQLName, string PropertyName, TypeRef Type, bool Required, string? Description);

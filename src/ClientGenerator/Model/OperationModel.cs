@@ -8,13 +8,3 @@ internal sealed record OperationModel(
     IReadOnlyList<VariableModel> Variables,
     string Document,
     string SourcePath);
-
-internal enum OperationKind
-{
-    Query,
-    Mutation,
-    Subscription,
-}
-
-/// <summary>An operation variable; optional ones (nullable or defaulted) are left out of the request when null.</summary>
-internal sealed record VariableModel(string GraphQLName, string ParameterName, TypeRef Type, bool Required);

@@ -20,31 +20,3 @@ internal abstract class ShapeModel(string graphQLType, string? description)
 
     public abstract string Signature { get; }
 }
-
-/// <summary>A selection on an object type: a sealed record (a member of an abstract shape when <see cref="Base"/> is set).</summary>
-internal sealed class ObjectShape(string graphQLType, string? description, IReadOnlyList<FieldModel> fields) : ShapeModel(graphQLType, description)
-{
-    public IReadOnlyList<FieldModel> Fields { get; } = fields;
-
-    public AbstractShape? Base { get; set; }
-
-    public override string Signature =>
-        "{" + GraphQLType + ":" + string.Join(",", Fields.Select(f => f.ResponseName + ":" + f.Type.Signature)) + "}";
-}
-
-/// <summary>
-/// A selection on an interface or union: an abstract record with a private constructor whose sealed members are
-/// every possible object type, so the hierarchy is closed.
-/// </summary>
-internal sealed class AbstractShape(string graphQLType, string? description, IReadOnlyList<FieldModel> commonFields, IReadOnlyList<ObjectShape> members)
-    : ShapeModel(graphQLType, description)
-{
-    public IReadOnlyList<FieldModel> CommonFields { get; } = commonFields;
-
-    public IReadOnlyList<ObjectShape> Members { get; } = members;
-
-    public override string Signature => "<" + GraphQLType + ":" + string.Join("|", Members.Select(m => m.Signature)) + ">";
-}
-
-/// <summary>One field of a result record, named by its response name (alias or field name).</summary>
-internal sealed record FieldModel(string ResponseName, string PropertyName, TypeRef Type, string? Description);

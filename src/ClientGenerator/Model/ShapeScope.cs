@@ -33,7 +33,12 @@ internal sealed class ShapeScope
         }
 
         var own = OwnMemberNames(shape);
-        shape.Name = UniqueName([shape.GraphQLType, propertyName + shape.GraphQLType], name => !_used.Contains(name) && !own.Contains(name));
+        // Taken names fall back to the field's name (EdgesConnector beside NodesConnector), then a suffix (a field
+        // `node` of type Node cannot have a nested type Node beside its property Node).
+        string[] candidates = propertyName == shape.GraphQLType
+            ? [shape.GraphQLType, shape.GraphQLType + "Data"]
+            : [shape.GraphQLType, propertyName + shape.GraphQLType, shape.GraphQLType + "Data"];
+        shape.Name = UniqueName(candidates, name => !_used.Contains(name) && !own.Contains(name));
         _used.Add(shape.Name);
         _bySignature.Add(shape.Signature, shape);
         Nested.Add(shape);

@@ -141,6 +141,29 @@ public sealed class ClientGenerationTests : IDisposable
     }
 
     [Fact]
+    public void Aliases_interfaces_and_conditional_fields_get_their_own_shapes()
+    {
+        var file = Write("Shapes.graphql", """
+            query Shapes($withTags: Boolean!) {
+              first: connectorById(id: "github") { id tags @include(if: $withTags) }
+              node(id: "github") { id ... on Connector { name } }
+            }
+            """);
+
+        var (exitCode, output) = Run(file);
+
+        Assert.True(exitCode == 0, output);
+        var code = File.ReadAllText(Path.Combine(_folder, "out", "ShapesResult.g.cs"));
+        Assert.Contains("public sealed partial record ShapesResult(global::Test.Client.ShapesResult.Connector? First, global::Test.Client.ShapesResult.NodeData? Node)", code, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial record Connector(string Id, global::System.Collections.Generic.IReadOnlyList<string>? Tags)", code, StringComparison.Ordinal); // @include: may be absent
+        Assert.Contains("public abstract partial record NodeData", code, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial record Connector(string Id, string Name) : global::Test.Client.ShapesResult.NodeData", code, StringComparison.Ordinal);
+        var client = File.ReadAllText(Path.Combine(_folder, "out", "ConnectorClient.g.cs"));
+        Assert.Contains("ShapesAsync(bool withTags, global::System.Threading.CancellationToken cancellationToken = default)", client, StringComparison.Ordinal);
+        Assert.Contains(@"node(id: \""github\"") { __typename id", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_operation_fails_the_msbuild_step_with_its_file_and_line()
     {
         // The build's own step (ClientGeneration.targets) on a throwaway project: no restore, no compile.
