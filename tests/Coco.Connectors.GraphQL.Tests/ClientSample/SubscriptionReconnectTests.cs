@@ -1,11 +1,13 @@
 using Coco.Connectors.Client;
+using Coco.Connectors.Tests.Infrastructure;
 using Coco.Connectors.Tests.Subscriptions;
 
 namespace Coco.Connectors.Tests.ClientSample;
 
 /// <summary>
 /// A subscription outlives its socket: when the server goes away (closing the socket as it stops) and comes back
-/// at the same address, the client reconnects, subscribes again and receives the changes made after that.
+/// at the same address, or when the connection goes silent (no answer to the client's ping), the client
+/// reconnects, subscribes again and receives the changes made after that.
 /// </summary>
 public sealed class SubscriptionReconnectTests : IDisposable
 {
@@ -51,6 +53,31 @@ public sealed class SubscriptionReconnectTests : IDisposable
             await events.DisposeAsync(); // unsubscribes before this server stops
             await live.WaitForSubscribersAsync(0);
         }
+    }
+
+    [Fact]
+    public async Task A_connection_that_stops_answering_pings_is_replaced()
+    {
+        using var server = new CocoServer();
+        await using var proxy = new FreezableTcpProxy(server.BaseAddress.Port);
+        await using var host = new ClientHost(proxy.Address, options =>
+        {
+            options.KeepAliveInterval = TimeSpan.FromMilliseconds(200);
+            options.KeepAliveTimeout = TimeSpan.FromMilliseconds(200);
+            options.ReconnectDelay = TimeSpan.FromMilliseconds(50);
+        });
+        using var live = new LiveServer(server);
+        var events = host.Client.WatchConnectorsAsync().GetAsyncEnumerator();
+        var next = events.MoveNextAsync().AsTask();
+        await live.WaitForSubscribersAsync(1);
+
+        proxy.FreezeOpenConnections(); // the first socket stays open on both ends, but nothing gets through
+        await live.WaitForSubscribersAsync(2); // the client's ping went unanswered: it subscribed again on a new socket
+
+        var id = await live.CreateAsync(new { name = "After the silence" });
+        Assert.True(await next);
+        Assert.Equal((ConnectorChangeKind.Created, id), (events.Current.OnConnectorChanged.Kind, events.Current.OnConnectorChanged.Id));
+        await events.DisposeAsync();
     }
 
     public void Dispose()
