@@ -91,13 +91,34 @@ public static class ErrorSecretScrubber
             forms.Add(secret);
             var printed = Printer.Print(new GraphQLStringValue(secret));
             forms.Add(printed.Length >= 2 && printed[0] == '"' && printed[^1] == '"' ? printed[1..^1] : printed);
-            forms.Add(JsonEncodedText.Encode(secret).ToString());
-            forms.Add(JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
+            // A secret with half a surrogate pair cannot be written as JSON at all, so it has no JSON form to find.
+            if (IsWellFormed(secret))
+            {
+                forms.Add(JsonEncodedText.Encode(secret).ToString());
+                forms.Add(JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
+            }
         }
 
         forms.Remove("");
         forms.Remove(SecretPolicy.Mask);
         return [.. forms.OrderByDescending(s => s.Length)];
+    }
+
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The secret values a request carries.</summary>
