@@ -46,11 +46,10 @@ internal static class SecretKeyNames
     // Words that also name a secret when written glued to another word (dbpassword, githubtoken, clientsecret).
     private static readonly string[] GluedSecretEndings =
     [
-        "password", "passwd", "passphrase", "passcode", "secret", "token", "credential", "dsn", "sessionid",
+        "password", "passwd", "passphrase", "passcode", "secret", "token", "credential", "auth", "dsn", "sessionid",
         .. KeyQualifiers.Select(q => q + "key"),
+        .. SecretPhrases.Select(p => string.Concat(p)),
     ];
-
-    private static readonly HashSet<string> GluedPhrases = new(SecretPhrases.Select(p => string.Concat(p)), StringComparer.Ordinal);
 
     // Counts glued to their subject (maxtokens) are still counts.
     private static readonly string[] GluedCountPrefixes = ["max", "min", "num", "total"];
@@ -60,7 +59,6 @@ internal static class SecretKeyNames
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KeyQualifier = KeyQualifiers.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EncodingWord = EncodingWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SettingPrefix = SettingPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GluedPhrase = GluedPhrases.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Phrases by their last word and glued endings by their last letter, so most keys are judged in a few lookups.
     private static readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> PhrasesEndingWith =
@@ -138,11 +136,6 @@ internal static class SecretKeyNames
 
     private static bool IsGluedSecret(ReadOnlySpan<char> word)
     {
-        if (GluedPhrase.Contains(word))
-        {
-            return true;
-        }
-
         foreach (var prefix in GluedCountPrefixes)
         {
             if (word.StartsWith(prefix, StringComparison.Ordinal))

@@ -28,6 +28,7 @@ public sealed class SecretPolicyTests
         "password_hash", "token_value", "webhook_url", "webhookUrl", "slack_webhook_url", "account_key",
         "Ocp-Apim-Subscription-Key", "oauth_token", "OAuthToken", "oauth2_token", "new_password", "old_password",
         "totp_secret", "x_auth", "X-Auth-Token", "auths", "oauth", "OAuth", "oauth2", "salesforce_oauth",
+        "basicauth", "dbconnectionstring", "awsaccesskeyid", "slackwebhookurl", "usersessionid",
     };
 
     public static TheoryData<string> MustNotMask => new()
