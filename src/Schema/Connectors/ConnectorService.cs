@@ -47,7 +47,7 @@ public sealed class ConnectorService(
             return WriteResult.Fail(errors);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now();
         var connector = new Connector { Id = id, Builtin = builtin, Created = now, Updated = now, Version = 1 };
         fields.ApplyTo(connector);
 
@@ -136,7 +136,7 @@ public sealed class ConnectorService(
         var versionRead = connector.Version;
         fields.ApplyTo(connector);
         connector.Version = versionRead + 1;
-        connector.Updated = clock.GetUtcNow().UtcDateTime;
+        connector.Updated = Now();
         try
         {
             await CommitAsync(db, new ConnectorChange(id, ConnectorChangeKind.Updated, connector.Version) { Committed = connector }, ct);
@@ -201,6 +201,13 @@ public sealed class ConnectorService(
     {
         await db.SaveChangesAsync(ct);
         changes.Publish(change);
+    }
+
+    /// <summary>UTC to the microsecond, the finest time both stores keep, so what a write returns is what a read returns.</summary>
+    private DateTime Now()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
     private async Task<bool> ExistsAsync(string id, CancellationToken ct)

@@ -7,36 +7,42 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Coco.Connectors.Tests.Infrastructure;
 
 /// <summary>
-/// The real server on Kestrel at 127.0.0.1 (a free port) over its own fresh SQLite file. Use one per test class
+/// The real server on Kestrel at 127.0.0.1 (a free port) over its own fresh store (a SQLite file, or a PostgreSQL
+/// database in the PostgreSQL run of the suite: <see cref="TestDatabase"/>). Use one per test class
 /// (<c>IClassFixture&lt;CocoServer&gt;</c>); <see cref="RestartAsync"/> gives a new process-like host on the same file.
 /// </summary>
 public class CocoServer : WebApplicationFactory<Program>
 {
     private readonly string _folder;
+    private readonly TestDatabase _database;
     private bool _ownsFolder;
 
     public CocoServer()
-        : this(Path.Combine(Path.GetTempPath(), "coco-tests", Guid.NewGuid().ToString("N")), ownsFolder: true)
+        : this(Path.Combine(Path.GetTempPath(), "coco-tests", Guid.NewGuid().ToString("N")), null, ownsFolder: true)
     {
     }
 
-    private CocoServer(string folder, bool ownsFolder)
+    private CocoServer(string folder, TestDatabase? database, bool ownsFolder)
     {
         _folder = folder;
         _ownsFolder = ownsFolder;
         Directory.CreateDirectory(_folder);
+        _database = database ?? TestDatabase.Create(_folder);
         UseKestrel(0);
     }
 
     /// <summary>A new server over this one's database file, as after a restart; it takes over the file's cleanup.</summary>
     public CocoServer Restarted()
     {
-        var next = new CocoServer(_folder, _ownsFolder);
+        var next = new CocoServer(_folder, _database, _ownsFolder);
         _ownsFolder = false;
         return next;
     }
 
     public string DatabasePath => Path.Combine(_folder, "coco.db");
+
+    /// <summary>This server's store (shared with the servers <see cref="Restarted"/> makes).</summary>
+    public TestDatabase Database => _database;
 
     /// <summary>Extra services or settings for a test class (e.g. a test schema).</summary>
     protected virtual void ConfigureTestServices(IServiceCollection services)
@@ -46,8 +52,8 @@ public class CocoServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Storage:Provider", "sqlite");
-        builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Storage:Provider", TestDatabase.Provider);
+        builder.UseSetting("Storage:ConnectionString", _database.ConnectionString);
         builder.ConfigureServices(ConfigureTestServices);
     }
 
@@ -73,7 +79,7 @@ public class CocoServer : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && _ownsFolder)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            _database.Dispose();
             try
             {
                 Directory.Delete(_folder, recursive: true);

@@ -1,0 +1,47 @@
+using Coco.Connectors.Changes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Coco.Connectors.Storage.Postgres;
+
+/// <summary>The PostgreSQL store: one data source per process, the query translations, the cross-instance change feed.</summary>
+public static class PostgresStore
+{
+    internal static IServiceCollection AddPostgresStore(this IServiceCollection services, StorageOptions storage, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(PostgresOptions.Section).Get<PostgresOptions>() ?? new PostgresOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(storage.ConnectionString).Build());
+        services.AddSingleton<PostgresStartup>();
+        services.AddSingleton<PostgresChangeFeed>();
+        services.AddSingleton<IConnectorChangeFeed>(sp => sp.GetRequiredService<PostgresChangeFeed>());
+        services.AddSingleton<PostgresChangeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeListener>());
+        services.AddHostedService<PostgresChangePruner>();
+        return services;
+    }
+
+    internal static void Configure(DbContextOptionsBuilder db, string connectionString, NpgsqlDataSource? dataSource)
+    {
+        if (dataSource is null)
+        {
+            db.UseNpgsql(connectionString);
+        }
+        else
+        {
+            db.UseNpgsql(dataSource);
+        }
+
+        ((IDbContextOptionsBuilderInfrastructure)db).AddOrUpdateExtension(new PostgresQueryTranslations());
+    }
+
+    /// <summary>Host, port and database, never the credentials.</summary>
+    public static string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+}
