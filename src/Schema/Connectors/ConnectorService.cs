@@ -200,7 +200,7 @@ public sealed class ConnectorService(
     private async Task CommitAsync(CocoDbContext db, ConnectorChange change, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        changes.Publish(change);
+        await changes.PublishAsync(change);
     }
 
     /// <summary>UTC to the microsecond, the finest time both stores keep, so what a write returns is what a read returns.</summary>

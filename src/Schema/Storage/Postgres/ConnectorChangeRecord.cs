@@ -10,5 +10,8 @@ internal sealed class ConnectorChangeRecord
     public required string ConnectorId { get; set; }
     public required string Kind { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The writing instance (its <c>coco.instance</c> setting), so it can wait for its own committed state.</summary>
+    public string? Origin { get; set; }
     public DateTime RecordedAt { get; set; }
 }

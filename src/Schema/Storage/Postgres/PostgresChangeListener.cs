@@ -46,6 +46,7 @@ public sealed class PostgresChangeListener(
             catch (Exception e)
             {
                 BackendProcessId = 0;
+                feed.Listening = false;
                 started |= _listening.Task.IsCompleted;
                 logger.LogWarning("The change listener lost PostgreSQL ({Reason}); reconnecting in {Delay:0.#} s, then replaying after change {Seq}",
                     StoreFailures.Reason(e), delay.TotalSeconds, _sequence.Floor);
@@ -84,6 +85,7 @@ public sealed class PostgresChangeListener(
             _listening.TrySetResult();
         }
 
+        feed.Listening = true;
         while (true)
         {
             DeliverArrived(arrived);
@@ -98,13 +100,13 @@ public sealed class PostgresChangeListener(
     private async Task<int> ReplayAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT seq, kind, version, connector_id FROM {PostgresModel.ChangesTable} WHERE seq > $1 ORDER BY seq", connection);
+            $"SELECT seq, kind, version, coalesce(origin, ''), connector_id FROM {PostgresModel.ChangesTable} WHERE seq > $1 ORDER BY seq", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = _sequence.Floor });
         var count = 0;
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            if (Deliver(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3)))
+            if (Deliver(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4)))
             {
                 count++;
             }
@@ -117,11 +119,11 @@ public sealed class PostgresChangeListener(
     {
         foreach (var payload in arrived)
         {
-            // seq kind version id (the id is last: it is the only part that is not a number or a word)
-            var parts = payload.Split(' ', 4);
-            if (parts.Length == 4 && long.TryParse(parts[0], out var seq) && int.TryParse(parts[2], out var version))
+            // seq kind version origin id (the id last)
+            var parts = payload.Split(' ', 5);
+            if (parts.Length == 5 && long.TryParse(parts[0], out var seq) && int.TryParse(parts[2], out var version))
             {
-                Deliver(seq, parts[1], version, parts[3]);
+                Deliver(seq, parts[1], version, parts[3], parts[4]);
             }
             else
             {
@@ -132,14 +134,14 @@ public sealed class PostgresChangeListener(
         arrived.Clear();
     }
 
-    private bool Deliver(long seq, string kind, int version, string id)
+    private bool Deliver(long seq, string kind, int version, string origin, string id)
     {
         if (!Enum.TryParse<ConnectorChangeKind>(kind, out var changeKind) || !_sequence.Accept(seq))
         {
             return false;
         }
 
-        feed.Deliver(new ConnectorChange(id, changeKind, version));
+        feed.Deliver(new ConnectorChange(id, changeKind, version), origin);
         return true;
     }
 

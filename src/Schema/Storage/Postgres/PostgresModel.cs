@@ -12,8 +12,11 @@ internal static class PostgresModel
 
     public const string ChangesTable = "connector_changes";
 
-    /// <summary>The NOTIFY channel; payload <c>seq kind version id</c>.</summary>
+    /// <summary>The NOTIFY channel; payload <c>seq kind version origin id</c>.</summary>
     public const string ChangesChannel = "coco_connector_changes";
+
+    /// <summary>The session setting that names the writing instance (set on every connection of the data source).</summary>
+    public const string InstanceSetting = "coco.instance";
 
     public static void Configure(ModelBuilder model, EntityTypeBuilder<Connector> connector)
     {
@@ -39,6 +42,7 @@ internal static class PostgresModel
         change.Property(c => c.ConnectorId).HasColumnName("connector_id").HasMaxLength(64);
         change.Property(c => c.Kind).HasColumnName("kind").HasMaxLength(16);
         change.Property(c => c.Version).HasColumnName("version");
+        change.Property(c => c.Origin).HasColumnName("origin").HasMaxLength(64);
         change.Property(c => c.RecordedAt).HasColumnName("recorded_at").HasDefaultValueSql("now()");
         change.HasIndex(c => c.RecordedAt);
     }

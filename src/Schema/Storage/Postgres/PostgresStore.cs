@@ -14,7 +14,16 @@ public static class PostgresStore
     {
         var options = configuration.GetSection(PostgresOptions.Section).Get<PostgresOptions>() ?? new PostgresOptions();
         services.AddSingleton(options);
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(storage.ConnectionString).Build());
+        services.AddSingleton(sp =>
+        {
+            var source = new NpgsqlDataSourceBuilder(storage.ConnectionString);
+            // The change trigger records which instance wrote (see PostgresChangeFeed).
+            var instance = $"-c {PostgresModel.InstanceSetting}={sp.GetRequiredService<PostgresChangeFeed>().InstanceId}";
+            source.ConnectionStringBuilder.Options = string.IsNullOrEmpty(source.ConnectionStringBuilder.Options)
+                ? instance
+                : $"{source.ConnectionStringBuilder.Options} {instance}";
+            return source.Build();
+        });
         services.AddSingleton<PostgresStartup>();
         services.AddSingleton<PostgresChangeFeed>();
         services.AddSingleton<IConnectorChangeFeed>(sp => sp.GetRequiredService<PostgresChangeFeed>());

@@ -25,6 +25,7 @@ namespace Coco.Connectors.Storage.Migrations.Postgres
                     connector_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     version = table.Column<int>(type: "integer", nullable: false),
+                    origin = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
                 },
                 constraints: table =>
@@ -108,7 +109,7 @@ namespace Coco.Connectors.Storage.Migrations.Postgres
 
             // Every committed write to a connector is recorded and announced in its own transaction: a change row
             // (listeners replay from these after a lost connection) and a NOTIFY (delivered at commit, in commit
-            // order). Deleted carries the version after the last one, as the write path's change event does.
+            // order), naming the writing instance. Deleted carries the version after the last one, as the write path's change event does.
             migrationBuilder.Sql("""
                 CREATE FUNCTION coco_record_connector_change() RETURNS trigger LANGUAGE plpgsql AS $$
                 DECLARE
@@ -116,6 +117,7 @@ namespace Coco.Connectors.Storage.Migrations.Postgres
                     change_kind text;
                     change_version integer;
                     change_seq bigint;
+                    change_origin text := coalesce(current_setting('coco.instance', true), '');
                 BEGIN
                     IF TG_OP = 'DELETE' THEN
                         change_id := OLD."Id"; change_kind := 'Deleted'; change_version := OLD."Version" + 1;
@@ -123,9 +125,9 @@ namespace Coco.Connectors.Storage.Migrations.Postgres
                         change_id := NEW."Id"; change_version := NEW."Version";
                         change_kind := CASE TG_OP WHEN 'INSERT' THEN 'Created' ELSE 'Updated' END;
                     END IF;
-                    INSERT INTO connector_changes (connector_id, kind, version) VALUES (change_id, change_kind, change_version)
+                    INSERT INTO connector_changes (connector_id, kind, version, origin) VALUES (change_id, change_kind, change_version, change_origin)
                         RETURNING seq INTO change_seq;
-                    PERFORM pg_notify('coco_connector_changes', change_seq || ' ' || change_kind || ' ' || change_version || ' ' || change_id);
+                    PERFORM pg_notify('coco_connector_changes', change_seq || ' ' || change_kind || ' ' || change_version || ' ' || change_origin || ' ' || change_id);
                     RETURN NULL;
                 END
                 $$;

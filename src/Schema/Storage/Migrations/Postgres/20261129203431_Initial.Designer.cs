@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coco.Connectors.Storage.Migrations.Postgres
 {
     [DbContext(typeof(CocoDbContext))]
-    [Migration("20261129202252_Initial")]
+    [Migration("20261129203431_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -155,6 +155,11 @@ namespace Coco.Connectors.Storage.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("origin");
 
                     b.Property<DateTime>("RecordedAt")
                         .ValueGeneratedOnAdd()
