@@ -1,4 +1,5 @@
 using Coco.Connectors.Secrets;
+using Coco.Connectors.Storage;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.Exceptions;
@@ -33,6 +34,15 @@ public static class GraphQLRegistration
         }
 
         var logger = context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Coco.Connectors.GraphQL");
+        if (StoreFailures.IsUnavailable(context.OriginalException))
+        {
+            // An outage, not a bug: one line, and a code the client can act on.
+            logger?.LogWarning("The store is unavailable for GraphQL field {Path}: {Reason}",
+                context.FieldContext is { } failed ? string.Join('.', failed.ResponsePath) : "(document)", StoreFailures.Reason(context.OriginalException));
+            context.Exception = new StoreUnavailableError();
+            return;
+        }
+
         logger?.LogError("Unexpected error in GraphQL field {Path}: {Exception}",
             context.FieldContext is { } field ? string.Join('.', field.ResponsePath) : "(document)", ExceptionLog.Describe(context.OriginalException));
         context.ErrorMessage = MaskedErrorInfoProvider.UnexpectedMessage;

@@ -1,4 +1,5 @@
 using Coco.Connectors.Secrets;
+using Coco.Connectors.Storage;
 using Coco.Connectors.Server.Rest;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -17,6 +18,13 @@ public sealed class UnexpectedErrors(ILogger<UnexpectedErrors> logger) : IExcept
         {
             result = CocoResponses.Error(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload_too_large" : "bad_request",
                 bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body is too large" : "the request could not be read");
+        }
+        else if (StoreFailures.IsUnavailable(exception))
+        {
+            // An outage (e.g. PostgreSQL restarting), not a bug: one line, 503, and the client may retry.
+            logger.LogWarning("The store is unavailable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, StoreFailures.Reason(exception));
+            context.Response.Headers.RetryAfter = "1";
+            result = CocoResponses.Error(StatusCodes.Status503ServiceUnavailable, "store_unavailable", StoreFailures.UnavailableMessage);
         }
         else
         {

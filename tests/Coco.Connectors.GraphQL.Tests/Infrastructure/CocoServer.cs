@@ -16,16 +16,24 @@ public class CocoServer : WebApplicationFactory<Program>
     private readonly string _folder;
     private readonly TestDatabase _database;
     private bool _ownsFolder;
+    private bool _ownsDatabase;
 
     public CocoServer()
-        : this(Path.Combine(Path.GetTempPath(), "coco-tests", Guid.NewGuid().ToString("N")), null, ownsFolder: true)
+        : this(NewFolder(), null, ownsFolder: true, ownsDatabase: true)
     {
     }
 
-    private CocoServer(string folder, TestDatabase? database, bool ownsFolder)
+    /// <summary>Another server instance over <paramref name="database"/>, running beside its other users; the caller keeps the store.</summary>
+    protected CocoServer(TestDatabase database)
+        : this(NewFolder(), database, ownsFolder: true, ownsDatabase: false)
+    {
+    }
+
+    private CocoServer(string folder, TestDatabase? database, bool ownsFolder, bool ownsDatabase)
     {
         _folder = folder;
         _ownsFolder = ownsFolder;
+        _ownsDatabase = ownsDatabase;
         Directory.CreateDirectory(_folder);
         _database = database ?? TestDatabase.Create(_folder);
         UseKestrel(0);
@@ -34,8 +42,9 @@ public class CocoServer : WebApplicationFactory<Program>
     /// <summary>A new server over this one's database file, as after a restart; it takes over the file's cleanup.</summary>
     public CocoServer Restarted()
     {
-        var next = new CocoServer(_folder, _database, _ownsFolder);
+        var next = new CocoServer(_folder, _database, _ownsFolder, _ownsDatabase);
         _ownsFolder = false;
+        _ownsDatabase = false;
         return next;
     }
 
@@ -57,6 +66,8 @@ public class CocoServer : WebApplicationFactory<Program>
         builder.ConfigureServices(ConfigureTestServices);
     }
 
+    private static string NewFolder() => Path.Combine(Path.GetTempPath(), "coco-tests", Guid.NewGuid().ToString("N"));
+
     /// <summary>The server's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress
     {
@@ -77,9 +88,13 @@ public class CocoServer : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _ownsFolder)
+        if (disposing && _ownsDatabase)
         {
             _database.Dispose();
+        }
+
+        if (disposing && _ownsFolder)
+        {
             try
             {
                 Directory.Delete(_folder, recursive: true);

@@ -16,11 +16,13 @@ public sealed class TestDatabase : IDisposable
 #endif
 
     private readonly string? _postgresDatabase;
+    private readonly PostgresCluster? _cluster;
 
-    private TestDatabase(string connectionString, string? postgresDatabase)
+    private TestDatabase(string connectionString, string? postgresDatabase, PostgresCluster? cluster)
     {
         ConnectionString = connectionString;
         _postgresDatabase = postgresDatabase;
+        _cluster = cluster;
     }
 
     public static bool IsPostgres => Provider == "postgres";
@@ -33,14 +35,16 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A new, migrated, empty store; <paramref name="folder"/> holds the SQLite file.</summary>
     public static TestDatabase Create(string folder)
     {
-        if (!IsPostgres)
-        {
-            return new TestDatabase($"Data Source={Path.Combine(folder, "coco.db")}", null);
-        }
+        return IsPostgres
+            ? CreatePostgresAsync(PostgresCluster.Shared).GetAwaiter().GetResult()
+            : new TestDatabase($"Data Source={Path.Combine(folder, "coco.db")}", null, null);
+    }
 
-        var cluster = PostgresCluster.Shared;
-        var name = cluster.CreateDatabaseAsync().GetAwaiter().GetResult();
-        return new TestDatabase(cluster.ConnectionString(name), name);
+    /// <summary>A new database in <paramref name="cluster"/>: migrated, or without any table when <paramref name="empty"/>.</summary>
+    public static async Task<TestDatabase> CreatePostgresAsync(PostgresCluster cluster, bool empty = false)
+    {
+        var name = await cluster.CreateDatabaseAsync(empty);
+        return new TestDatabase(cluster.ConnectionString(name), name, cluster);
     }
 
     public void Dispose()
@@ -51,7 +55,7 @@ public sealed class TestDatabase : IDisposable
         }
         else
         {
-            PostgresCluster.Shared.DropDatabaseAsync(_postgresDatabase).GetAwaiter().GetResult();
+            _cluster!.DropDatabaseAsync(_postgresDatabase).GetAwaiter().GetResult();
         }
     }
 }
