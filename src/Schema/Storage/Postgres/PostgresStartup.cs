@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -50,6 +52,8 @@ internal sealed class PostgresStartup(
         {
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
             {
+                // Created first, so that EF Core does not log a failed read of the missing table as an error.
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
                 await db.Database.MigrateAsync(ct);
             }
 

@@ -1,8 +1,10 @@
 using Coco.Connectors.Changes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Coco.Connectors.Storage.Postgres;
@@ -45,6 +47,15 @@ public static class PostgresStore
         }
 
         ((IDbContextOptionsBuilderInfrastructure)db).AddOrUpdateExtension(new PostgresQueryTranslations());
+
+        // The server logs every failure once itself (an outage as one line, anything else with its exception), so
+        // EF Core's own error entries (stack traces and SQL text) would only repeat them, once per request while
+        // PostgreSQL restarts.
+        db.ConfigureWarnings(w => w.Log(
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.ConnectionError, LogLevel.Debug)));
     }
 
     /// <summary>Host, port and database, never the credentials.</summary>
