@@ -46,8 +46,14 @@ public sealed class PostgresChangeListener(
             catch (Exception e)
             {
                 BackendProcessId = 0;
-                feed.Listening = false;
                 started |= _listening.Task.IsCompleted;
+                if (feed.Listening)
+                {
+                    // It was connected: this is a new outage, so the back-off starts over.
+                    feed.Listening = false;
+                    delay = options.FirstRetryDelay;
+                }
+
                 logger.LogWarning("The change listener lost PostgreSQL ({Reason}); reconnecting in {Delay:0.#} s, then replaying after change {Seq}",
                     StoreFailures.Reason(e), delay.TotalSeconds, _sequence.Floor);
                 try
@@ -60,7 +66,6 @@ public sealed class PostgresChangeListener(
                 }
 
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxRetryDelay.Ticks));
-                continue;
             }
         }
     }
