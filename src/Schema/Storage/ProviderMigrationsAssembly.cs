@@ -25,9 +25,12 @@ internal sealed class ProviderMigrationsAssembly(
     private ModelSnapshot? _snapshot;
     private bool _snapshotFound;
 
-    /// <summary>The namespace (and folder) holding a provider's migrations.</summary>
+    /// <summary>
+    /// The namespace (and folder) holding a provider's migrations. Spelled out rather than derived from the context's
+    /// namespace: the generated migration files carry it, and they do not move when code around them does.
+    /// </summary>
     public static string NamespaceFor(string? providerName) =>
-        typeof(CocoDbContext).Namespace + ".Migrations." + (providerName switch
+        "Coco.Connectors.Storage.Migrations." + (providerName switch
         {
             "Microsoft.EntityFrameworkCore.Sqlite" => "Sqlite",
             "Npgsql.EntityFrameworkCore.PostgreSQL" => "Postgres",
