@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Coco.Connectors.Secrets;
+using Coco.Connectors.Storage;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Storage;
 using Microsoft.AspNetCore.Diagnostics;
@@ -26,7 +27,8 @@ public sealed class UnexpectedErrors(ILogger<UnexpectedErrors> logger) : IExcept
         else if (StoreFailures.Find(exception) is { } failure)
         {
             logger.LogWarning("Store failure on {Method} {Path}: {Code}", context.Request.Method, context.Request.Path, failure.Code);
-            if (failure.Kind == StoreFailureKind.Busy)
+            // A lock or an outage (e.g. PostgreSQL restarting) passes; a full disk needs an operator.
+            if (failure.Kind != StoreFailureKind.Full)
             {
                 context.Response.Headers.RetryAfter = "1";
             }
