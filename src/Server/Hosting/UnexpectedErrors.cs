@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Coco.Connectors.Secrets;
 using Coco.Connectors.Storage;
 using Coco.Connectors.Server.Rest;
-using Coco.Connectors.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Coco.Connectors.Server.Hosting;
