@@ -116,7 +116,7 @@ public sealed partial class RequestLimitTests(CocoServer server) : IClassFixture
         await socket.SubscribeAsync("1", HostileDocuments.FragmentFanOut(30, "__typename"));
 
         var message = await socket.ReceiveAsync("error");
-        Assert.Equal("MAX_DEPTH_EXCEEDED", message.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("MAX_FIELDS_EXCEEDED", message.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
     }
 
     [Fact]

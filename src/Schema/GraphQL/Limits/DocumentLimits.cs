@@ -74,6 +74,12 @@ public static class DocumentLimits
                 $"The document nests fields {N(total.Depth)} levels deep; at most {N(limits.MaxDepth)} are allowed.");
         }
 
+        if (shape.SpreadsTooDeep)
+        {
+            throw Refusal(LimitCodes.MaxDepth, limits.MaxDepth,
+                $"Fragments are spread inside one another more than {N(limits.MaxDepth)} levels deep; at most {N(limits.MaxDepth)} are allowed.");
+        }
+
         if (total.Aliases > limits.MaxAliases)
         {
             throw Refusal(LimitCodes.MaxAliases, limits.MaxAliases,
