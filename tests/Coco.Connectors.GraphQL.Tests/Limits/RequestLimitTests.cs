@@ -141,14 +141,7 @@ public sealed partial class RequestLimitTests(CocoServer server) : IClassFixture
     /// <summary>Each operation of every <c>```graphql</c> block in README.md and docs/*.md.</summary>
     private static IEnumerable<(string File, string Operation)> DocumentedOperations()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Coco.Connectors.GraphQL.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        var files = Directory.GetFiles(Path.Combine(root.FullName, "docs"), "*.md").Append(Path.Combine(root.FullName, "README.md"));
+        var files = Directory.GetFiles(RepositoryFiles.PathOf("docs"), "*.md").Append(RepositoryFiles.PathOf("README.md"));
         foreach (var file in files)
         {
             foreach (Match block in GraphQLBlock().Matches(File.ReadAllText(file)))
