@@ -98,6 +98,16 @@ public sealed partial class RequestLimitTests(CocoServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task A_long_list_inside_an_input_object_variable_is_refused()
+    {
+        var where = new { name = new { @in = Enumerable.Range(0, 101).Select(i => $"v{i}").ToArray() } };
+        var response = await _client.PostAsync("query($where: ConnectorFilterInput) { connectors(where: $where) { nodes { id } } }", new { where });
+
+        Assert.Equal(("LIST_TOO_LONG", 400), (response.FirstErrorCode, response.Status));
+        Assert.Contains("$where", response.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_long_error_list_is_cut_to_the_first_hundred()
     {
         var response = await _client.PostAsync("{ " + string.Join(' ', Enumerable.Range(0, 150).Select(i => $"unknown{i}")) + " }");
