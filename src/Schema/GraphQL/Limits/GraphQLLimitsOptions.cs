@@ -22,7 +22,7 @@ public sealed class GraphQLLimitsOptions
     /// <summary>
     /// Fragment definitions in one document: the validator walks every one (unused ones too, one error each).
     /// </summary>
-    public int MaxFragments { get; set; } = 200;
+    public int MaxFragments { get; set; } = 100;
 
     /// <summary>
     /// Items in one list written in the document — a list value, an object value's fields, a field's arguments, an
