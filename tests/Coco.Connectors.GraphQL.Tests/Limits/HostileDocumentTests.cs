@@ -26,7 +26,7 @@ public sealed class HostileDocumentTests(CocoServer server) : IClassFixture<Coco
         ["fragment fan-out k=20, connectors leaf"] = (() => FragmentFanOut(20, "connectors { nodes { id } }"), null, "MAX_FIELDS_EXCEEDED"),
         ["fragment fan-out k=30, connectors leaf"] = (() => FragmentFanOut(30, "connectors { nodes { id } }"), null, "MAX_FIELDS_EXCEEDED"),
         ["fragment fan-out k=12, connectors leaf"] = (() => FragmentFanOut(12, "connectors { nodes { id } }"), null, "MAX_FIELDS_EXCEEDED"),
-        ["fragment chain of 150"] = (() => FragmentChain(150), null, "MAX_DEPTH_EXCEEDED"),
+        ["fragment chain of 60"] = (() => FragmentChain(60), null, "MAX_DEPTH_EXCEEDED"),
         ["8,000 connectorById copies"] = (() => Copies(8_000, "connectorById(id: \"x\") { id }"), null, "MAX_TOKENS_EXCEEDED"),
         ["500 connectorById copies"] = (() => Copies(500, "connectorById(id: \"x\") { id }"), null, "MAX_FIELD_MERGES_EXCEEDED"),
         ["40,000 __typename"] = (() => Copies(40_000, "__typename"), null, "MAX_TOKENS_EXCEEDED"),
