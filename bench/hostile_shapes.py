@@ -40,7 +40,9 @@ ISSUE = {
 }
 SIBLINGS = {
     "fanout-k12-connectors": fanout(12, "connectors { nodes { id } }"),
-    "chain-400-fragments": "{ ...F0 } " + " ".join(f"fragment F{i} on Query {{ ...F{i+1} }}" for i in range(400)) + " fragment F400 on Query { __typename }",
+    "chain-60-fragments": "{ ...F0 } " + " ".join(f"fragment F{i} on Query {{ ...F{i+1} }}" for i in range(60)) + " fragment F60 on Query { __typename }",
+    "unused-500-fragments": "{ __typename } " + " ".join(f"fragment F{i} on Query {{ __typename }}" for i in range(500)),
+    "duplicate-1600-arguments": "{ connectorById(" + " ".join('id: "x"' for _ in range(1600)) + ") { id } }",
     "copies-500-connectorById": copies(500, 'connectorById(id: "x") { id }'),
     "copies-1500-typename": copies(1500, "__typename"),
     "side-by-side-100-fragments": "{ " + " ".join(f"...F{i}" for i in range(100)) + " } " + " ".join(f"fragment F{i} on Query {{ __typename }}" for i in range(100)),

@@ -94,16 +94,27 @@ public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDoc
     private ExecutionResult CapErrors(ExecutionResult result)
     {
         var max = Math.Max(1, limits.Value.MaxErrors);
-        if (result.Errors is { } errors && errors.Count > max)
+        if (result.Errors is { Count: 1 } stoppedEarly && stoppedEarly[0] is ValidationStoppedError stopped)
         {
-            var kept = new ExecutionErrors();
-            kept.AddRange(errors.Take(max));
+            result.Errors = Capped(stopped.Found.Take(max), new RequestLimitError(LimitCodes.TooManyErrors,
+                $"Validation stopped after {max} errors; the document may hold more.", max));
+        }
+        else if (result.Errors is { } errors && errors.Count > max)
+        {
             var summary = $"{errors.Count - max} more errors were left out; at most {max} are listed.";
-            kept.Add(result.Executed ? new ExecutionError(summary) { Code = LimitCodes.TooManyErrors } : new RequestLimitError(LimitCodes.TooManyErrors, summary, max));
-            result.Errors = kept;
+            result.Errors = Capped(errors.Take(max),
+                result.Executed ? new ExecutionError(summary) { Code = LimitCodes.TooManyErrors } : new RequestLimitError(LimitCodes.TooManyErrors, summary, max));
         }
 
         return result;
+    }
+
+    private static ExecutionErrors Capped(IEnumerable<ExecutionError> first, ExecutionError summary)
+    {
+        var kept = new ExecutionErrors();
+        kept.AddRange(first);
+        kept.Add(summary);
+        return kept;
     }
 }
 

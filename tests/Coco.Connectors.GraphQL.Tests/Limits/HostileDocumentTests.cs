@@ -26,7 +26,7 @@ public sealed class HostileDocumentTests(CocoServer server) : IClassFixture<Coco
         ["fragment fan-out k=20, connectors leaf"] = (() => FragmentFanOut(20, "connectors { nodes { id } }"), null, "MAX_FIELDS_EXCEEDED"),
         ["fragment fan-out k=30, connectors leaf"] = (() => FragmentFanOut(30, "connectors { nodes { id } }"), null, "MAX_FIELDS_EXCEEDED"),
         ["fragment fan-out k=12, connectors leaf"] = (() => FragmentFanOut(12, "connectors { nodes { id } }"), null, "MAX_FIELDS_EXCEEDED"),
-        ["fragment chain of 400"] = (() => FragmentChain(400), null, "MAX_DEPTH_EXCEEDED"),
+        ["fragment chain of 60"] = (() => FragmentChain(60), null, "MAX_DEPTH_EXCEEDED"),
         ["8,000 connectorById copies"] = (() => Copies(8_000, "connectorById(id: \"x\") { id }"), null, "MAX_TOKENS_EXCEEDED"),
         ["500 connectorById copies"] = (() => Copies(500, "connectorById(id: \"x\") { id }"), null, "MAX_FIELD_MERGES_EXCEEDED"),
         ["40,000 __typename"] = (() => Copies(40_000, "__typename"), null, "MAX_TOKENS_EXCEEDED"),
@@ -47,6 +47,10 @@ public sealed class HostileDocumentTests(CocoServer server) : IClassFixture<Coco
         ["ofType nested 30 deep"] = (() => DeepTypeRef(30), null, "MAX_DEPTH_EXCEEDED"),
         ["selections nested 500 deep"] = (() => DeepSelections(500), null, "DOCUMENT_TOO_DEEP"),
         ["101 operations"] = (() => Operations(101), null, "MAX_OPERATIONS_EXCEEDED"),
+        ["500 unused fragments"] = (() => "{ __typename } " + string.Join(' ', Enumerable.Range(0, 500).Select(i => $"fragment F{i} on Query {{ __typename }}")), null, "MAX_FRAGMENTS_EXCEEDED"),
+        ["1,200 unused variables"] = (() => "query(" + string.Join(' ', Enumerable.Range(0, 1_200).Select(i => $"$v{i}: Int")) + ") { __typename }", null, "LIST_TOO_LONG"),
+        ["1,600 duplicate arguments"] = (() => "{ connectorById(" + string.Join(' ', Enumerable.Repeat("id: \"x\"", 1_600)) + ") { id } }", null, "LIST_TOO_LONG"),
+        ["an object value with 1,600 fields"] = (() => "{ connectors(where: {name: {" + string.Join(' ', Enumerable.Range(0, 1_600).Select(i => $"f{i}: 1")) + "}}) { nodes { id } } }", null, "LIST_TOO_LONG"),
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Coco.Connectors.GraphQL.Limits;
@@ -107,16 +108,20 @@ public sealed partial class RequestLimitTests(CocoServer server) : IClassFixture
         Assert.Contains("$where", response.FirstErrorMessage, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_long_error_list_is_cut_to_the_first_hundred()
+    [Theory]
+    [InlineData("{ %s }", "unknown{0}", 1_000, "FIELDS_ON_CORRECT_TYPE")]
+    [InlineData("{ %s }", "a{0}: __typename(x: 1, y: 2, z: 3, w: 4)", 30, "KNOWN_ARGUMENT_NAMES")]
+    [InlineData("{ %s }", "a{0}: connectorById(id: \"x\", id: \"y\", id: \"z\", id: \"w\", id: \"v\") {{ id }}", 30, "UNIQUE_ARGUMENT_NAMES")]
+    public async Task Validation_stops_after_a_hundred_errors(string template, string item, int count, string code)
     {
-        var response = await _client.PostAsync("{ " + string.Join(' ', Enumerable.Range(0, 150).Select(i => $"unknown{i}")) + " }");
+        var document = template.Replace("%s", string.Join(' ', Enumerable.Range(0, count).Select(i => string.Format(CultureInfo.InvariantCulture, item, i))), StringComparison.Ordinal);
+        var response = await _client.PostAsync(document);
 
         Assert.Equal(400, response.Status);
         Assert.Equal(101, response.Errors!.Count);
-        Assert.Equal("FIELDS_ON_CORRECT_TYPE", response.FirstErrorCode);
+        Assert.Equal(code, response.FirstErrorCode);
         Assert.Equal("TOO_MANY_ERRORS", response.Errors[100]!["extensions"]!["code"]!.GetValue<string>());
-        Assert.Contains("50 more errors", response.Errors[100]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("stopped after 100 errors", response.Errors[100]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,11 +30,18 @@ public static class DocumentLimits
                 $"The document holds {N(operations)} operations; at most {N(limits.MaxOperations)} are allowed in one document.");
         }
 
-        var longestList = ListLiteralCheck.LongestList(document);
-        if (longestList > limits.MaxListLength)
+        var fragments = document.Definitions.Count(d => d is GraphQLFragmentDefinition);
+        if (fragments > limits.MaxFragments)
+        {
+            throw Refusal(LimitCodes.MaxFragments, limits.MaxFragments,
+                $"The document defines {N(fragments)} fragments; at most {N(limits.MaxFragments)} are allowed in one document.");
+        }
+
+        var lists = SyntaxListCheck.Measure(document);
+        if (lists.Longest > limits.MaxListLength)
         {
             throw Refusal(LimitCodes.ListTooLong, limits.MaxListLength,
-                $"A list in the document has {N(longestList)} items; at most {N(limits.MaxListLength)} are allowed in one list.");
+                $"{lists.Kind} in the document has {N(lists.Longest)} items; at most {N(limits.MaxListLength)} are allowed in one.");
         }
 
         var shape = DocumentShape.Measure(document, limits.MaxDepth);

@@ -34,8 +34,6 @@ internal sealed class DocumentShape
     /// <summary>The most root fields of one mutation operation (meta fields such as <c>__typename</c> aside).</summary>
     public long MostMutationFields { get; private set; }
 
-    public int Operations { get; private set; }
-
     /// <summary>A fragment spreads itself (directly or not): validation reports it, and nothing is expanded further.</summary>
     public bool HasFragmentCycle { get; private set; }
 
@@ -44,7 +42,7 @@ internal sealed class DocumentShape
 
     public IReadOnlyDictionary<ROM, GraphQLFragmentDefinition> Fragments => _fragments;
 
-    /// <summary>The fragments no operation reaches, in document order.</summary>
+    /// <summary>The fragments the operations did not reach (or not within the spread depth), measured on their own.</summary>
     public List<GraphQLFragmentDefinition> UnusedFragments { get; } = [];
 
     public static DocumentShape Measure(GraphQLDocument document, int maxSpreadDepth)
@@ -55,7 +53,6 @@ internal sealed class DocumentShape
         {
             if (definition is GraphQLOperationDefinition operation)
             {
-                shape.Operations++;
                 var measure = shape.Measure(operation.SelectionSet, spreadDepth: 0);
                 measure = measure with { Directives = SelectionMeasure.Add(measure.Directives, DirectivesOf(operation)) };
                 total = total.Plus(measure);

@@ -19,7 +19,15 @@ public sealed class GraphQLLimitsOptions
     /// <summary>Operations in one document: the validator checks every one of them, not only the one that runs.</summary>
     public int MaxOperations { get; set; } = 100;
 
-    /// <summary>Items in one list literal of the document, and in one list-typed variable value.</summary>
+    /// <summary>
+    /// Fragment definitions in one document: the validator walks every one (unused ones too, one error each).
+    /// </summary>
+    public int MaxFragments { get; set; } = 100;
+
+    /// <summary>
+    /// Items in one list written in the document — a list value, an object value's fields, a field's arguments, an
+    /// operation's variables — and in one list-typed variable value.
+    /// </summary>
     public int MaxListLength { get; set; } = 100;
 
     /// <summary>

@@ -5,6 +5,7 @@ public static class LimitCodes
 {
     public const string MaxTokens = "MAX_TOKENS_EXCEEDED";
     public const string MaxOperations = "MAX_OPERATIONS_EXCEEDED";
+    public const string MaxFragments = "MAX_FRAGMENTS_EXCEEDED";
     public const string ListTooLong = "LIST_TOO_LONG";
     public const string MaxFields = "MAX_FIELDS_EXCEEDED";
     public const string MaxDepth = "MAX_DEPTH_EXCEEDED";

@@ -15,6 +15,7 @@ public static class QueryLimits
     public static IGraphQLBuilder AddQueryLimits(this IGraphQLBuilder builder)
     {
         builder.Services.Register<IDocumentBuilder, LimitedDocumentBuilder>(global::GraphQL.DI.ServiceLifetime.Singleton, replace: true);
+        builder.AddValidationRule<ErrorBudgetRule>();
         builder.AddValidationRule<ListLengthRule>(useForCachedDocuments: true);
         builder.AddValidationRule<CostAnalysisRule>(useForCachedDocuments: true);
         return builder;
