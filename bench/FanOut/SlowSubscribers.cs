@@ -237,9 +237,9 @@ static class SlowSubscribers
                     events++;
                 }
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException or WebSocketException)
             {
-                // Nothing more came: a server that keeps the subscription going.
+                // Nothing more came (a server that keeps the subscription going); the idle timeout cut the read.
             }
 
             return (events, false);
@@ -301,9 +301,9 @@ static class SlowSubscribers
                     }
                 }
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException or WebSocketException)
             {
-                // Nothing more came: a server that keeps the subscription going.
+                // Nothing more came (a server that keeps the subscription going); the idle timeout cut the read.
             }
 
             return (events, false);
