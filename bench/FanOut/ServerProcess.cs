@@ -7,7 +7,7 @@ static class ServerProcess
 {
     /// <summary>
     /// Starts the Release server on 127.0.0.1:<paramref name="port"/> over a fresh SQLite file in <paramref name="folder"/>.
-    /// Every client of a benchmark comes from 127.0.0.1 and some open 10,000 sockets, so the stream caps are lifted.
+    /// Every client of a benchmark comes from 127.0.0.1, so the per-client caps are lifted to the server-wide ones.
     /// </summary>
     public static Process Start(string dll, int port, string folder, bool serverGc)
     {
