@@ -126,9 +126,9 @@ await ServerProcess.WaitHealthyAsync(memoryHttp);
 var memoryWs = new Uri($"ws://127.0.0.1:{memoryPort}/graphql");
 var primer = await OpenAsync(memoryWs, 100, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
 await Task.WhenAll(primer.Select(c => c.DisposeAsync().AsTask()));
-var before = await SettledMemoryAsync(memoryServer);
+var before = await ServerProcess.SettledMemoryAsync(memoryServer);
 var idlers = await OpenAsync(memoryWs, idle, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
-var after = await SettledMemoryAsync(memoryServer);
+var after = await ServerProcess.SettledMemoryAsync(memoryServer);
 if (int.TryParse(Environment.GetEnvironmentVariable("FANOUT_HOLD_SECONDS"), out var hold))
 {
     // For profiling: keep the idle subscriptions open (e.g. dotnet-gcdump collect -p <pid>).
@@ -141,10 +141,10 @@ await Task.WhenAll(idlers.Select(c => c.DisposeAsync().AsTask()));
 
 // The same number of idle subscriptions multiplexed over 100 sockets: the cost of a subscription itself.
 const int sharedSockets = 100;
-var baseline = await SettledMemoryAsync(memoryServer);
+var baseline = await ServerProcess.SettledMemoryAsync(memoryServer);
 var shared = await OpenAsync(memoryWs, sharedSockets, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
 await Task.WhenAll(shared.Select(c => c.SubscribeMoreAsync(idle / sharedSockets - 1, "subscription { onConnectorUpdated(id: \"fanout\") { id } }")));
-var sharedAfter = await SettledMemoryAsync(memoryServer);
+var sharedAfter = await ServerProcess.SettledMemoryAsync(memoryServer);
 Console.WriteLine($"idle subscriptions over {sharedSockets} sockets: {idle:N0}; live heap {baseline / 1048576.0:F0} MiB → {sharedAfter / 1048576.0:F0} MiB; " +
     $"{(sharedAfter - baseline) / (double)idle / 1024:F1} KiB per idle subscription");
 await Task.WhenAll(shared.Select(c => c.DisposeAsync().AsTask()));
@@ -152,9 +152,9 @@ memoryServer.Kill(entireProcessTree: true);
 
 // The yardstick for memory: the bare Kestrel server holding the same number of idle WebSockets.
 await bareServer.WaitForOpenSocketsAsync(0);
-var bareBefore = await SettledMemoryAsync(bareProcess);
+var bareBefore = await ServerProcess.SettledMemoryAsync(bareProcess);
 var bareSockets = await bareServer.OpenIdleAsync(idle);
-var bareAfter = await SettledMemoryAsync(bareProcess);
+var bareAfter = await ServerProcess.SettledMemoryAsync(bareProcess);
 Console.WriteLine($"bare Kestrel WebSockets, idle: {idle:N0}; live heap {bareBefore / 1048576.0:F0} MiB → {bareAfter / 1048576.0:F0} MiB; " +
     $"{(bareAfter - bareBefore) / (double)idle / 1024:F1} KiB per idle socket");
 foreach (var socket in bareSockets)
@@ -167,38 +167,6 @@ server.Kill(entireProcessTree: true);
 bareProcess.Kill(entireProcessTree: true);
 folder.Delete(recursive: true);
 return;
-
-// Live managed heap after a full collection, read with dotnet-gcdump (which forces the collection); the working
-// set instead when the tool is missing (much noisier: it counts garbage and GC reservations).
-static async Task<long> SettledMemoryAsync(Process server)
-{
-    await Task.Delay(2000);
-    var tool = Environment.GetEnvironmentVariable("GCDUMP") ??
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-gcdump");
-    if (File.Exists(tool))
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"fanout-{server.Id}.gcdump");
-        await RunToolAsync(tool, $"collect -p {server.Id} -o {file}");
-        var report = await RunToolAsync(tool, $"report {file}");
-        File.Delete(file);
-        var line = report.Split('\n').FirstOrDefault(l => l.Contains("GC Heap bytes", StringComparison.Ordinal));
-        if (line is not null && long.TryParse(line.Trim().Split(' ')[0].Replace(",", "", StringComparison.Ordinal), out var bytes))
-        {
-            return bytes;
-        }
-    }
-
-    server.Refresh();
-    return server.WorkingSet64;
-}
-
-static async Task<string> RunToolAsync(string tool, string arguments)
-{
-    using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-    var output = await process.StandardOutput.ReadToEndAsync();
-    await process.WaitForExitAsync();
-    return output;
-}
 
 static async Task<Subscriber[]> OpenAsync(Uri uri, int n, string query)
 {

@@ -85,4 +85,46 @@ static class ServerProcess
         var lines = File.ReadAllLines($"/proc/{process.Id}/status");
         return (Read(lines, "VmRSS:"), Read(lines, "VmHWM:"));
     }
+
+    /// <summary>
+    /// The live managed heap after a full collection, read with dotnet-gcdump (which forces the collection); the
+    /// working set instead when the tool is missing (much noisier: it counts garbage and GC reservations).
+    /// </summary>
+    public static async Task<long> SettledMemoryAsync(Process server)
+    {
+        await Task.Delay(2000);
+        return await LiveHeapAsync(server) ?? WorkingSet(server);
+    }
+
+    /// <summary>The live managed heap after a full collection, or null without dotnet-gcdump.</summary>
+    public static async Task<long?> LiveHeapAsync(Process server)
+    {
+        var tool = Environment.GetEnvironmentVariable("GCDUMP") ??
+            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-gcdump");
+        if (!File.Exists(tool))
+        {
+            return null;
+        }
+
+        var file = Path.Combine(Path.GetTempPath(), $"bench-{server.Id}.gcdump");
+        await RunToolAsync(tool, $"collect -p {server.Id} -o {file}");
+        var report = await RunToolAsync(tool, $"report {file}");
+        File.Delete(file);
+        var line = report.Split('\n').FirstOrDefault(l => l.Contains("GC Heap bytes", StringComparison.Ordinal));
+        return line is not null && long.TryParse(line.Trim().Split(' ')[0].Replace(",", "", StringComparison.Ordinal), out var bytes) ? bytes : null;
+    }
+
+    private static long WorkingSet(Process server)
+    {
+        server.Refresh();
+        return server.WorkingSet64;
+    }
+
+    private static async Task<string> RunToolAsync(string tool, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
+    }
 }

@@ -26,8 +26,8 @@ static class SlowSubscribers
         Console.WriteLine($"{writes} writes of a connector whose config is {Encoding.UTF8.GetByteCount(config.ToJsonString()) / 1024} KiB of JSON " +
             $"({config.Count} keys); {subscribers} subscribers per scenario that never read; {Environment.ProcessorCount} cores");
         Console.WriteLine();
-        Console.WriteLine("| scenario | RSS before (MiB) | after (MiB) | growth (MiB) | peak growth (MiB) | growth − baseline (MiB) | stopped with SLOW_CONSUMER | events each got first (median) | writes took (s) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| scenario | RSS before (MiB) | after (MiB) | growth (MiB) | peak growth (MiB) | growth − baseline (MiB) | live heap growth (MiB) | stopped with SLOW_CONSUMER | events each got first (median) | writes took (s) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         double? baseline = null;
         foreach (var scenario in scenarios)
         {
@@ -36,6 +36,7 @@ static class SlowSubscribers
             baseline ??= scenario == "none" ? growth : null;
             Console.WriteLine($"| {Describe(scenario, subscribers)} | {outcome.Before / 1048576.0:F0} | {outcome.After / 1048576.0:F0} | {growth:F0} | " +
                 $"{(outcome.Peak - outcome.Before) / 1048576.0:F0} | {(baseline is { } b && scenario != "none" ? $"{growth - b:F0}" : "—")} | " +
+                $"{(outcome.LiveHeapGrowth is { } heap ? $"{heap / 1048576.0:F1}" : "—")} | " +
                 $"{outcome.Stopped} / {outcome.Subscribers} | {outcome.MedianDelivered} | {outcome.Writing.TotalSeconds:F1} |");
         }
     }
@@ -49,13 +50,13 @@ static class SlowSubscribers
         _ => scenario,
     };
 
-    private sealed record Outcome(long Before, long After, long Peak, int Subscribers, int Stopped, int MedianDelivered, TimeSpan Writing);
+    private sealed record Outcome(long Before, long After, long Peak, long? LiveHeapGrowth, int Subscribers, int Stopped, int MedianDelivered, TimeSpan Writing);
 
     private static async Task<Outcome> RunScenarioAsync(string serverDll, string scenario, int count, int writes, JsonObject config)
     {
         var port = 20000 + Random.Shared.Next(1000);
         var folder = Directory.CreateTempSubdirectory("coco-slow-");
-        using var server = ServerProcess.Start(serverDll, port, folder.FullName, serverGc: true);
+        using var server = ServerProcess.Start(serverDll, port, folder.FullName, serverGc: Environment.GetEnvironmentVariable("SERVER_GC") != "0");
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
@@ -79,8 +80,9 @@ static class SlowSubscribers
                 }
             }
 
-            await Task.Delay(2000);
+            await SettleAsync(server);
             var (before, _) = ServerProcess.Memory(server);
+            var heapBefore = await ServerProcess.LiveHeapAsync(server);
 
             var clients = new List<ISubscriber>();
             for (var i = 0; i < count; i++)
@@ -98,8 +100,9 @@ static class SlowSubscribers
             }
 
             writing.Stop();
-            await Task.Delay(2000);
+            await SettleAsync(server); // the events of the last writes may still be on their way to the subscribers
             var (after, peak) = ServerProcess.Memory(server);
+            var heapAfter = await ServerProcess.LiveHeapAsync(server); // what the server still holds, garbage collected
 
             var drained = await Task.WhenAll(clients.Select(client => client.DrainAsync()));
             foreach (var client in clients)
@@ -108,7 +111,7 @@ static class SlowSubscribers
             }
 
             var delivered = drained.Select(d => d.Events).Order().ToList();
-            return new Outcome(before, after, peak, count, drained.Count(d => d.SlowConsumer),
+            return new Outcome(before, after, peak, heapAfter - heapBefore, count, drained.Count(d => d.SlowConsumer),
                 delivered.Count == 0 ? 0 : delivered[delivered.Count / 2], writing.Elapsed);
         }
         finally
@@ -116,6 +119,24 @@ static class SlowSubscribers
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
             folder.Delete(recursive: true);
+        }
+    }
+
+    // Until the server has finished its work: its CPU time grows by less than 10 ms in two seconds (at most two minutes).
+    private static async Task SettleAsync(Process server)
+    {
+        var previous = server.TotalProcessorTime;
+        for (var i = 0; i < 60; i++)
+        {
+            await Task.Delay(2000);
+            server.Refresh();
+            var now = server.TotalProcessorTime;
+            if (now - previous < TimeSpan.FromMilliseconds(10))
+            {
+                return;
+            }
+
+            previous = now;
         }
     }
 
@@ -216,9 +237,9 @@ static class SlowSubscribers
                     events++;
                 }
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException or WebSocketException)
             {
-                // Nothing more came: a server that keeps the subscription going.
+                // Nothing more came (a server that keeps the subscription going); the idle timeout cut the read.
             }
 
             return (events, false);
@@ -280,9 +301,9 @@ static class SlowSubscribers
                     }
                 }
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException or WebSocketException)
             {
-                // Nothing more came: a server that keeps the subscription going.
+                // Nothing more came (a server that keeps the subscription going); the idle timeout cut the read.
             }
 
             return (events, false);

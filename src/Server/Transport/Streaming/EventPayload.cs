@@ -20,6 +20,14 @@ internal sealed class EventPayload(ReadOnlyMemory<byte> json)
 
     public int Length => Json.Length;
 
+    public static async ValueTask<EventPayload> SerializeAsync(IGraphQLSerializer serializer, ExecutionResult result, CancellationToken ct)
+    {
+        using var stream = new PooledWriteStream();
+        await serializer.WriteAsync(stream, result, ct);
+        return new EventPayload(stream.ToArray());
+    }
+
+    /// <summary>For callers that cannot wait (an observer's callback); prefer <see cref="SerializeAsync"/>.</summary>
     public static EventPayload Serialize(IGraphQLTextSerializer serializer, ExecutionResult result) =>
         new(Encoding.UTF8.GetBytes(serializer.Serialize(result)));
 

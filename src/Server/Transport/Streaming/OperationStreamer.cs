@@ -44,7 +44,7 @@ internal sealed partial class OperationStreamer(
 
         if (result.Streams is not { Count: > 0 } streams)
         {
-            await sink.NextAsync(EventPayload.Serialize(serializer, result).Json, ct);
+            await sink.NextAsync((await EventPayload.SerializeAsync(serializer, result, ct)).Json, ct);
             await sink.CompleteAsync(ct);
             return;
         }

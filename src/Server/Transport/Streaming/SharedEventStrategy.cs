@@ -37,6 +37,6 @@ internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer) : S
             return result;
         }
 
-        return new SerializedResult(payloads.GetOrAdd(key, EventPayload.Serialize(serializer, result)));
+        return new SerializedResult(payloads.GetOrAdd(key, await EventPayload.SerializeAsync(serializer, result, CancellationToken.None)));
     }
 }
