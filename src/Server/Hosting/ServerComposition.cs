@@ -1,4 +1,5 @@
 using Coco.Connectors.GraphQL;
+using Coco.Connectors.Server.Playground;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Server.Transport;
 using Coco.Connectors.Server.Transport.Http;
@@ -20,6 +21,7 @@ public static class ServerComposition
         services.AddSingleton<GraphQLRunner>();
         services.AddGraphQLHttp();
         services.AddGraphQLStreaming();
+        services.AddPlayground();
         return services;
     }
 
@@ -33,6 +35,7 @@ public static class ServerComposition
         app.MapHealthApi();
         app.MapConnectorApi();
         app.MapGraphQLHttp("/graphql");
+        app.MapPlayground("/graphql");
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Coco.Connectors.GraphQL;
+using Coco.Connectors.Server.Playground;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -62,8 +63,7 @@ public sealed class GraphQLHttpHandler(
 
         if (isGet && !request.Query.ContainsKey("query") && GraphQLMediaTypes.Names(request.Headers.Accept, "text/html"))
         {
-            http.Response.ContentType = "text/html; charset=utf-8";
-            await http.Response.WriteAsync(PlaygroundPlaceholderPage.Html, http.RequestAborted);
+            await http.RequestServices.GetRequiredService<PlaygroundPage>().WriteAsync(http, request.Path);
             return;
         }
 
