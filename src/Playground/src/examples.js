@@ -2,13 +2,16 @@
 // a fresh server, in order: create makes `playground-demo`, update changes it, watch reports the next change to it.
 
 const search = `# Search: free text ($query), exact
-# conditions (where), sort keys (order) and
+# conditions (where), sort keys (order),
 # cursor paging. For the next page, copy
-# pageInfo.endCursor into "after" (Variables).
+# pageInfo.endCursor into "after" below.
 query SearchConnectors($query: String, $after: String) {
   connectors(
     query: $query
-    where: { enabled: { eq: true }, tags: { any: true } }
+    where: {
+      enabled: { eq: true }
+      tags: { any: true }
+    }
     order: [{ category: ASC }, { name: ASC }]
     first: 5
     after: $after
@@ -29,11 +32,12 @@ query SearchConnectors($query: String, $after: String) {
 }
 `;
 
-const create = `# Create: secrets in config (token, password,
-# key…) are stored but always read as "******".
-# Failures are typed errors in the payload: run
-# it twice for a DuplicateConnectorIdError, or
-# set "name" to "" for a ValidationError.
+const create = `# Create: secrets in config (token,
+# password, key…) are stored, and always
+# read back as "******". Failures are typed
+# errors in the payload: run it twice for a
+# DuplicateConnectorIdError, or set "name"
+# to "" (Variables) for a ValidationError.
 mutation CreateConnector($input: CreateConnectorInput!) {
   createConnector(input: $input) {
     connector {
@@ -71,9 +75,10 @@ const createVariables = {
 };
 
 const update = `# Update: only the fields given change.
-# expectedVersion guards against lost updates:
-# run it twice and the second run answers a
-# VersionConflictError with the current version.
+# expectedVersion guards against lost
+# updates: run it twice, and the second
+# run answers a VersionConflictError
+# with the current version.
 mutation UpdateConnector($id: ID!, $expectedVersion: Int) {
   updateConnector(
     input: { id: $id, description: "Updated from the playground", expectedVersion: $expectedVersion }
@@ -98,13 +103,15 @@ mutation UpdateConnector($id: ID!, $expectedVersion: Int) {
 }
 `;
 
-const watch = `# Watch: live changes over WebSocket. Run it,
-# then change a connector tagged "demo" (with
-# curl, REST or another browser window): each
-# change shows here as it happens. "matches"
-# says whether it fits the filter now.
+const watch = `# Watch: live changes over WebSocket.
+# Run it, then change a connector tagged
+# "demo" (another window, curl, REST):
+# each change shows here as it happens;
+# "matches" says if it fits the filter now.
 subscription WatchConnectors {
-  onConnectorChanged(where: { tags: { some: { eq: "demo" } } }) {
+  onConnectorChanged(
+    where: { tags: { some: { eq: "demo" } } }
+  ) {
     kind
     id
     version
