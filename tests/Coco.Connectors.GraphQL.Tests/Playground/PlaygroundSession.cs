@@ -105,8 +105,12 @@ public sealed class PlaygroundSession : IAsyncDisposable
         }
     }
 
-    public Task SelectTabAsync(string operationName) =>
-        Page.Locator(".graphiql-tab-button", new PageLocatorOptions { HasText = operationName }).ClickAsync();
+    /// <summary>Switches to a tab and waits until its operation is in the editor (GraphiQL swaps editor contents after the click).</summary>
+    public async Task SelectTabAsync(string operationName)
+    {
+        await Page.Locator(".graphiql-tab-button", new PageLocatorOptions { HasText = operationName }).ClickAsync();
+        await Expect(Page.Locator(".graphiql-query-editor .view-lines")).ToContainTextAsync(" " + operationName);
+    }
 
     public Task RunAsync() => Page.Locator(".graphiql-execute-button").ClickAsync();
 
@@ -116,6 +120,14 @@ public sealed class PlaygroundSession : IAsyncDisposable
         var response = await Page.RunAndWaitForResponseAsync(RunAsync,
             r => r.Request.Method == "POST" && !(r.Request.PostData ?? "").Contains("IntrospectionQuery"));
         return JsonNode.Parse(await response.TextAsync())!;
+    }
+
+    /// <summary>Runs the active tab and returns <c>data</c>, failing with the whole result when it has errors.</summary>
+    public async Task<JsonNode> RunForDataAsync()
+    {
+        var result = await RunForResultAsync();
+        Assert.True(result["errors"] is null && result["data"] is not null, $"The operation failed: {result.ToJsonString()}");
+        return result["data"]!;
     }
 
     /// <summary>Replaces the operation in the active tab by typing, as a user would.</summary>
