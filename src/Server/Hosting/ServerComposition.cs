@@ -1,4 +1,5 @@
 using Coco.Connectors.GraphQL;
+using Coco.Connectors.Server.Playground;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Server.Transport;
 using Coco.Connectors.Server.Transport.Http;
@@ -25,6 +26,7 @@ public static class ServerComposition
         services.AddSingleton<GraphQLRunner>();
         services.AddGraphQLHttp();
         services.AddGraphQLStreaming();
+        services.AddPlayground();
         return services;
     }
 
@@ -45,6 +47,7 @@ public static class ServerComposition
         app.MapHealthApi();
         app.MapConnectorApi();
         app.MapGraphQLHttp(GraphQLPath);
+        app.MapPlayground(GraphQLPath);
         return app;
     }
 }

@@ -301,7 +301,7 @@ public sealed class HttpTransportTests(CocoServer server) : IClassFixture<CocoSe
 
         Assert.Equal(200, response.Status);
         Assert.Equal("text/html", response.MediaType);
-        Assert.Contains("href=\"?sdl\"", response.Text, StringComparison.Ordinal);
+        Assert.Contains("href=\"/graphql?sdl\"", response.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Coco.Connectors.GraphQL;
 using Coco.Connectors.GraphQL.Limits;
+using Coco.Connectors.Server.Playground;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -65,8 +66,7 @@ public sealed class GraphQLHttpHandler(
 
         if (isGet && !request.Query.ContainsKey("query") && GraphQLMediaTypes.Names(request.Headers.Accept, "text/html"))
         {
-            http.Response.ContentType = "text/html; charset=utf-8";
-            await http.Response.WriteAsync(PlaygroundPlaceholderPage.Html, http.RequestAborted);
+            await http.RequestServices.GetRequiredService<PlaygroundPage>().WriteAsync(http, request.Path);
             return;
         }
 

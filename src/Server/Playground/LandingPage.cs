@@ -1,0 +1,51 @@
+using System.Net;
+using Coco.Connectors.Server.Rest;
+using Coco.Connectors.Server.Transport.Http;
+
+namespace Coco.Connectors.Server.Playground;
+
+/// <summary>
+/// <c>GET /</c>: for a browser, a short page saying what this server is and where everything lives; for an API client,
+/// a 404 in Coco's error envelope (there is no resource at the root).
+/// </summary>
+public sealed class LandingPage(EndpointDataSource endpoints)
+{
+    public const string OpenApiDocument = "/openapi/v1.json";
+
+    // The route table is fixed once the app runs; the OpenAPI document is linked only when something serves it.
+    private readonly Lazy<bool> _servesOpenApi = new(() => endpoints.Endpoints.OfType<RouteEndpoint>()
+        .Any(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("openapi/", StringComparison.OrdinalIgnoreCase) == true));
+
+    public Task WriteAsync(HttpContext http, PathString graphQLPath)
+    {
+        if (!GraphQLMediaTypes.Names(http.Request.Headers.Accept, "text/html"))
+        {
+            return CocoResponses.Error(StatusCodes.Status404NotFound, "not_found",
+                $"nothing here: the GraphQL API is at {graphQLPath} and Coco's REST routes under /connector/").ExecuteAsync(http);
+        }
+
+        var root = http.Request.PathBase;
+        string Link(string path) => WebUtility.HtmlEncode(root.Add(path).Value ?? path);
+        var graphQL = Link(graphQLPath);
+        var openApi = _servesOpenApi.Value
+            ? $"""<li>The REST routes described for tools: <a href="{Link(OpenApiDocument)}">OpenAPI document</a> (<code>{OpenApiDocument}</code>)</li>"""
+            : "<li class=\"muted\">An OpenAPI document for the REST routes is coming.</li>";
+
+        return StaticPageLayout.WriteAsync(http, StaticPageLayout.Render("Coco Connectors GraphQL", $"""
+            <h1>Coco Connectors GraphQL</h1>
+            <p class="muted">Manages Coco Server connectors — the records that say how Coco reaches Google Drive, GitHub,
+            Confluence, databases and more — through GraphQL and Coco's own REST routes. Secrets in a connector's
+            <code>config</code> are stored and never shown again.</p>
+            <ul>
+            <li><a href="{graphQL}"><strong>GraphQL playground</strong></a>: browse the schema, run queries and mutations,
+            watch changes live. Programs POST to <code>{graphQL}</code>; WebSocket (<code>graphql-transport-ws</code>) and
+            server-sent events use the same address.</li>
+            <li>The schema as SDL: <a href="{graphQL}?sdl">view</a> · <a href="{graphQL}?sdl" download="schema.graphql">download schema.graphql</a></li>
+            <li>Coco-compatible REST: <a href="{Link("/connector/_search")}"><code>GET /connector/_search</code></a>, and
+            <code>POST /connector/</code>, <code>GET|PUT|DELETE /connector/{"{id}"}</code>, <code>POST /connector/_search</code></li>
+            {openApi}
+            <li>Health: <a href="{Link("/healthz")}"><code>/healthz</code></a> (200 when the store answers, 503 when it does not)</li>
+            </ul>
+            """));
+    }
+}
