@@ -50,6 +50,9 @@ const monacoCssOnce = {
 const main = await esbuild.build({
   ...common,
   plugins: [monacoCssOnce],
+  // GraphiQL's prettify imports Prettier's parsers by their legacy names, which point at UMD files whose exports
+  // esbuild cannot see; the ES module builds of the same plugins work.
+  alias: { 'prettier/parser-graphql': 'prettier/plugins/graphql', 'prettier/parser-babel': 'prettier/plugins/babel' },
   entryPoints: { graphiql: 'src/index.jsx' },
   entryNames: '[name]-[hash]',
   chunkNames: 'chunk-[hash]',

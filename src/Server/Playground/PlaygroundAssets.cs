@@ -69,9 +69,6 @@ public sealed class PlaygroundAssets
     /// <summary>Whether the build produced the bundle (it needs Node.js).</summary>
     public bool IsBuilt => Script is not null && Style is not null;
 
-    /// <summary>Every file of the bundle, by name.</summary>
-    public IReadOnlyCollection<PlaygroundAsset> Files => _files.Values;
-
     public PlaygroundAsset? Find(string name) => _files.GetValueOrDefault(name);
 
     /// <summary>The bytes of one encoding of a file, read in place from the loaded assembly.</summary>

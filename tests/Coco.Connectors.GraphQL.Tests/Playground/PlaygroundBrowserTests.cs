@@ -55,7 +55,7 @@ public sealed class PlaygroundBrowserTests(CocoServer server, HeadlessChromium c
     }
 
     [SkippableFact]
-    public async Task A_typed_query_is_completed_and_validated_against_the_schema_and_its_result_shows()
+    public async Task A_typed_query_is_completed_validated_run_prettified_and_kept_in_history()
     {
         await using var session = await OpenAsync();
         var page = session.Page;
@@ -74,6 +74,11 @@ public sealed class PlaygroundBrowserTests(CocoServer server, HeadlessChromium c
         Assert.Equal("GitHub Connector", (string?)result["connectorById"]?["name"]);
         await Expect(session.Response).ToContainTextAsync("\"name\": \"GitHub Connector\"");
         await Expect(session.Response).ToContainTextAsync("\"builtin\": true");
+
+        await page.GetByLabel("Prettify query (Shift-Ctrl-P)").ClickAsync();
+        await Expect(page.Locator(".graphiql-query-editor .view-line")).ToHaveCountAsync(8); // one field a line, and a final newline
+        await page.GetByLabel("Show History").ClickAsync();
+        await Expect(page.Locator(".graphiql-history")).ToContainTextAsync("connectorById");
         session.AssertClean();
     }
 
