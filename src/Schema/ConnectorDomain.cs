@@ -1,5 +1,5 @@
 using Coco.Connectors.Changes;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 using Coco.Connectors.Querying;
 using Coco.Connectors.Seeding;
 using Coco.Connectors.Storage;
@@ -17,10 +17,10 @@ public static class ConnectorDomain
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ConnectorIds>();
         services.AddSingleton<IConnectorChangeFeed, InProcessChangeFeed>();
-        services.AddSingleton<ConnectorService>();
+        services.AddSingleton<ConnectorWriter>();
         services.AddSingleton<ConnectorReader>();
         services.AddSingleton<BuiltinSeeder>();
-        services.AddSingleton<ConnectorEvents>();
+        services.AddSingleton<ConnectorEventDispatcher>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
+using Coco.Connectors.GraphQLApi.Filtering;
 using Coco.Connectors.Querying;
 using GraphQLParser;
 using GraphQLParser.AST;
@@ -141,7 +142,7 @@ public sealed class FilteringTests(QueryingServer server) : IClassFixture<Queryi
         await server.EnsureSeededAsync();
         var connectors = await server.Services.GetRequiredService<ConnectorReader>()
             .FindManyAsync(QueryDataset.Rows.Select(r => r.Id).ToList(), CancellationToken.None);
-        var filter = ConnectorFilter.FromInput(ParseFilterLiteral(where));
+        var filter = WhereCompiler.Compile(ParseFilterLiteral(where));
         var matching = connectors.Values.Where(filter.Matches).Select(c => c.Id).Order(StringComparer.Ordinal);
         Assert.Equal(QueryDataset.Ids(expected), matching);
     }
@@ -231,7 +232,7 @@ public sealed class FilteringTests(QueryingServer server) : IClassFixture<Queryi
     [Fact]
     public void Filter_compiler_refuses_config_paths_given_directly()
     {
-        var e = Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(
+        var e = Assert.Throws<QueryException>(() => WhereCompiler.Compile(
             new Dictionary<string, object?> { ["config"] = new Dictionary<string, object?> { ["eq"] = "x" } }));
         Assert.Equal(QueryErrorCodes.FilterUnknownField, e.Code);
     }
@@ -239,7 +240,7 @@ public sealed class FilteringTests(QueryingServer server) : IClassFixture<Queryi
     [Fact]
     public void In_memory_filter_tests_one_changed_connector()
     {
-        var filter = ConnectorFilter.FromInput(new Dictionary<string, object?>
+        var filter = WhereCompiler.Compile(new Dictionary<string, object?>
         {
             ["enabled"] = new Dictionary<string, object?> { ["eq"] = true },
             ["description"] = new Dictionary<string, object?> { ["ncontains"] = "secret" },
