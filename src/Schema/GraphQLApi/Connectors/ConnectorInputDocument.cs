@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Coco.Connectors.Domain;
+using Coco.Connectors.Querying;
 
 namespace Coco.Connectors.GraphQLApi.Connectors;
 
@@ -11,24 +12,16 @@ namespace Coco.Connectors.GraphQLApi.Connectors;
 /// </summary>
 public static class ConnectorInputDocument
 {
-    // GraphQL input field → Coco document key, for every level of the connector input.
-    private static readonly Dictionary<string, string> CocoNames = new(StringComparer.Ordinal)
-    {
-        ["id"] = "id",
-        ["name"] = "name",
-        ["description"] = "description",
-        ["category"] = "category",
-        ["icon"] = "icon",
-        ["tags"] = "tags",
-        ["url"] = "url",
-        ["pathHierarchy"] = "path_hierarchy",
-        ["assets"] = "assets",
-        ["icons"] = "icons",
-        ["config"] = "config",
-        ["oauthConnectImplemented"] = "oauth_connect_implemented",
-        ["processor"] = "processor",
-        ["enabled"] = "enabled",
-    };
+    // GraphQL input field → Coco document key, for every level of the connector input: the queryable fields' names
+    // come from the catalogue; the rest of the document is not queryable.
+    private static readonly Dictionary<string, string> CocoNames = new(
+        QueryFields.SegmentNames.Concat(
+        [
+            KeyValuePair.Create("assets", "assets"),
+            KeyValuePair.Create("icons", "icons"),
+            KeyValuePair.Create("config", "config"),
+        ]),
+        StringComparer.Ordinal);
 
     private static readonly Dictionary<string, string> GraphQLNames =
         CocoNames.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using Coco.Connectors.Querying;
 using GraphQL.Types;
 
 namespace Coco.Connectors.GraphQLApi.Filtering;
@@ -11,7 +12,9 @@ public sealed class ConnectorProcessorFilterInputType : InputObjectGraphType
         Description = "Conditions on a connector's processor.";
         Field<ListGraphType<NonNullGraphType<ConnectorProcessorFilterInputType>>>("and").Description("Every one of these filters must match.");
         Field<ListGraphType<NonNullGraphType<ConnectorProcessorFilterInputType>>>("or").Description("At least one of these filters must match.");
-        Field<BooleanOperationFilterInputType>("enabled").Description("Conditions on whether the processor runs.");
-        Field<StringOperationFilterInputType>("name").Description("Conditions on the processor's name.");
+        foreach (var field in QueryFields.In(QueryFields.Processor))
+        {
+            AddField(new FieldType { Name = field.LeafName, Type = OperationFilterTypes.For(field.Kind), Description = field.FilterDescription });
+        }
     }
 }

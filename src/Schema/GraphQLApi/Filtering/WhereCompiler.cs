@@ -52,7 +52,7 @@ public static class WhereCompiler
 
         private Expression? Field(string name, IDictionary<string, object?> operations, int depth)
         {
-            var field = QueryFields.IsConfigPath(name) ? null : QueryFields.All.FirstOrDefault(f => f.Name == name);
+            var field = QueryFields.IsConfigPath(name) ? null : QueryFields.FindGraphQL(name);
             if (field is not null)
             {
                 var access = field.Access(Predicates.Connector);
@@ -66,7 +66,7 @@ public static class WhereCompiler
                 };
             }
 
-            if (!QueryFields.IsConfigPath(name) && QueryFields.All.Any(f => f.Name.StartsWith(name + ".", StringComparison.Ordinal)))
+            if (!QueryFields.IsConfigPath(name) && QueryFields.FindGroup(name) is not null)
             {
                 return Entity(operations, name + ".", depth);
             }

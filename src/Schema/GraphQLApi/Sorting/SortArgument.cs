@@ -27,8 +27,9 @@ public static class SortArgument
             switch (value)
             {
                 case SortDirection direction:
-                    var field = QueryFields.All.FirstOrDefault(f => f.Name == prefix + name && f.Sortable)
-                        ?? throw new QueryException("order", $"`{prefix}{name}` cannot be sorted on.");
+                    var field = QueryFields.FindGraphQL(prefix + name) is { Sortable: true } sortable
+                        ? sortable
+                        : throw new QueryException("order", $"`{prefix}{name}` cannot be sorted on.");
                     keys.Add(new SortKey(field, direction == SortDirection.Descending));
                     break;
                 case IDictionary<string, object?> nested:
