@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Coco.Connectors.Changes;
 
 /// <summary>
@@ -8,5 +6,9 @@ namespace Coco.Connectors.Changes;
 /// </summary>
 public interface IConnectorChangeFeed : IObservable<ConnectorChange>
 {
-    void Publish(ConnectorChange change);
+    /// <summary>
+    /// Announces a committed change. Completes once this instance's observers have it, so a write returns after its
+    /// event is on its way to local subscribers (the PostgreSQL feed waits, briefly, for it to come back through LISTEN).
+    /// </summary>
+    ValueTask PublishAsync(ConnectorChange change);
 }
