@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Coco.Connectors.GraphQL.Limits;
+using Coco.Connectors.GraphQLApi.Limits;
 using GraphQL;
 using Microsoft.Extensions.Options;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Coco.Connectors;
 using Coco.Connectors.Bench;
-using Coco.Connectors.Connectors;
-using Coco.Connectors.GraphQL;
+using Coco.Connectors.Domain;
+using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.Storage;
 using GraphQL;
 using GraphQL.Types;
@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 // seed <db> <count>      bulk-inserts <count> generated connectors (migrating the store first)
 // inprocess <db> [n]     runs the benchmark GraphQL documents in process (no HTTP) and prints latency percentiles
-// writecost <db> [n] [r]  times ConnectorService updates with and without the SQLite file guard, in r interleaved rounds
+// writecost <db> [n] [r]  times ConnectorWriter updates with and without the SQLite file guard, in r interleaved rounds
 // <db> is a SQLite file, or with BENCH_PROVIDER=postgres an Npgsql connection string (seed and inprocess only).
 if (args.Length < 2 || args[0] is not ("seed" or "inprocess" or "writecost"))
 {
@@ -47,8 +47,8 @@ return 0;
 
 /// <summary>
 /// Writes generated connectors straight through the DbContext in large transactions, because 100,000 single commits
-/// through ConnectorService would take minutes (on PostgreSQL the change trigger still records each row). Each row is still built by the write path's own
-/// ConnectorDocument.Read + ApplyTo (same validation, same SearchText); only the per-write change events are skipped.
+/// through ConnectorWriter would take minutes (on PostgreSQL the change trigger still records each row). Each row is still built by the write path's own
+/// ConnectorDocumentReader.Read + ApplyTo (same validation, same SearchText); only the per-write change events are skipped.
 /// </summary>
 internal static class Seeder
 {
@@ -97,7 +97,7 @@ internal static class Seeder
             ["config"] = new JsonObject { ["token"] = "bench-secret" },
         };
         var errors = new List<ConnectorError>();
-        var fields = ConnectorDocument.Read(doc, errors);
+        var fields = ConnectorDocumentReader.Read(doc, errors);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException(errors[0].Message);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Coco.Connectors.Changes;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 using Coco.Connectors.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +12,7 @@ namespace Coco.Connectors.Bench;
 
 /// <summary>
 /// What the SQLite file guard (identity checks before and after each commit, and the explicit transaction it needs)
-/// costs a write: ConnectorService updates through the store with the guard (as the server registers it), without it
+/// costs a write: ConnectorWriter updates through the store with the guard (as the server registers it), without it
 /// (baseline) and with only its explicit transaction, interleaved round by round; then the guard's checks alone.
 /// </summary>
 internal static class WriteCost
@@ -27,7 +27,7 @@ internal static class WriteCost
         }
 
         var guard = services.GetRequiredService<SqliteFileGuard>();
-        ConnectorService Built(params IInterceptor[] extra) => new(
+        ConnectorWriter Built(params IInterceptor[] extra) => new(
             new PlainFactory(new DbContextOptionsBuilder<CocoDbContext>()
                 .UseSqlite(StorageRegistration.RuntimeConnectionString(options))
                 .AddInterceptors([new SqliteConnectionSetup(options.BusyTimeout), .. extra]).Options),
@@ -39,7 +39,7 @@ internal static class WriteCost
         var id = (await guarded.CreateAsync(new JsonObject { ["name"] = "write cost" }, CancellationToken.None)).Connector!.Id;
 
         // Microseconds per update: process CPU time (steadier on a shared machine) and wall time.
-        async Task<(double Cpu, double Wall)> UpdatesAsync(ConnectorService service)
+        async Task<(double Cpu, double Wall)> UpdatesAsync(ConnectorWriter service)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
@@ -55,7 +55,7 @@ internal static class WriteCost
             return ((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / iterations, watch.Elapsed.TotalMicroseconds / iterations);
         }
 
-        ConnectorService[] variants = [baseline, transactionOnly, guarded];
+        ConnectorWriter[] variants = [baseline, transactionOnly, guarded];
         string[] names = ["baseline", "transaction only", "guarded"];
         foreach (var variant in variants)
         {

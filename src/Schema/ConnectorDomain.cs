@@ -1,5 +1,5 @@
 using Coco.Connectors.Changes;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 using Coco.Connectors.Querying;
 using Coco.Connectors.Seeding;
 using Coco.Connectors.Storage;
@@ -19,10 +19,10 @@ public static class ConnectorDomain
         services.AddSingleton<ConnectorIds>();
         // The store may bring its own feed (PostgreSQL's crosses instances); otherwise changes stay in this process.
         services.TryAddSingleton<IConnectorChangeFeed, InProcessChangeFeed>();
-        services.AddSingleton<ConnectorService>();
+        services.AddSingleton<ConnectorWriter>();
         services.AddSingleton<ConnectorReader>();
         services.AddSingleton<BuiltinSeeder>();
-        services.AddSingleton<ConnectorEvents>();
+        services.AddSingleton<ConnectorEventDispatcher>();
         return services;
     }
 }

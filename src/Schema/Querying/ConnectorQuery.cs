@@ -1,15 +1,7 @@
 using System.Linq.Expressions;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 
 namespace Coco.Connectors.Querying;
-
-public sealed record SortKey(QueryField Field, bool Descending)
-{
-    /// <summary>The same key in the opposite direction (for reading a page backwards).</summary>
-    public SortKey Reversed => this with { Descending = !Descending };
-
-    public override string ToString() => $"{Field.Name} {(Descending ? "DESC" : "ASC")}";
-}
 
 /// <summary>
 /// The one query model: what REST <c>query/filter/sort</c> and GraphQL <c>query/where/order</c> both compile to.

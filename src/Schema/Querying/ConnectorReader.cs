@@ -1,13 +1,8 @@
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 using Coco.Connectors.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coco.Connectors.Querying;
-
-/// <summary>A page of connectors; <see cref="TotalCount"/> is only computed when asked for.</summary>
-public sealed record ConnectorSlice(IReadOnlyList<Connector> Items, int? TotalCount, bool HasMore);
-
-public sealed record CategoryCount(string Category, int Count);
 
 /// <summary>Reads connectors through the query model; every read is a database query, nothing is filtered in memory.</summary>
 public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)

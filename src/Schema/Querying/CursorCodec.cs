@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 
 namespace Coco.Connectors.Querying;
 

@@ -1,20 +1,8 @@
 using System.Linq.Expressions;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coco.Connectors.Querying;
-
-/// <summary>Relay-style paging arguments: <c>first</c>/<c>after</c> forwards, <c>last</c>/<c>before</c> backwards.</summary>
-public sealed record KeysetRequest(int? First = null, string? After = null, int? Last = null, string? Before = null);
-
-/// <summary>
-/// One page of a keyset walk; <see cref="CursorOf"/> gives the cursor of any of its rows. <see cref="TotalCount"/> is
-/// the number of rows the filter matches in all pages, when the reader was asked to count.
-/// </summary>
-public sealed record KeysetPage(IReadOnlyList<Connector> Items, bool HasNextPage, bool HasPreviousPage, IReadOnlyList<SortKey> Order, int? TotalCount = null)
-{
-    public string CursorOf(Connector row) => CursorCodec.Encode(Order, row);
-}
 
 /// <summary>
 /// Keyset (seek) paging over <see cref="IQueryable{Connector}"/>, executed by the database: a cursor holds the sort key

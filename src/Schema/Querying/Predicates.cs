@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 
 namespace Coco.Connectors.Querying;
 

@@ -1,3 +1,5 @@
+using Coco.Connectors.GraphQLApi.Limits;
+
 namespace Coco.Connectors.Secrets;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 
 namespace Coco.Connectors.Secrets;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Coco.Connectors.GraphQLApi.Limits;
 
 namespace Coco.Connectors.Secrets;
 

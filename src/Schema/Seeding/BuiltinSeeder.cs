@@ -1,11 +1,11 @@
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 using Coco.Connectors.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coco.Connectors.Seeding;
 
 /// <summary>Creates the built-in connectors that are missing. Existing ones are left alone, edits included.</summary>
-public sealed class BuiltinSeeder(ConnectorService connectors, IDbContextFactory<CocoDbContext> dbFactory)
+public sealed class BuiltinSeeder(ConnectorWriter connectors, IDbContextFactory<CocoDbContext> dbFactory)
 {
     public async Task<int> SeedAsync(CancellationToken ct)
     {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 using Coco.Connectors.Storage.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;

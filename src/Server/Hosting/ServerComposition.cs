@@ -1,4 +1,5 @@
-using Coco.Connectors.GraphQL;
+using Coco.Connectors.GraphQLApi;
+using Coco.Connectors.GraphQLApi.Scalars;
 using Coco.Connectors.Server.Playground;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Server.Transport;

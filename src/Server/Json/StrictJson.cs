@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using Coco.Connectors.GraphQLApi.Limits;
 
 namespace Coco.Connectors.Server.Json;
 

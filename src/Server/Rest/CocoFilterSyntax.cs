@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 using Coco.Connectors.Querying;
 
 namespace Coco.Connectors.Server.Rest;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 
 namespace Coco.Connectors.Server.Rest;
 
@@ -23,7 +23,7 @@ public static class CocoResponses
         BuiltinConnectorProtected e => Error(StatusCodes.Status403Forbidden, "builtin_connector", e.Message),
         VersionConflict e => Error(StatusCodes.Status412PreconditionFailed, "version_conflict", e.Message),
         _ => Error(StatusCodes.Status400BadRequest, "validation_error",
-            string.Join("; ", errors.OfType<FieldInvalid>().Select(e => e.Reason))),
+            string.Join("; ", errors.OfType<ValidationError>().Select(e => e.Reason))),
     };
 
     /// <summary>The connector's version as a strong entity tag.</summary>

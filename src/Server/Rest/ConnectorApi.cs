@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 using Coco.Connectors.Querying;
 using Microsoft.Net.Http.Headers;
 
@@ -8,7 +8,7 @@ namespace Coco.Connectors.Server.Rest;
 
 /// <summary>
 /// Coco Server's connector routes (CONTRACT §2), next to <c>/graphql</c>. Writes go through
-/// <see cref="ConnectorService"/>, reads through <see cref="ConnectorReader"/>; every document is masked.
+/// <see cref="ConnectorWriter"/>, reads through <see cref="ConnectorReader"/>; every document is masked.
 /// </summary>
 public static class ConnectorApi
 {
@@ -24,7 +24,7 @@ public static class ConnectorApi
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ConnectorService connectors, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpRequest request, ConnectorWriter connectors, CancellationToken ct)
     {
         var body = await JsonBody.ReadObjectAsync(request, allowEmpty: false, ct);
         if (body.Error is not null)
@@ -59,7 +59,7 @@ public static class ConnectorApi
         }));
     }
 
-    private static async Task<IResult> UpdateAsync(string id, HttpRequest request, ConnectorService connectors, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(string id, HttpRequest request, ConnectorWriter connectors, CancellationToken ct)
     {
         if (!ConnectorIds.IsValid(id))
         {
@@ -89,7 +89,7 @@ public static class ConnectorApi
             : CocoResponses.Refused(id, result.Errors);
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpRequest request, ConnectorService connectors, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string id, HttpRequest request, ConnectorWriter connectors, CancellationToken ct)
     {
         if (!ConnectorIds.IsValid(id))
         {

@@ -12,23 +12,6 @@ using GraphQLParser.Visitors;
 
 namespace Coco.Connectors.Server.Transport;
 
-/// <summary>An error whose message had a secret replaced by the mask; remembers whether it was a request error.</summary>
-public sealed class ScrubbedError : ExecutionError
-{
-    public ScrubbedError(ExecutionError original, string message) : base(message)
-    {
-        WasRequestError = original is RequestError or DocumentError;
-        Code = original.Code;
-        Path = original.Path;
-        foreach (var location in original.Locations ?? [])
-        {
-            AddLocation(location);
-        }
-    }
-
-    public bool WasRequestError { get; }
-}
-
 /// <summary>
 /// Keeps secrets out of error messages (CONTRACT §4). graphql-dotnet quotes offending values: a wrongly typed
 /// literal is printed whole (<c>found {token: "…"}</c>), escaped as GraphQL writes strings; the parser quotes the

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Coco.Connectors.GraphQL.Limits;
+using Coco.Connectors.GraphQLApi.Limits;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -10,17 +10,6 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
 namespace Coco.Connectors.Server.Transport;
-
-/// <summary>Which operation types a transport may run (e.g. GET runs queries only).</summary>
-[Flags]
-public enum AllowedOperations
-{
-    Query = 1,
-    Mutation = 2,
-    Subscription = 4,
-    QueryAndMutation = Query | Mutation,
-    All = Query | Mutation | Subscription,
-}
 
 /// <summary>
 /// Runs one GraphQL request for any transport (HTTP, SSE, WebSocket): one place that builds the execution
@@ -116,48 +105,4 @@ public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDoc
         kept.Add(summary);
         return kept;
     }
-}
-
-/// <summary>Refuses operation types the transport does not carry, with a code the HTTP layer maps to a status.</summary>
-public sealed class OperationTypeRule(AllowedOperations allowed) : ValidationRuleBase
-{
-    public const string NotAllowedCode = "OPERATION_NOT_ALLOWED";
-
-    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
-    {
-        var operation = context.Operation;
-        var kind = operation.Operation switch
-        {
-            OperationType.Mutation => AllowedOperations.Mutation,
-            OperationType.Subscription => AllowedOperations.Subscription,
-            _ => AllowedOperations.Query,
-        };
-        if ((allowed & kind) == 0)
-        {
-            context.ReportError(new OperationNotAllowedError(context, kind, allowed, operation));
-        }
-
-        return default;
-    }
-}
-
-public sealed class OperationNotAllowedError : ValidationError
-{
-    public OperationNotAllowedError(ValidationContext context, AllowedOperations kind, AllowedOperations allowed, GraphQLOperationDefinition operation)
-        : base(context.Document.Source, null!, Describe(kind, allowed), operation)
-    {
-        Code = OperationTypeRule.NotAllowedCode;
-        Kind = kind;
-    }
-
-    public AllowedOperations Kind { get; }
-
-    private static string Describe(AllowedOperations kind, AllowedOperations allowed) => kind switch
-    {
-        AllowedOperations.Subscription =>
-            "Subscriptions need a streaming transport: use a WebSocket (graphql-transport-ws or graphql-ws) or send the request with 'Accept: text/event-stream'.",
-        AllowedOperations.Mutation when (allowed & AllowedOperations.Mutation) == 0 =>
-            "Mutations are not allowed over GET; send them with POST.",
-        _ => $"{kind} operations are not allowed on this transport.",
-    };
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.Tests.GraphQL;
 using Coco.Connectors.Tests.Infrastructure;
 
@@ -31,7 +32,7 @@ public static class StoreAssert
     public static void GraphQLRefused(GraphQLResponse response, string code)
     {
         Assert.Equal(code, response.FirstErrorCode);
-        Assert.DoesNotContain(Coco.Connectors.GraphQL.MaskedErrorInfoProvider.UnexpectedMessage, response.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Coco.Connectors.GraphQLApi.MaskedErrorInfoProvider.UnexpectedMessage, response.Text, StringComparison.Ordinal);
         Assert.Null(response.Data);
     }
 }

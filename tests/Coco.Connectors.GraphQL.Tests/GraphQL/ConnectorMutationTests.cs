@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Coco.Connectors.Domain;
 using Coco.Connectors.Tests.Infrastructure;
 
 namespace Coco.Connectors.Tests.GraphQL;

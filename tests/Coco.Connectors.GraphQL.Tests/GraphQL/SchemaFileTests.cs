@@ -1,4 +1,4 @@
-using Coco.Connectors.GraphQL;
+using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.Tests.Infrastructure;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;

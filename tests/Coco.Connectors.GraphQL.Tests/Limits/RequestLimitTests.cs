@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Coco.Connectors.GraphQL.Limits;
+using Coco.Connectors.GraphQLApi.Limits;
 using Coco.Connectors.Tests.GraphQL;
 using Coco.Connectors.Tests.Infrastructure;
 using Coco.Connectors.Tests.Transport.Streaming;

@@ -1,4 +1,4 @@
-using Coco.Connectors.GraphQL.Limits;
+using Coco.Connectors.GraphQLApi.Limits;
 using Coco.Connectors.Tests.Infrastructure;
 using GraphQLParser;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
+using Coco.Connectors.GraphQLApi.Filtering;
 using Coco.Connectors.Querying;
 using GraphQLParser;
 using GraphQLParser.AST;
@@ -141,7 +142,7 @@ public sealed class FilteringTests(QueryingServer server) : IClassFixture<Queryi
         await server.EnsureSeededAsync();
         var connectors = await server.Services.GetRequiredService<ConnectorReader>()
             .FindManyAsync(QueryDataset.Rows.Select(r => r.Id).ToList(), CancellationToken.None);
-        var filter = ConnectorFilter.FromInput(ParseFilterLiteral(where));
+        var filter = WhereCompiler.Compile(ParseFilterLiteral(where));
         var matching = connectors.Values.Where(filter.Matches).Select(c => c.Id).Order(StringComparer.Ordinal);
         Assert.Equal(QueryDataset.Ids(expected), matching);
     }
@@ -232,7 +233,7 @@ public sealed class FilteringTests(QueryingServer server) : IClassFixture<Queryi
     [Fact]
     public void Filter_compiler_refuses_config_paths_given_directly()
     {
-        var e = Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(
+        var e = Assert.Throws<QueryException>(() => WhereCompiler.Compile(
             new Dictionary<string, object?> { ["config"] = new Dictionary<string, object?> { ["eq"] = "x" } }));
         Assert.Equal(QueryErrorCodes.FilterUnknownField, e.Code);
     }
@@ -246,7 +247,7 @@ public sealed class FilteringTests(QueryingServer server) : IClassFixture<Queryi
         var response = await server.GraphQL.ExecuteAsync(
             "query($w: ConnectorFilterInput) { connectors(where: $w) { nodes { id } } }", new { w });
         Assert.Equal(QueryErrorCodes.TooManyTerms, response.ErrorCode);
-        var e = Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(new Dictionary<string, object?>
+        var e = Assert.Throws<QueryException>(() => WhereCompiler.Compile(new Dictionary<string, object?>
         {
             ["or"] = Enumerable.Range(0, 5).Select(_ => (object?)new Dictionary<string, object?>
             {
@@ -254,7 +255,7 @@ public sealed class FilteringTests(QueryingServer server) : IClassFixture<Queryi
             }).ToList(),
         }));
         Assert.Equal(QueryErrorCodes.TooManyTerms, e.Code);
-        Assert.NotNull(ConnectorFilter.FromInput(new Dictionary<string, object?>
+        Assert.NotNull(WhereCompiler.Compile(new Dictionary<string, object?>
         {
             ["or"] = Enumerable.Range(0, 4).Select(_ => (object?)new Dictionary<string, object?>
             {
@@ -266,7 +267,7 @@ public sealed class FilteringTests(QueryingServer server) : IClassFixture<Queryi
     [Fact]
     public void In_memory_filter_tests_one_changed_connector()
     {
-        var filter = ConnectorFilter.FromInput(new Dictionary<string, object?>
+        var filter = WhereCompiler.Compile(new Dictionary<string, object?>
         {
             ["enabled"] = new Dictionary<string, object?> { ["eq"] = true },
             ["description"] = new Dictionary<string, object?> { ["ncontains"] = "secret" },

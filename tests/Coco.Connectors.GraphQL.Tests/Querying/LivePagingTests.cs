@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coco.Connectors.Tests.Querying;
@@ -20,7 +20,7 @@ public sealed class LivePagingTests(QueryingServer server) : IClassFixture<Query
     [InlineData("[{description: DESC}]", false)]
     public async Task Paging_while_connectors_are_created_and_deleted_neither_repeats_nor_skips(string order, bool forward)
     {
-        var service = server.Services.GetRequiredService<ConnectorService>();
+        var service = server.Services.GetRequiredService<ConnectorWriter>();
         var run = Guid.NewGuid().ToString("N")[..6];
         var initial = new List<string>();
         for (var i = 0; i < 20; i++)
@@ -88,7 +88,7 @@ public sealed class LivePagingTests(QueryingServer server) : IClassFixture<Query
     [InlineData("[{description: DESC}]", false)]
     public async Task Across_a_cursor_the_flag_is_exact_after_deletions_and_costs_no_extra_query(string order, bool forward)
     {
-        var service = server.Services.GetRequiredService<ConnectorService>();
+        var service = server.Services.GetRequiredService<ConnectorWriter>();
         var run = Guid.NewGuid().ToString("N")[..6];
         for (var i = 0; i < 4; i++)
         {
@@ -119,7 +119,7 @@ public sealed class LivePagingTests(QueryingServer server) : IClassFixture<Query
 
     private static string Scope(string run) => "{and: [" + Where + ", {name: {startsWith: \"" + run + "\"}}]}";
 
-    private async Task<string> CreateAsync(ConnectorService service, string name, int minute, bool hasDescription)
+    private async Task<string> CreateAsync(ConnectorWriter service, string name, int minute, bool hasDescription)
     {
         server.Clock.Set(QueryDataset.Epoch.AddMinutes(minute));
         var doc = new JsonObject { ["name"] = name, ["tags"] = new JsonArray("live") };

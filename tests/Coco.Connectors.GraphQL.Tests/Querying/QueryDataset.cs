@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coco.Connectors.Tests.Querying;
@@ -72,7 +72,7 @@ public static class QueryDataset
 
     public static async Task SeedAsync(QueryingServer server)
     {
-        var service = server.Services.GetRequiredService<ConnectorService>();
+        var service = server.Services.GetRequiredService<ConnectorWriter>();
         foreach (var row in Rows)
         {
             server.Clock.Set(Epoch.AddMinutes(row.Minute));

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 using Coco.Connectors.Tests.GraphQL;
 using Coco.Connectors.Tests.Infrastructure;
 

@@ -131,7 +131,7 @@ public sealed class LiveServer(CocoServer server) : IDisposable
     public HttpClient Http => _http;
 
     /// <summary>How many subscriptions the server is feeding right now, over every transport.</summary>
-    public int Subscribers => server.Services.GetRequiredService<ConnectorEvents>().SubscriberCount;
+    public int Subscribers => server.Services.GetRequiredService<ConnectorEventDispatcher>().SubscriberCount;
 
     public Task WaitForSubscribersAsync(int count) =>
         Eventually.TrueAsync(() => Subscribers == count, $"the server has {count} subscribers (it has {Subscribers})");

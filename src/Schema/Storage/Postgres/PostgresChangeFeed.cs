@@ -1,5 +1,5 @@
 using Coco.Connectors.Changes;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 
 namespace Coco.Connectors.Storage.Postgres;
 

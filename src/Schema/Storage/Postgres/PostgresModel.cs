@@ -1,4 +1,4 @@
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -7,12 +7,6 @@ using GraphQL.Transport;
 
 namespace Coco.Connectors.Server.Transport.Http;
 
-/// <summary>Why an HTTP request is not a GraphQL-over-HTTP request we can run; becomes a GraphQL-shaped error body.</summary>
-public sealed record HttpRequestProblem(int StatusCode, string Code, string Message)
-{
-    public static HttpRequestProblem Invalid(string message) => new(StatusCodes.Status400BadRequest, "INVALID_REQUEST", message);
-}
-
 /// <summary>
 /// Reads a GraphQL request from a POST JSON body or GET query parameters, checking its shape
 /// (GraphQL over HTTP §Request Parameters) so a malformed request gets a precise 400 instead of an engine error.

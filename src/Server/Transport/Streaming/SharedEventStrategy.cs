@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Coco.Connectors.GraphQL;
+using Coco.Connectors.GraphQLApi;
 using GraphQL;
 using GraphQL.Execution;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;

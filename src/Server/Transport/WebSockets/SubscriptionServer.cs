@@ -10,15 +10,6 @@ using GraphQL.Transport;
 
 namespace Coco.Connectors.Server.Transport.WebSockets;
 
-/// <summary>What a subprotocol needs from the host, bundled so the protocol classes stay small.</summary>
-internal sealed record ProtocolServices(
-    OperationStreamer Streamer,
-    IGraphQLTextSerializer Serializer,
-    IServiceScopeFactory Scopes,
-    GraphQLStreamingOptions Options,
-    StreamingConnection Client,
-    ILogger Logger);
-
 /// <summary>
 /// The part both WebSocket subprotocols share: the connection_init state and its timeout, keep-alive, and the
 /// running operations (id → operation, each in its own DI scope, run in the background so the read loop never

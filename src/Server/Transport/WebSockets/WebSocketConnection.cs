@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
+using Coco.Connectors.GraphQLApi.Limits;
 
 namespace Coco.Connectors.Server.Transport.WebSockets;
 

@@ -24,7 +24,7 @@ namespace Coco.Connectors.Storage.Migrations.Postgres
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Coco.Connectors.Connectors.Connector", b =>
+            modelBuilder.Entity("Coco.Connectors.Domain.Connector", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -95,7 +95,7 @@ namespace Coco.Connectors.Storage.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Processor", "Coco.Connectors.Connectors.Connector.Processor#ConnectorProcessor", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Processor", "Coco.Connectors.Domain.Connector.Processor#ConnectorProcessor", b1 =>
                         {
                             b1.IsRequired();
 

@@ -18,7 +18,7 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Coco.Connectors.Connectors.Connector", b =>
+            modelBuilder.Entity("Coco.Connectors.Domain.Connector", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -81,7 +81,7 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Processor", "Coco.Connectors.Connectors.Connector.Processor#ConnectorProcessor", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Processor", "Coco.Connectors.Domain.Connector.Processor#ConnectorProcessor", b1 =>
                         {
                             b1.IsRequired();
 

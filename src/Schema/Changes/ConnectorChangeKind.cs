@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Coco.Connectors.Changes;
+
+public enum ConnectorChangeKind
+{
+    Created,
+    Updated,
+    Deleted,
+}

@@ -1,0 +1,283 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Coco.Connectors.Domain;
+using Coco.Connectors.Querying;
+using Coco.Connectors.Secrets;
+using Microsoft.Extensions.Logging;
+
+namespace Coco.Connectors.Changes;
+
+/// <summary>
+/// Turns the change feed into subscriber event streams. The write path only enqueues a change; one dispatcher loads
+/// its connector (at most once) and hands it to every subscriber in feed order, so each connector's events reach
+/// each subscriber in version order. Subscribers hold no queue or task of their own while idle: back-pressure on
+/// slow clients is the transport's job (it bounds what it buffers per subscription). Events are snapshots: every
+/// subscriber of a change gets the same objects (one connector, one <see cref="ConnectorChangedEvent"/> per outcome),
+/// never changed afterwards, so a transport can serialize each once for all subscribers with the same selection.
+/// </summary>
+public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisposable
+{
+    private readonly ConnectorReader _reader;
+    private readonly ILogger<ConnectorEventDispatcher> _logger;
+    private readonly Channel<ConnectorChange> _changes = Channel.CreateUnbounded<ConnectorChange>(new() { SingleReader = true });
+    private readonly IDisposable _feed;
+    // Keyed by subscriber; a dictionary because thousands join and leave one at a time while the dispatcher reads.
+    private readonly ConcurrentDictionary<Subscriber, byte> _subscribers = new();
+
+    public ConnectorEventDispatcher(IConnectorChangeFeed feed, ConnectorReader reader, ILogger<ConnectorEventDispatcher> logger)
+    {
+        _reader = reader;
+        _logger = logger;
+        _feed = feed.Subscribe(this);
+        _ = DispatchAsync();
+    }
+
+    public int SubscriberCount => _subscribers.Count;
+
+    /// <summary>
+    /// A stream of what <paramref name="select"/> makes of each accepted change and its connector as it is now
+    /// (null when deleted); a null selection delivers nothing. <paramref name="prepare"/> runs once per subscriber,
+    /// after it is attached, and the changes that arrive meanwhile wait for it.
+    /// </summary>
+    public IObservable<object?> Watch(
+        Func<ConnectorChange, bool> accept,
+        Func<ConnectorChange, Connector?, object?> select,
+        Func<CancellationToken, Task>? prepare = null) =>
+        new Stream(this, () => new Handlers(accept, delivery => select(delivery.Change, delivery.Connector), prepare));
+
+    /// <summary>
+    /// Every change to a connector that matched <paramref name="filter"/> before or after it, with whether it
+    /// matches now. Which connectors matched before is tracked per subscriber, starting from the store's answer
+    /// when the subscription begins, so this works the same when changes come from other server instances.
+    /// </summary>
+    public IObservable<object?> WatchMatching(ConnectorFilter filter)
+    {
+        if (filter.Predicate is null)
+        {
+            return new Stream(this, () => new Handlers(_ => true, delivery => delivery.Changed(delivery.Connector is not null), null));
+        }
+
+        return new Stream(this, () =>
+        {
+            var matching = new HashSet<string>();
+            return new Handlers(
+                _ => true,
+                delivery =>
+                {
+                    var id = delivery.Change.Id;
+                    var before = matching.Contains(id);
+                    var now = delivery.Connector is { } connector && filter.Matches(connector);
+                    if (now)
+                    {
+                        matching.Add(id);
+                    }
+                    else
+                    {
+                        matching.Remove(id);
+                    }
+
+                    return before || now ? delivery.Changed(now) : null;
+                },
+                async ct => matching.UnionWith(await _reader.MatchingIdsAsync(new ConnectorQuery(filter.Predicate, []), ct)));
+        });
+    }
+
+    void IObserver<ConnectorChange>.OnNext(ConnectorChange value) => _changes.Writer.TryWrite(value);
+
+    void IObserver<ConnectorChange>.OnError(Exception error) => _logger.LogError("The change feed failed: {Error}", error.GetType().Name);
+
+    void IObserver<ConnectorChange>.OnCompleted() => _changes.Writer.TryComplete();
+
+    private async Task DispatchAsync()
+    {
+        await foreach (var change in _changes.Reader.ReadAllAsync())
+        {
+            if (_subscribers.IsEmpty)
+            {
+                continue;
+            }
+
+            Connector? connector;
+            try
+            {
+                connector = await LoadAsync(change);
+            }
+            catch (Exception e)
+            {
+                _logger.LogError("Could not load connector {Id} for its {Kind} event: {Error}", change.Id, change.Kind, e.GetType().Name);
+                continue;
+            }
+
+            var delivery = new Delivery(change, connector);
+            foreach (var (subscriber, _) in _subscribers)
+            {
+                try
+                {
+                    subscriber.Offer(delivery);
+                }
+                catch (Exception e)
+                {
+                    // One broken subscriber ends alone; the dispatcher goes on for the others.
+                    _logger.LogError("A subscriber failed on a {Kind} event and was dropped: {Exception}", change.Kind, ExceptionLog.Describe(e));
+                    subscriber.Dispose();
+                }
+            }
+        }
+    }
+
+    // The state the change committed when it was raised here; otherwise one load from the store.
+    private Task<Connector?> LoadAsync(ConnectorChange change) => change switch
+    {
+        { Kind: ConnectorChangeKind.Deleted } => Task.FromResult<Connector?>(null),
+        { Committed: { } committed } => Task.FromResult<Connector?>(committed),
+        _ => _reader.FindAsync(change.Id, CancellationToken.None),
+    };
+
+    public void Dispose()
+    {
+        _feed.Dispose();
+        _changes.Writer.TryComplete();
+    }
+
+    private sealed record Handlers(
+        Func<ConnectorChange, bool> Accept,
+        Func<Delivery, object?> Select,
+        Func<CancellationToken, Task>? Prepare);
+
+    /// <summary>One change as every subscriber receives it: the same objects for all of them.</summary>
+    private sealed class Delivery(ConnectorChange change, Connector? connector)
+    {
+        private ConnectorChangedEvent? _matching;
+        private ConnectorChangedEvent? _notMatching;
+
+        public ConnectorChange Change => change;
+
+        public Connector? Connector => connector;
+
+        // Two threads may race here (the dispatcher, and a subscriber releasing the events it held while preparing);
+        // then both get an equal event and only the sharing of its serialization is lost.
+        public ConnectorChangedEvent Changed(bool matches) => matches
+            ? _matching ??= new ConnectorChangedEvent(change, connector, true)
+            : _notMatching ??= new ConnectorChangedEvent(change, connector, false);
+    }
+
+    /// <summary>Each subscription gets fresh handlers, so per-subscriber state is never shared.</summary>
+    private sealed class Stream(ConnectorEventDispatcher events, Func<Handlers> create) : IObservable<object?>
+    {
+        public IDisposable Subscribe(IObserver<object?> observer) => new Subscriber(events, create(), observer);
+    }
+
+    private sealed class Subscriber : IDisposable
+    {
+        private readonly ConnectorEventDispatcher _events;
+        private readonly Handlers _handlers;
+        private readonly IObserver<object?> _observer;
+        private readonly Lock _gate = new();
+        private readonly CancellationTokenSource? _preparing;
+        private List<Delivery>? _waiting;
+        private bool _done;
+
+        public Subscriber(ConnectorEventDispatcher events, Handlers handlers, IObserver<object?> observer)
+        {
+            _events = events;
+            _handlers = handlers;
+            _observer = observer;
+            if (handlers.Prepare is not null)
+            {
+                _waiting = [];
+                _preparing = new CancellationTokenSource();
+            }
+
+            events._subscribers.TryAdd(this, 0);
+            if (handlers.Prepare is not null)
+            {
+                _ = PrepareAsync(handlers.Prepare);
+            }
+        }
+
+        public void Offer(Delivery delivery)
+        {
+            if (!_handlers.Accept(delivery.Change))
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                if (_waiting is not null)
+                {
+                    _waiting.Add(delivery);
+                }
+                else
+                {
+                    Emit(delivery);
+                }
+            }
+        }
+
+        private async Task PrepareAsync(Func<CancellationToken, Task> prepare)
+        {
+            try
+            {
+                await prepare(_preparing!.Token);
+            }
+            catch (Exception e)
+            {
+                lock (_gate)
+                {
+                    Fail(e);
+                }
+
+                return;
+            }
+
+            lock (_gate)
+            {
+                foreach (var delivery in _waiting!)
+                {
+                    Emit(delivery);
+                }
+
+                _waiting = null;
+            }
+        }
+
+        // Called under the gate: one subscriber's events leave one at a time, in order.
+        private void Emit(Delivery delivery)
+        {
+            if (_done)
+            {
+                return;
+            }
+
+            try
+            {
+                if (_handlers.Select(delivery) is { } delivered)
+                {
+                    _observer.OnNext(delivered);
+                }
+            }
+            catch (Exception e)
+            {
+                Fail(e);
+            }
+        }
+
+        private void Fail(Exception e)
+        {
+            if (!_done && e is not OperationCanceledException)
+            {
+                _observer.OnError(e);
+            }
+
+            Dispose();
+        }
+
+        public void Dispose()
+        {
+            _done = true;
+            _events._subscribers.TryRemove(this, out _);
+            _preparing?.Cancel();
+        }
+    }
+}

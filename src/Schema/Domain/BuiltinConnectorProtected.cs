@@ -1,0 +1,3 @@
+namespace Coco.Connectors.Domain;
+
+public sealed record BuiltinConnectorProtected(string Id, string Reason) : ConnectorError(Reason);

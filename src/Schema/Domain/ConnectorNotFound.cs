@@ -1,0 +1,3 @@
+namespace Coco.Connectors.Domain;
+
+public sealed record ConnectorNotFound(string Id) : ConnectorError($"connector [{Id}] not found");

@@ -1,0 +1,64 @@
+using Coco.Connectors.Changes;
+using Coco.Connectors.GraphQLApi.Filtering;
+using Coco.Connectors.Querying;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coco.Connectors.GraphQLApi.Connectors;
+
+/// <summary>
+/// Live updates. Every write (REST, GraphQL, seeding) reaches these streams; the connector is loaded when the event
+/// is delivered and its <c>config</c> is masked like any query result. Every event is a snapshot (see
+/// <see cref="ConnectorEventDispatcher"/>), so transports serialize it once per selection for all subscribers.
+/// </summary>
+public static class ConnectorSubscriptions
+{
+    public static void AddFields(ObjectGraphType subscription)
+    {
+        subscription.Field<NonNullGraphType<ConnectorType>>("onConnectorCreated")
+            .Description("Each connector as it is created.")
+            .PublishesSnapshots()
+            .ResolveStream(ctx => Events(ctx).Watch(
+                change => change.Kind == ConnectorChangeKind.Created,
+                (_, connector) => connector));
+
+        subscription.Field<NonNullGraphType<ConnectorType>>("onConnectorUpdated")
+            .Description("Each connector as it is updated; only the one with `id` when given.")
+            .Argument<IdGraphType>("id", a => a.Description = "Only this connector's updates.")
+            .PublishesSnapshots()
+            .ResolveStream(ctx =>
+            {
+                var id = ctx.GetArgument<string?>("id");
+                return Events(ctx).Watch(
+                    change => change.Kind == ConnectorChangeKind.Updated && (id is null || change.Id == id),
+                    (_, connector) => connector);
+            });
+
+        subscription.Field<NonNullGraphType<ConnectorDeletedEventType>>("onConnectorDeleted")
+            .Description("Each connector deletion.")
+            .PublishesSnapshots()
+            .ResolveStream(ctx => Events(ctx).Watch(
+                change => change.Kind == ConnectorChangeKind.Deleted,
+                (change, _) => change));
+
+        subscription.Field<NonNullGraphType<ConnectorChangedEventType>>("onConnectorChanged")
+            .Description("Every change to a connector that matches `where` before or after the change; `matches` tells a live list " +
+                "whether to show the connector now.")
+            .Argument<ConnectorFilterInputType>("where", a => a.Description = "Which connectors to watch; all when absent.")
+            .PublishesSnapshots()
+            .ResolveStream(ctx =>
+            {
+                try
+                {
+                    return Events(ctx).WatchMatching(WhereCompiler.Compile(ListArguments.Raw(ctx, "where") as IDictionary<string, object?>));
+                }
+                catch (QueryException e)
+                {
+                    throw ListArguments.ToExecutionError(e, "Subscription.onConnectorChanged");
+                }
+            });
+    }
+
+    private static ConnectorEventDispatcher Events(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ConnectorEventDispatcher>();
+}

@@ -1,0 +1,29 @@
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Execution;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coco.Connectors.GraphQLApi.Limits;
+
+public static class QueryLimits
+{
+    /// <summary>
+    /// Bounds what one request may cost (<see cref="GraphQLLimitsOptions"/>): document limits while parsing, before
+    /// validation; list lengths of variables and the cost of the operation after argument coercion — for documents
+    /// from the parsed-document cache too, since variables change both.
+    /// </summary>
+    public static IGraphQLBuilder AddQueryLimits(this IGraphQLBuilder builder)
+    {
+        builder.Services.Register<IDocumentBuilder, LimitedDocumentBuilder>(global::GraphQL.DI.ServiceLifetime.Singleton, replace: true);
+        builder.AddValidationRule<ErrorBudgetRule>();
+        builder.AddValidationRule<ListLengthRule>(useForCachedDocuments: true);
+        builder.AddValidationRule<CostAnalysisRule>(useForCachedDocuments: true);
+        return builder;
+    }
+
+    public static IServiceCollection AddQueryLimitOptions(this IServiceCollection services)
+    {
+        services.AddOptions<GraphQLLimitsOptions>().BindConfiguration(GraphQLLimitsOptions.Section);
+        return services;
+    }
+}

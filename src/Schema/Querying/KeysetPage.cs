@@ -1,0 +1,14 @@
+using System.Linq.Expressions;
+using Coco.Connectors.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coco.Connectors.Querying;
+
+/// <summary>
+/// One page of a keyset walk; <see cref="CursorOf"/> gives the cursor of any of its rows. <see cref="TotalCount"/> is
+/// the number of rows the filter matches in all pages, when the reader was asked to count.
+/// </summary>
+public sealed record KeysetPage(IReadOnlyList<Connector> Items, bool HasNextPage, bool HasPreviousPage, IReadOnlyList<SortKey> Order, int? TotalCount = null)
+{
+    public string CursorOf(Connector row) => CursorCodec.Encode(Order, row);
+}

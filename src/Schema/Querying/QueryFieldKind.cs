@@ -1,0 +1,11 @@
+using System.Linq.Expressions;
+
+namespace Coco.Connectors.Querying;
+
+public enum QueryFieldKind
+{
+    String,
+    Boolean,
+    DateTime,
+    StringList,
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Coco.Connectors.Querying;
+using SortKey = Coco.Connectors.Querying.SortKey;
+
+namespace Coco.Connectors.Server.Rest;
+
+/// <summary><c>sort=field:asc|desc,…</c> over the sortable REST field names.</summary>
+public static class RestSort
+{
+    public static IReadOnlyList<SortKey> Parse(string? sort)
+    {
+        if (string.IsNullOrWhiteSpace(sort))
+        {
+            return ConnectorQuery.DefaultOrder;
+        }
+
+        var keys = new List<SortKey>();
+        foreach (var part in sort.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pieces = part.Split(':', 2, StringSplitOptions.TrimEntries);
+            var name = pieces[0];
+            if (QueryFields.IsConfigPath(name))
+            {
+                throw new QueryException("sort", "config cannot be sorted on, it may hold secrets");
+            }
+
+            var field = QueryFields.FindRest(name);
+            if (field is null || !field.Sortable)
+            {
+                throw new QueryException("sort", $"cannot sort on '{name}'; sortable fields are " +
+                    string.Join(", ", QueryFields.All.Where(f => f.Sortable).Select(f => f.RestName)));
+            }
+
+            var direction = pieces.Length > 1 ? pieces[1].ToLowerInvariant() : "asc";
+            if (direction is not ("asc" or "desc"))
+            {
+                throw new QueryException("sort", $"sort direction for '{name}' must be asc or desc, not '{pieces[1]}'");
+            }
+
+            keys.Add(new SortKey(field, direction == "desc"));
+        }
+
+        return keys.Count == 0 ? ConnectorQuery.DefaultOrder : keys;
+    }
+}
