@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Coco.Connectors.Secrets;
 
-namespace Coco.Connectors.Tests.Secrets;
+namespace Coco.Connectors.UnitTests.Secrets;
 
 /// <summary>The secret policy as a pure function: no server, so a wrong change fails here first and fast.</summary>
 public sealed class SecretPolicyTests
