@@ -8,6 +8,10 @@ namespace Coco.Connectors.Server.Hosting;
 /// </summary>
 public static class LogText
 {
+    // C0, DEL and C1 controls, and the Unicode line and paragraph separators that some viewers break lines on.
+    private static readonly SearchValues<char> Unsafe = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c), '\u2028', '\u2029']);
+
     public static void WriteEscaped(TextWriter writer, ReadOnlySpan<char> text)
     {
         while (text.Length > 0)
@@ -24,10 +28,6 @@ public static class LogText
             text = text[(next + 1)..];
         }
     }
-
-    // C0, DEL and C1 controls, and the Unicode line and paragraph separators that some viewers break lines on.
-    private static readonly SearchValues<char> Unsafe = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c), '\u2028', '\u2029']);
 
     private static string Escape(char c) => c switch
     {

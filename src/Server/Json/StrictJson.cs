@@ -19,6 +19,7 @@ public static class StrictJson
     public const int MaxDepth = 64;
 
     private const int MaxKeyShown = 64;
+    private const int SmallObject = 8;
 
     public static bool TryParse(ReadOnlyMemory<byte> utf8, [NotNullWhen(true)] out JsonDocument? document,
         [NotNullWhen(false)] out JsonProblem? problem)
@@ -88,21 +89,20 @@ public static class StrictJson
 
     private static JsonProblem? CheckObject(JsonElement element, List<PathSegment> path)
     {
+        // Nearly every object is small: those are checked pair by pair without allocating; large ones through a set.
         var count = element.GetPropertyCount();
-        var seen = count > 1 ? new HashSet<string>(count, StringComparer.Ordinal) : null;
+        var seen = count > SmallObject ? new HashSet<string>(count, StringComparer.Ordinal) : null;
+        var index = 0;
         foreach (var property in element.EnumerateObject())
         {
             var rawName = JsonMarshal.GetRawUtf8PropertyName(property);
+            path.Add(new PathSegment(property, 0));
             if (LoneSurrogate(rawName) is { } lone)
             {
-                // The key cannot be unescaped: show it as written.
-                path.Add(new PathSegment(Encoding.UTF8.GetString(rawName), 0));
                 return Unpaired(lone, path);
             }
 
-            var name = property.Name;
-            path.Add(new PathSegment(name, 0));
-            if (seen is not null && !seen.Add(name))
+            if (seen is null ? IsRepeated(element, rawName, property, index) : !seen.Add(property.Name))
             {
                 return new JsonProblem(JsonProblem.DuplicateKey, $"has the key '{Describe(path)}' more than once");
             }
@@ -113,9 +113,30 @@ public static class StrictJson
             }
 
             path.RemoveAt(path.Count - 1);
+            index++;
         }
 
         return null;
+    }
+
+    /// <summary>Whether one of the first <paramref name="index"/> keys of <paramref name="obj"/> is the same name, unescaped.</summary>
+    private static bool IsRepeated(JsonElement obj, ReadOnlySpan<byte> rawName, JsonProperty property, int index)
+    {
+        var name = rawName.Contains((byte)'\\') ? property.Name : null;
+        foreach (var earlier in obj.EnumerateObject())
+        {
+            if (index-- == 0)
+            {
+                return false;
+            }
+
+            if (name is null ? earlier.NameEquals(rawName) : earlier.NameEquals(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first <c>\uXXXX</c> escape in raw JSON string text that is half a surrogate pair on its own, or null.</summary>
@@ -175,17 +196,24 @@ public static class StrictJson
         var text = new StringBuilder();
         foreach (var segment in path)
         {
-            if (segment.Key is null)
+            if (segment.Key is { } key)
             {
-                text.Append('[').Append(segment.Index).Append(']');
+                text.Append(text.Length == 0 ? "" : ".").Append(Shorten(KeyText(key)));
             }
             else
             {
-                text.Append(text.Length == 0 ? "" : ".").Append(Shorten(segment.Key));
+                text.Append('[').Append(segment.Index).Append(']');
             }
         }
 
         return text.ToString();
+    }
+
+    // A key with half a surrogate pair cannot be unescaped: it is shown as written.
+    private static string KeyText(JsonProperty key)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(key);
+        return LoneSurrogate(raw) is null ? key.Name : Encoding.UTF8.GetString(raw);
     }
 
     // A hostile key can be as long as the body; the message needs only enough to find it (and never half a pair).
@@ -201,5 +229,5 @@ public static class StrictJson
     }
 
     /// <summary>One step into the document: an object key, or (when <see cref="Key"/> is null) an array index.</summary>
-    private readonly record struct PathSegment(string? Key, int Index);
+    private readonly record struct PathSegment(JsonProperty? Key, int Index);
 }

@@ -22,6 +22,8 @@ public sealed class MalformedJsonTests(CocoServer server) : IClassFixture<CocoSe
         { """{"name":"a","config":{"x":1,"x":2}}""", "DUPLICATE_JSON_KEY", "'config.x'" },
         { """{"name":"a","config":{"password":"p","pass\u0077ord":"q"}}""", "DUPLICATE_JSON_KEY", "'config.password'" },
         { """{"name":"a","config":{"servers":[{"host":"h","ho\u0073t":"i"}]}}""", "DUPLICATE_JSON_KEY", "'config.servers[0].host'" },
+        { """{"na\u006de":"a","name":"b"}""", "DUPLICATE_JSON_KEY", "'name'" },
+        { """{"name":"a","config":{"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k\u0035":0}}""", "DUPLICATE_JSON_KEY", "'config.k5'" },
         { """{"name":"\ud800"}""", "INVALID_UNICODE", "'name'" },
         { """{"name":"a","tags":["ok","x\udfff"]}""", "INVALID_UNICODE", "'tags[1]'" },
         { """{"name":"a","config":{"\ud800":1}}""", "INVALID_UNICODE", @"'config.\ud800'" },
