@@ -225,15 +225,31 @@ public sealed class ConnectorFilterTests
         Assert.Equal(QueryErrorCodes.FilterTooDeep, Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(inString, maxDepth: 1)).Code);
         Assert.Equal(QueryErrorCodes.FilterTooDeep, Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(Nest(ConnectorFilter.DefaultMaxDepth + 1))).Code);
         Assert.Equal("a", Ids(Nest(ConnectorFilter.DefaultMaxDepth)));
+
+        Assert.Equal("a", Ids(Nest(3, "or"), maxDepth: 3));
+        Assert.Equal(QueryErrorCodes.FilterTooDeep, Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(Nest(4, "or"), maxDepth: 3)).Code);
+        var andInString = Where(("name", Where(("and", List(Where(("and", List(Where(("eq", "Alpha"))))))))));
+        Assert.Equal("a", Ids(andInString, maxDepth: 2));
+        Assert.Equal(QueryErrorCodes.FilterTooDeep, Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(andInString, maxDepth: 1)).Code);
     }
+
+    [Theory]
+    [InlineData("nam")]
+    [InlineData("processo")]
+    [InlineData("proc")]
+    public void A_prefix_of_a_field_is_not_a_parent(string field) => AssertUnknown(Where((field, Where(("eq", Where(("eq", "x")))))), field);
 
     [Fact]
     public void Too_many_terms_are_refused()
     {
         var many = Enumerable.Range(0, TermLimits.MaxTerms + 1).Select(i => (object?)$"n{i}").ToList();
-        Assert.Equal(QueryErrorCodes.TooManyTerms, Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(Where(("name", Where(("in", many)))))).Code);
+        var tooMany = Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(Where(("name", Where(("in", many))))));
+        Assert.Equal(QueryErrorCodes.TooManyTerms, tooMany.Code);
+        Assert.StartsWith($"`in` has {TermLimits.MaxTerms + 1} terms", tooMany.Message);
         var ors = Enumerable.Range(0, TermLimits.MaxTerms + 1).Select(_ => (object?)Where(("name", Where(("eq", "Alpha"))))).ToList();
-        Assert.Equal(QueryErrorCodes.TooManyTerms, Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(Where(("or", ors)))).Code);
+        var tooManyOr = Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(Where(("or", ors))));
+        Assert.Equal(QueryErrorCodes.TooManyTerms, tooManyOr.Code);
+        Assert.StartsWith($"`or` has {TermLimits.MaxTerms + 1} terms", tooManyOr.Message);
         Assert.Equal("a", Ids(Where(("or", ors.Take(TermLimits.MaxTerms).ToList()))));
     }
 
@@ -246,8 +262,8 @@ public sealed class ConnectorFilterTests
         Assert.Equal("a,c", Sample.Ids(filter.Matches));
     }
 
-    private static Dictionary<string, object?> Nest(int depth) =>
-        depth == 0 ? Where(("name", Where(("eq", "Alpha")))) : Where(("and", List(Nest(depth - 1))));
+    private static Dictionary<string, object?> Nest(int depth, string combinator = "and") =>
+        depth == 0 ? Where(("name", Where(("eq", "Alpha")))) : Where((combinator, List(Nest(depth - 1, combinator))));
 
     private static string Ids(IDictionary<string, object?> where, int maxDepth = ConnectorFilter.DefaultMaxDepth) =>
         Sample.Ids(ConnectorFilter.FromInput(where, maxDepth).Matches);

@@ -145,6 +145,7 @@ public sealed class CursorCodecTests
         Assert.Contains("`name ASC,id ASC`", error.Message);
         Assert.Contains("`name DESC,id DESC`", error.Message);
         Assert.Contains("`before`", error.Message);
+        Assert.EndsWith("Cursors are only valid with the `order` they came from; start again from the first page.", error.Message);
     }
 
     private static void AssertMalformed(string cursor, IReadOnlyList<SortKey> order)
