@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Hostile documents beside ordinary traffic (the hostile-input issue, "cost that explodes"):
+#   0. in process: what the document limits decide for each shape and how long deciding takes (bench/LimitsMicro);
 #   1. server CPU per refusal for every hostile shape (bench/refusal_cpu.py, one keep-alive connection);
 #   2. an ordinary GraphQL route's throughput alone, then while the issue's hostile shapes arrive at $RATE requests/s
 #      (bench/hostile_load.py, paced, keep-alive), interleaved round by round; reports the ratio (target >= 0.8).
@@ -17,7 +18,9 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 
 echo "building (Release)…"
 dotnet build -c Release -v q src/Server >/dev/null
+dotnet build -c Release -v q bench/LimitsMicro >/dev/null
 SERVER_DLL=src/Server/bin/Release/net10.0/Coco.Connectors.GraphQL.Server.dll
+MICRO_DLL=bench/LimitsMicro/bin/Release/net10.0/Coco.Connectors.Bench.LimitsMicro.dll
 
 python3 bench/hostile_shapes.py "$OUT/bodies"
 # Baselines for the refusal figures: the cheapest request, and an accepted request with a body as large as the
@@ -26,6 +29,9 @@ python3 -c 'import json,sys; json.dump({"query": "{ __typename }"}, open(sys.arg
   "$OUT/baseline-trivial.json" "$OUT/baseline-500KB-body.json"
 ORDINARY_QUERY='{ connectors(first: 20) { nodes { id name category } } }'
 printf '{"query":"%s"}' "$ORDINARY_QUERY" > "$OUT/ordinary.json"
+
+echo "== document limits in process (best batch; no HTTP)"
+dotnet "$MICRO_DLL" "$OUT"/bodies/*.json | tee "$OUT/limits-in-process.txt"
 
 DATA=$(mktemp -d)
 server_pid=""

@@ -40,6 +40,7 @@ ISSUE = {
 }
 SIBLINGS = {
     "fanout-k12-connectors": fanout(12, "connectors { nodes { id } }"),
+    "chain-400-fragments": "{ ...F0 } " + " ".join(f"fragment F{i} on Query {{ ...F{i+1} }}" for i in range(400)) + " fragment F400 on Query { __typename }",
     "copies-500-connectorById": copies(500, 'connectorById(id: "x") { id }'),
     "copies-1500-typename": copies(1500, "__typename"),
     "side-by-side-100-fragments": "{ " + " ".join(f"...F{i}" for i in range(100)) + " } " + " ".join(f"fragment F{i} on Query {{ __typename }}" for i in range(100)),

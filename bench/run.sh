@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Repeatable benchmark: GraphQL connectors(...) vs REST _search for the same page, and keyset page 500 vs page 1.
 # usage: bench/run.sh [SIZE ...]            (default sizes: 10000 100000)
-# env:   DURATION=10 THREADS=2 CONNECTIONS=16 ROUNDS=3 PORT=9310 KEEP_DATA=1
+# env:   PROVIDER=sqlite|postgres DURATION=10 THREADS=2 CONNECTIONS=16 ROUNDS=3 PORT=9310 PG_PORT=55440
+#        PROVIDER=postgres starts a PostgreSQL cluster of its own in bench/data/pg (initdb + pg_ctl, as the tests do;
+#        as the postgres user when run as root) and keeps one seeded database per size in it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SIZES=("${@:-10000 100000}"); read -r -a SIZES <<< "${SIZES[*]}"
+PROVIDER=${PROVIDER:-sqlite} PG_PORT=${PG_PORT:-55440}
 DURATION=${DURATION:-10} THREADS=${THREADS:-2} CONNECTIONS=${CONNECTIONS:-16} ROUNDS=${ROUNDS:-3} PORT=${PORT:-9310}
 BASE="http://127.0.0.1:$PORT"
 OUT="$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
@@ -31,7 +34,23 @@ stop_server() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   server_pid=""
 }
-trap stop_server EXIT
+
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+PG_DATA="$ROOT/bench/data/pg"
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+stop_pg() { if [ "$PROVIDER" = postgres ] && [ -f "$PG_DATA/postmaster.pid" ]; then as_postgres "$PG_BIN/pg_ctl" stop -D "$PG_DATA" -m fast -w >/dev/null; fi; }
+start_pg() {
+  [ -n "$PG_BIN" ] || { echo "PostgreSQL is missing: apt-get install -y postgresql postgresql-contrib" >&2; exit 1; }
+  if [ ! -f "$PG_DATA/PG_VERSION" ]; then
+    mkdir -p "$PG_DATA"; [ "$(id -u)" = 0 ] && chown postgres "$PG_DATA"
+    as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+    printf "port = %s\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '%s'\nshared_buffers = 256MB\n" "$PG_PORT" "$PG_DATA" >> "$PG_DATA/postgresql.conf"
+  fi
+  as_postgres "$PG_BIN/pg_ctl" start -D "$PG_DATA" -l "$PG_DATA/server.log" -w >/dev/null
+}
+pg_sql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "${2:-postgres}" -qtAc "$1"; }
+trap 'stop_server; stop_pg' EXIT
+if [ "$PROVIDER" = postgres ]; then start_pg; fi
 
 # The server's CPU time so far (user + system, clock ticks): per request it is far steadier than req/s on a shared VM.
 server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
@@ -59,10 +78,19 @@ PY
 }
 
 for N in "${SIZES[@]}"; do
-  DB="$ROOT/bench/data/coco-$N.db"
-  if [ ! -f "$DB" ]; then dotnet "$SEED_DLL" seed "$DB" "$N"; fi
-  echo "== $N connectors ($DB)"
-  Storage__Provider=sqlite Storage__ConnectionString="Data Source=$DB" Logging__LogLevel__Default=Warning \
+  if [ "$PROVIDER" = postgres ]; then
+    DB="coco_bench_$N"; CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$DB"
+    if [ "$(pg_sql "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != 1 ]; then
+      pg_sql "CREATE DATABASE $DB"
+      BENCH_PROVIDER=postgres dotnet "$SEED_DLL" seed "$CONNECTION" "$N"
+      pg_sql "VACUUM ANALYZE" "$DB"
+    fi
+  else
+    DB="$ROOT/bench/data/coco-$N.db"; CONNECTION="Data Source=$DB"
+    if [ ! -f "$DB" ]; then dotnet "$SEED_DLL" seed "$DB" "$N"; fi
+  fi
+  echo "== $N connectors on $PROVIDER ($DB)"
+  Storage__Provider=$PROVIDER Storage__ConnectionString="$CONNECTION" Logging__LogLevel__Default=Warning \
     dotnet "$SERVER_DLL" --urls "$BASE" > "$OUT/server-$N.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 120); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -2,6 +2,8 @@
 // Starts the server as its own process on a fresh SQLite file, opens N graphql-transport-ws sockets that each
 // subscribe to one connector's updates, makes one REST write, and measures how long until every subscriber has the
 // event. Then: single-subscriber latency (write → event) and server memory per idle subscription.
+// With FANOUT_PG=<Npgsql connection string> the servers run on that PostgreSQL database instead, and a second instance
+// on the same database measures cross-instance latency (write on one instance → event on the other).
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.WebSockets;
@@ -44,6 +46,7 @@ var version = 1;
 
 // Warm-up: the first delivery pays for JIT compilation of the whole path.
 var warm = await OpenAsync(ws, 10, "subscription { onConnectorUpdated(id: \"fanout\") { id version name } }");
+await Task.Delay(500); // subscriptions attach after the client's subscribe message; a write before that is not theirs
 var warmWaits = warm.Select(c => c.NextAsync()).ToArray();
 await ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"update {{++version}}"}""", HttpMethod.Put);
 await Task.WhenAll(warmWaits);
@@ -78,27 +81,41 @@ foreach (var n in counts)
         $"{bare.TotalMilliseconds:F0} | {write.Elapsed / bare:F2} |");
 }
 
-// Single subscriber: write → event latency.
-var one = (await OpenAsync(ws, 1, "subscription { onConnectorUpdated(id: \"fanout\") { id version } }"))[0];
-var latencies = new List<double>();
-for (var i = 0; i < samples + 50; i++)
+// Single subscriber: write → event latency, on the same instance, then (PostgreSQL) from one instance to another.
+var pg = Environment.GetEnvironmentVariable("FANOUT_PG");
+await MeasureLatencyAsync("single subscriber, write → event", ws);
+if (!string.IsNullOrEmpty(pg))
 {
-    var wait = one.NextAsync();
-    var started = Stopwatch.GetTimestamp();
-    await ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"description":"{{i}}"}""", HttpMethod.Put);
-    await wait;
-    if (i >= 50)
-    {
-        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    }
+    var otherPort = port + 3;
+    using var other = ServerProcess.Start(serverDll, otherPort, folder.FullName, serverGc: true);
+    await ServerProcess.WaitHealthyAsync(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{otherPort}/") });
+    await MeasureLatencyAsync("cross-instance (write on A, subscriber on B), write → event", new Uri($"ws://127.0.0.1:{otherPort}/graphql"));
+    other.Kill();
 }
 
-await one.DisposeAsync();
-latencies.Sort();
-double Percentile(double p) => latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(p * latencies.Count) - 1)];
-Console.WriteLine();
-Console.WriteLine($"single subscriber, write → event over {samples} writes (REST PUT round trip included): " +
-    $"p50 {Percentile(0.50):F2} ms, p99 {Percentile(0.99):F2} ms");
+async Task MeasureLatencyAsync(string label, Uri subscriberServer)
+{
+    var one = (await OpenAsync(subscriberServer, 1, "subscription { onConnectorUpdated(id: \"fanout\") { id version } }"))[0];
+    await Task.Delay(500);
+    var latencies = new List<double>();
+    for (var i = 0; i < samples + 50; i++)
+    {
+        var wait = one.NextAsync();
+        var started = Stopwatch.GetTimestamp();
+        await ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"description":"{{i}}"}""", HttpMethod.Put);
+        await wait;
+        if (i >= 50)
+        {
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    await one.DisposeAsync();
+    latencies.Sort();
+    double Percentile(double p) => latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(p * latencies.Count) - 1)];
+    Console.WriteLine();
+    Console.WriteLine($"{label} over {samples} writes (REST PUT round trip included): p50 {Percentile(0.50):F2} ms, p99 {Percentile(0.99):F2} ms");
+}
 
 // Memory per idle subscription, on a second server (workstation GC) so the fan-out runs above leave nothing behind.
 var idle = counts.Max();

@@ -6,7 +6,8 @@ using System.Text;
 static class ServerProcess
 {
     /// <summary>
-    /// Starts the Release server on 127.0.0.1:<paramref name="port"/> over a fresh SQLite file in <paramref name="folder"/>.
+    /// Starts the Release server on 127.0.0.1:<paramref name="port"/> over a fresh SQLite file in <paramref name="folder"/>
+    /// (or the PostgreSQL database in <c>FANOUT_PG</c>).
     /// Every client of a benchmark comes from 127.0.0.1, so the per-client caps are lifted to the server-wide ones.
     /// </summary>
     public static Process Start(string dll, int port, string folder, bool serverGc)
@@ -17,7 +18,16 @@ static class ServerProcess
             RedirectStandardError = true,
             WorkingDirectory = folder,
         };
-        start.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(folder, $"coco-{port}.db")}";
+        if (Environment.GetEnvironmentVariable("FANOUT_PG") is { Length: > 0 } postgres)
+        {
+            start.Environment["Storage__Provider"] = "postgres";
+            start.Environment["Storage__ConnectionString"] = postgres;
+        }
+        else
+        {
+            start.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(folder, $"coco-{port}.db")}";
+        }
+
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
         start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";

@@ -101,18 +101,15 @@ static class SlowSubscribers
             await Task.Delay(2000);
             var (after, peak) = ServerProcess.Memory(server);
 
-            var delivered = new List<int>();
-            var stopped = 0;
+            var drained = await Task.WhenAll(clients.Select(client => client.DrainAsync()));
             foreach (var client in clients)
             {
-                var (events, slowConsumer) = await client.DrainAsync();
-                delivered.Add(events);
-                stopped += slowConsumer ? 1 : 0;
                 await client.DisposeAsync();
             }
 
-            delivered.Sort();
-            return new Outcome(before, after, peak, count, stopped, delivered.Count == 0 ? 0 : delivered[delivered.Count / 2], writing.Elapsed);
+            var delivered = drained.Select(d => d.Events).Order().ToList();
+            return new Outcome(before, after, peak, count, drained.Count(d => d.SlowConsumer),
+                delivered.Count == 0 ? 0 : delivered[delivered.Count / 2], writing.Elapsed);
         }
         finally
         {
@@ -140,6 +137,9 @@ static class SlowSubscribers
         ["type"] = "subscribe",
         ["payload"] = new JsonObject { ["query"] = Document.Replace("{alias}", alias, StringComparison.Ordinal), ["variables"] = new JsonObject { ["id"] = "big" } },
     }.ToJsonString();
+
+    // How long a drain waits for one more message before it takes the stream as still open.
+    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(10);
 
     private static bool IsSlowConsumer(JsonNode? result) => (string?)result?["errors"]?[0]?["extensions"]?["code"] == "SLOW_CONSUMER";
 
@@ -169,7 +169,7 @@ static class SlowSubscribers
             return paused;
         }
 
-        public async Task<JsonNode?> ReadAsync()
+        public async Task<JsonNode?> ReadAsync(CancellationToken ct = default)
         {
             var buffer = new byte[64 * 1024];
             while (true)
@@ -178,7 +178,7 @@ static class SlowSubscribers
                 WebSocketReceiveResult result;
                 do
                 {
-                    result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
+                    result = await _socket.ReceiveAsync(buffer, ct);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         return null;
@@ -198,14 +198,27 @@ static class SlowSubscribers
         public async Task<(int Events, bool SlowConsumer)> DrainAsync()
         {
             var events = 0;
-            while (await ReadAsync() is { } message && (string?)message["type"] == "next")
+            try
             {
-                if (IsSlowConsumer(message["payload"]))
+                while (true)
                 {
-                    return (events, true);
-                }
+                    using var idle = new CancellationTokenSource(IdleTimeout);
+                    if (await ReadAsync(idle.Token) is not { } message || (string?)message["type"] != "next")
+                    {
+                        break;
+                    }
 
-                events++;
+                    if (IsSlowConsumer(message["payload"]))
+                    {
+                        return (events, true);
+                    }
+
+                    events++;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Nothing more came: a server that keeps the subscription going.
             }
 
             return (events, false);
@@ -246,17 +259,30 @@ static class SlowSubscribers
         {
             using var reader = new StreamReader(await _response.Content.ReadAsStreamAsync());
             var events = 0;
-            while (await reader.ReadLineAsync() is { } line && line != "event: complete")
+            try
             {
-                if (line.StartsWith("data: ", StringComparison.Ordinal))
+                while (true)
                 {
-                    if (IsSlowConsumer(JsonNode.Parse(line["data: ".Length..])))
+                    using var idle = new CancellationTokenSource(IdleTimeout);
+                    if (await reader.ReadLineAsync(idle.Token) is not { } line || line == "event: complete")
                     {
-                        return (events, true);
+                        break;
                     }
 
-                    events++;
+                    if (line.StartsWith("data: ", StringComparison.Ordinal))
+                    {
+                        if (IsSlowConsumer(JsonNode.Parse(line["data: ".Length..])))
+                        {
+                            return (events, true);
+                        }
+
+                        events++;
+                    }
                 }
+            }
+            catch (OperationCanceledException)
+            {
+                // Nothing more came: a server that keeps the subscription going.
             }
 
             return (events, false);

@@ -11,19 +11,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-// seed <db> <count>      bulk-inserts <count> generated connectors into a SQLite file (migrating it first)
+// seed <db> <count>      bulk-inserts <count> generated connectors (migrating the store first)
 // inprocess <db> [n]     runs the benchmark GraphQL documents in process (no HTTP) and prints latency percentiles
 // writecost <db> [n] [r]  times ConnectorService updates with and without the SQLite file guard, in r interleaved rounds
+// <db> is a SQLite file, or with BENCH_PROVIDER=postgres an Npgsql connection string (seed and inprocess only).
 if (args.Length < 2 || args[0] is not ("seed" or "inprocess" or "writecost"))
 {
-    Console.Error.WriteLine("usage: seed <db> <count> | inprocess <db> [iterations] | writecost <db> [iterations] [rounds]");
+    Console.Error.WriteLine("usage: [BENCH_PROVIDER=sqlite|postgres] seed <db> <count> | inprocess <db> [iterations] | writecost <db> [iterations] [rounds]");
     return 2;
 }
 
+var provider = Environment.GetEnvironmentVariable("BENCH_PROVIDER") is { Length: > 0 } p ? p : "sqlite";
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
-    ["Storage:Provider"] = "sqlite",
-    ["Storage:ConnectionString"] = $"Data Source={args[1]}",
+    ["Storage:Provider"] = provider,
+    ["Storage:ConnectionString"] = provider == "postgres" ? args[1] : $"Data Source={args[1]}",
 }).Build();
 var services = new ServiceCollection().AddLogging().AddConnectorDomain(configuration).AddConnectorGraphQL().BuildServiceProvider();
 
@@ -45,7 +47,7 @@ return 0;
 
 /// <summary>
 /// Writes generated connectors straight through the DbContext in large transactions, because 100,000 single commits
-/// through ConnectorService would take minutes. Each row is still built by the write path's own
+/// through ConnectorService would take minutes (on PostgreSQL the change trigger still records each row). Each row is still built by the write path's own
 /// ConnectorDocument.Read + ApplyTo (same validation, same SearchText); only the per-write change events are skipped.
 /// </summary>
 internal static class Seeder
@@ -58,10 +60,7 @@ internal static class Seeder
     public static async Task SeedAsync(IServiceProvider services, int count)
     {
         var dbFactory = services.GetRequiredService<IDbContextFactory<CocoDbContext>>();
-        await using (var db = await dbFactory.CreateDbContextAsync())
-        {
-            await StorageRegistration.MigrateAsync(db, services.GetRequiredService<StorageOptions>(), CancellationToken.None);
-        }
+        await StorageRegistration.PrepareAsync(services, _ => Task.FromResult(0), CancellationToken.None);
 
         var ids = services.GetRequiredService<ConnectorIds>();
         var random = new Random(20251127);

@@ -5,6 +5,7 @@ using Coco.Connectors.Seeding;
 using Coco.Connectors.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Coco.Connectors;
 
@@ -16,7 +17,8 @@ public static class ConnectorDomain
         services.AddConnectorStore(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ConnectorIds>();
-        services.AddSingleton<IConnectorChangeFeed, InProcessChangeFeed>();
+        // The store may bring its own feed (PostgreSQL's crosses instances); otherwise changes stay in this process.
+        services.TryAddSingleton<IConnectorChangeFeed, InProcessChangeFeed>();
         services.AddSingleton<ConnectorService>();
         services.AddSingleton<ConnectorReader>();
         services.AddSingleton<BuiltinSeeder>();

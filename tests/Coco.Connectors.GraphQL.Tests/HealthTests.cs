@@ -7,6 +7,7 @@ namespace Coco.Connectors.Tests;
 public sealed class HealthTests
 {
     [Fact]
+    [Trait("Store", "SqliteOnly")] // takes the SQLite file away; the PostgreSQL run stops the server instead
     public async Task Healthz_answers_ok_when_the_store_is_reachable_and_503_when_it_is_not()
     {
         using var server = new CocoServer();

@@ -27,5 +27,9 @@ public sealed record ConnectorChange(string Id, ConnectorChangeKind Kind, int Ve
 /// </summary>
 public interface IConnectorChangeFeed : IObservable<ConnectorChange>
 {
-    void Publish(ConnectorChange change);
+    /// <summary>
+    /// Announces a committed change. Completes once this instance's observers have it, so a write returns after its
+    /// event is on its way to local subscribers (the PostgreSQL feed waits, briefly, for it to come back through LISTEN).
+    /// </summary>
+    ValueTask PublishAsync(ConnectorChange change);
 }

@@ -7,6 +7,12 @@ public sealed class InProcessChangeFeed : IConnectorChangeFeed
 {
     private ImmutableArray<IObserver<ConnectorChange>> _observers = [];
 
+    public ValueTask PublishAsync(ConnectorChange change)
+    {
+        Publish(change);
+        return ValueTask.CompletedTask;
+    }
+
     public void Publish(ConnectorChange change)
     {
         foreach (var observer in _observers)

@@ -43,7 +43,7 @@ public sealed class ConnectorService(
             return WriteResult.Fail(errors);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now();
         var connector = new Connector { Id = id, Builtin = builtin, Created = now, Updated = now, Version = 1 };
         fields.ApplyTo(connector);
 
@@ -127,7 +127,7 @@ public sealed class ConnectorService(
         var versionRead = connector.Version;
         fields.ApplyTo(connector);
         connector.Version = versionRead + 1;
-        connector.Updated = clock.GetUtcNow().UtcDateTime;
+        connector.Updated = Now();
         try
         {
             await CommitAsync(db, new ConnectorChange(id, ConnectorChangeKind.Updated, connector.Version) { Committed = connector }, ct);
@@ -221,7 +221,14 @@ public sealed class ConnectorService(
     private async Task CommitAsync(CocoDbContext db, ConnectorChange change, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        changes.Publish(change);
+        await changes.PublishAsync(change);
+    }
+
+    /// <summary>UTC to the microsecond, the finest time both stores keep, so what a write returns is what a read returns.</summary>
+    private DateTime Now()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
     private async Task<bool> ExistsAsync(string id, CancellationToken ct)

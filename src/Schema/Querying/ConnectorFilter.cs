@@ -21,6 +21,13 @@ public sealed class ConnectorFilter
     /// <summary>How deeply <c>and</c>/<c>or</c> may nest (counting those inside string operations).</summary>
     public const int DefaultMaxDepth = 8;
 
+    /// <summary>
+    /// Conditions one filter may hold in all, counting every value of in/nin. Each and/or list is capped by
+    /// <see cref="TermLimits.MaxTerms"/>, but nesting multiplies them (64 × 64 = 4,096 conditions took a second of CPU
+    /// and then SQLite refused the statement: "Expression tree is too large").
+    /// </summary>
+    public const int MaxConditions = 256;
+
     private readonly Lazy<Func<Connector, bool>> _compiled;
 
     private ConnectorFilter(Expression<Func<Connector, bool>>? predicate)
@@ -49,6 +56,17 @@ public sealed class ConnectorFilter
     private sealed class Compiler(int maxDepth)
     {
         private const string Argument = "where";
+        private int _conditions;
+
+        private void Count(int conditions)
+        {
+            if ((_conditions += conditions) > MaxConditions)
+            {
+                throw new QueryException(Argument,
+                    $"The `where` filter has more than {MaxConditions} conditions in all (every value of in/nin counts); at most {MaxConditions} are allowed. Use fewer or/and terms.",
+                    QueryErrorCodes.TooManyTerms, new Dictionary<string, object?> { ["limit"] = "conditions", ["maxConditions"] = MaxConditions });
+            }
+        }
 
         public Expression? Entity(IDictionary<string, object?> input, string prefix, int depth)
         {
@@ -97,6 +115,7 @@ public sealed class ConnectorFilter
             var parts = new List<Expression?>();
             foreach (var (op, value) in operations)
             {
+                Count(op is "and" or "or" ? 0 : op is "in" or "nin" && value is IEnumerable list and not string ? Math.Max(1, list.Cast<object?>().Count()) : 1);
                 parts.Add(op switch
                 {
                     "and" => Combine(Items(value, op, depth).Select(i => StringOperations(access, Object(i, op), depth + 1)), Expression.AndAlso),
@@ -119,13 +138,14 @@ public sealed class ConnectorFilter
         }
 
         /// <summary>Boolean and DateTime operations: eq/neq for both, in/nin and the comparisons for DateTime.</summary>
-        private static Expression? ScalarOperations(Expression access, IDictionary<string, object?> operations, string type, string expected)
+        private Expression? ScalarOperations(Expression access, IDictionary<string, object?> operations, string type, string expected)
         {
             var isDate = access.Type == typeof(DateTime);
             var parts = new List<Expression?>();
             foreach (var (op, raw) in operations)
             {
                 var value = isDate ? Utc(raw) : raw;
+                Count(op is "in" or "nin" && raw is IEnumerable list and not string ? Math.Max(1, list.Cast<object?>().Count()) : 1);
                 parts.Add(op switch
                 {
                     "eq" => ValueExpressions.Equal(access, value),
@@ -165,6 +185,7 @@ public sealed class ConnectorFilter
                     continue;
                 }
 
+                Count(1);
                 parts.Add(op switch
                 {
                     "some" => Enumerable(nameof(System.Linq.Enumerable.Any), access, Element(value, op, depth)),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Coco.Connectors.Connectors;
+using Coco.Connectors.Storage.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -40,6 +41,12 @@ public sealed class CocoDbContext(DbContextOptions<CocoDbContext> options) : DbC
         connector.HasIndex(c => new { c.Category, c.Id });
         connector.HasIndex(c => new { c.Created, c.Id });
         connector.HasIndex(c => new { c.Updated, c.Id });
+
+        if (Database.IsNpgsql())
+        {
+            PostgresModel.Configure(modelBuilder, connector);
+            return;
+        }
 
         // Not for seeking: the free-text query (instr over SearchText) cannot use a b-tree, so every query with `query`
         // scans, and COUNT (totalCount, hits.total) scans all matches. This narrow covering copy of SearchText and

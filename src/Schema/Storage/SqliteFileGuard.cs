@@ -125,7 +125,7 @@ internal sealed class SqliteFileGuard(SqliteStoreFile? file, ILogger<SqliteFileG
 
     /// <summary>
     /// A database put back at the path (a saved copy, a backup) may be in rollback-journal mode; the store runs in WAL
-    /// (see <see cref="StorageRegistration.MigrateAsync"/>). Best effort: readers elsewhere can make it wait for later.
+    /// (see <see cref="StorageRegistration.PrepareAsync"/>). Best effort: readers elsewhere can make it wait for later.
     /// </summary>
     private void ReturnToWal(SqliteConnection connection)
     {

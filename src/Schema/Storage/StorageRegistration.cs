@@ -1,43 +1,80 @@
+using Coco.Connectors.Storage.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Coco.Connectors.Storage;
 
 public static class StorageRegistration
 {
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
     /// <summary>Registers the connector store for the configured provider. Nothing above this layer knows which.</summary>
     public static IServiceCollection AddConnectorStore(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        options.Provider = Normalize(options.Provider);
         Validate(options);
         services.AddSingleton(options);
-        switch (options.Provider.ToLowerInvariant())
+        switch (options.Provider)
         {
-            case "sqlite":
+            case Sqlite:
                 var file = SqliteStoreFile.From(options.ConnectionString);
                 services.AddSingleton(sp => new SqliteFileGuard(file, sp.GetRequiredService<ILogger<SqliteFileGuard>>(), sp.GetRequiredService<TimeProvider>()));
                 services.AddSingleton<IStoreProbe>(sp => new SqliteStoreProbe(
                     sp.GetRequiredService<IDbContextFactory<CocoDbContext>>(), sp.GetRequiredService<SqliteFileGuard>(), file, options));
-                services.AddDbContextFactory<CocoDbContext>((sp, db) => db
-                    .UseSqlite(RuntimeConnectionString(options))
-                    .AddInterceptors(new SqliteConnectionSetup(options.BusyTimeout), sp.GetRequiredService<SqliteFileGuard>()));
+                services.AddDbContextFactory<CocoDbContext>((sp, db) => Configure(db, options, null, sp.GetRequiredService<SqliteFileGuard>()));
                 break;
-            default:
-                throw new InvalidOperationException(
-                    $"Storage:Provider '{options.Provider}' is not supported; use 'sqlite' (postgres arrives with its own issue).");
+            case Postgres:
+                services.AddPostgresStore(options, configuration);
+                services.AddSingleton<IStoreProbe, PostgresStoreProbe>();
+                services.AddDbContextFactory<CocoDbContext>((sp, db) => Configure(db, options, sp.GetRequiredService<NpgsqlDataSource>(), null));
+                break;
         }
 
         return services;
     }
 
-    /// <summary>Creates the database file (and its folder) if needed and applies the EF migrations.</summary>
-    public static async Task MigrateAsync(CocoDbContext db, StorageOptions options, CancellationToken ct)
+    /// <summary>The provider, its query translations and its own migrations folder.</summary>
+    internal static void Configure(DbContextOptionsBuilder db, StorageOptions options, NpgsqlDataSource? dataSource, SqliteFileGuard? guard)
     {
-        if (options.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase) && SqliteStoreFile.From(options.ConnectionString) is { } file
-            && !File.Exists(file.Path))
+        if (options.Provider == Postgres)
+        {
+            PostgresStore.Configure(db, options.ConnectionString, dataSource);
+        }
+        else
+        {
+            db.UseSqlite(RuntimeConnectionString(options)).AddInterceptors(new SqliteConnectionSetup(options.BusyTimeout));
+            if (guard is not null)
+            {
+                db.AddInterceptors(guard);
+            }
+        }
+
+        db.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+    }
+
+    /// <summary>
+    /// Makes the store ready before the server takes requests: migrates it, then runs <paramref name="seed"/>. On
+    /// PostgreSQL this waits (with back-off) until the server is reachable and holds a lock, so that instances starting
+    /// together migrate and seed one after the other. Returns what <paramref name="seed"/> returned.
+    /// </summary>
+    public static Task<int> PrepareAsync(IServiceProvider services, Func<CancellationToken, Task<int>> seed, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<StorageOptions>();
+        return options.Provider == Postgres
+            ? services.GetRequiredService<PostgresStartup>().PrepareAsync(seed, ct)
+            : PrepareSqliteAsync(services, options, seed, ct);
+    }
+
+    private static async Task<int> PrepareSqliteAsync(IServiceProvider services, StorageOptions options, Func<CancellationToken, Task<int>> seed, CancellationToken ct)
+    {
+        if (SqliteStoreFile.From(options.ConnectionString) is { } file && !File.Exists(file.Path))
         {
             // Only startup creates the file: at run time a missing file is an outage (503), not a new empty store.
             Directory.CreateDirectory(file.Folder);
@@ -49,19 +86,28 @@ public static class StorageRegistration
             await create.OpenAsync(ct);
         }
 
-        await db.Database.MigrateAsync(ct);
-        if (options.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        await using (var db = await services.GetRequiredService<IDbContextFactory<CocoDbContext>>().CreateDbContextAsync(ct))
         {
+            await db.Database.MigrateAsync(ct);
             // Readers never wait for the writer, and a commit is one append instead of a rewritten journal.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
         }
+
+        return await seed(ct);
     }
 
     /// <summary>A short description of the store for the startup log, without credentials.</summary>
-    public static string Describe(StorageOptions options) => options.Provider.ToLowerInvariant() switch
+    public static string Describe(StorageOptions options) => options.Provider switch
     {
-        "sqlite" => $"sqlite file {Path.GetFullPath(new SqliteConnectionStringBuilder(options.ConnectionString).DataSource)}",
-        _ => options.Provider,
+        Sqlite => $"sqlite file {Path.GetFullPath(new SqliteConnectionStringBuilder(options.ConnectionString).DataSource)}",
+        _ => $"postgres {PostgresStore.Describe(options.ConnectionString)}",
+    };
+
+    private static string Normalize(string provider) => provider.ToLowerInvariant() switch
+    {
+        Sqlite => Sqlite,
+        Postgres or "postgresql" => Postgres,
+        _ => throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported; use 'sqlite' or 'postgres'."),
     };
 
     private static void Validate(StorageOptions options)

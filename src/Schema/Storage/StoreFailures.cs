@@ -1,4 +1,6 @@
+using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Coco.Connectors.Storage;
 
@@ -39,11 +41,33 @@ public static class StoreFailures
                     return store.Failure;
                 case SqliteException sqlite:
                     return FromSqlite(sqlite.SqliteErrorCode, sqlite.Message);
+                case PostgresException pg:
+                    return FromPostgres(pg);
+                case NpgsqlException npgsql when npgsql.IsTransient || npgsql.InnerException is SocketException or IOException or TimeoutException:
+                    return new(StoreFailureKind.Unavailable, "the database server cannot be reached");
             }
         }
 
         return null;
     }
+
+    /// <summary>Whether <paramref name="exception"/> (or one it wraps) is a store failure rather than a bug.</summary>
+    public static bool IsFailure(Exception exception) => Find(exception) is not null;
+
+    /// <summary>A short reason for a log line (no stack trace, no connection string).</summary>
+    public static string Reason(Exception exception) => Find(exception)?.Reason ?? exception.GetType().Name;
+
+    /// <summary>
+    /// PostgreSQL states that mean the server cannot serve now (connection exceptions, shutting down or starting,
+    /// no connection slot left, disk full); any other state is about the statement, not the store.
+    /// </summary>
+    private static StoreFailure? FromPostgres(PostgresException pg) => pg.SqlState switch
+    {
+        "53100" => Full, // disk_full
+        "57P01" or "57P02" or "57P03" or "53300" => NotAnswering, // admin/crash shutdown, cannot connect now, too many connections
+        _ when pg.SqlState.StartsWith("08", StringComparison.Ordinal) => NotAnswering, // connection exception
+        _ => null,
+    };
 
     /// <summary>SQLite result codes (https://www.sqlite.org/rescode.html) that mean the file, not the statement, failed.</summary>
     internal static StoreFailure? FromSqlite(int resultCode, string? message) => (resultCode & 0xFF) switch

@@ -11,12 +11,8 @@ public static class StoreStartup
     {
         var options = app.Services.GetRequiredService<StorageOptions>();
         var dbFactory = app.Services.GetRequiredService<IDbContextFactory<CocoDbContext>>();
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            await StorageRegistration.MigrateAsync(db, options, ct);
-        }
-
-        var seeded = await app.Services.GetRequiredService<BuiltinSeeder>().SeedAsync(ct);
+        var seeder = app.Services.GetRequiredService<BuiltinSeeder>();
+        var seeded = await StorageRegistration.PrepareAsync(app.Services, seeder.SeedAsync, ct);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var count = await db.Connectors.CountAsync(ct);

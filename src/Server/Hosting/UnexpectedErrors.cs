@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Coco.Connectors.Secrets;
-using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Storage;
+using Coco.Connectors.Server.Rest;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Coco.Connectors.Server.Hosting;
@@ -26,7 +26,8 @@ public sealed class UnexpectedErrors(ILogger<UnexpectedErrors> logger) : IExcept
         else if (StoreFailures.Find(exception) is { } failure)
         {
             logger.LogWarning("Store failure on {Method} {Path}: {Code}", context.Request.Method, context.Request.Path, failure.Code);
-            if (failure.Kind == StoreFailureKind.Busy)
+            // A lock or an outage (e.g. PostgreSQL restarting) passes; a full disk needs an operator.
+            if (failure.Kind != StoreFailureKind.Full)
             {
                 context.Response.Headers.RetryAfter = "1";
             }

@@ -12,19 +12,7 @@ namespace Coco.Connectors.Tests.GraphQL;
 /// </summary>
 public sealed class SchemaFileTests(CocoServer server) : IClassFixture<CocoServer>
 {
-    private static string SchemaFile
-    {
-        get
-        {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Coco.Connectors.GraphQL.sln")))
-            {
-                folder = folder.Parent;
-            }
-
-            return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("Repository root not found."), "schema.graphql");
-        }
-    }
+    private static string SchemaFile => RepositoryFiles.PathOf("schema.graphql");
 
     [Fact]
     public async Task Schema_graphql_matches_the_running_schema()

@@ -7,36 +7,51 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Coco.Connectors.Tests.Infrastructure;
 
 /// <summary>
-/// The real server on Kestrel at 127.0.0.1 (a free port) over its own fresh SQLite file. Use one per test class
+/// The real server on Kestrel at 127.0.0.1 (a free port) over its own fresh store (a SQLite file, or a PostgreSQL
+/// database in the PostgreSQL run of the suite: <see cref="TestDatabase"/>). Use one per test class
 /// (<c>IClassFixture&lt;CocoServer&gt;</c>); <see cref="RestartAsync"/> gives a new process-like host on the same file.
 /// </summary>
 public class CocoServer : WebApplicationFactory<Program>
 {
     private readonly string _folder;
+    private readonly TestDatabase _database;
     private bool _ownsFolder;
+    private bool _ownsDatabase;
 
     public CocoServer()
-        : this(Path.Combine(Path.GetTempPath(), "coco-tests", Guid.NewGuid().ToString("N")), ownsFolder: true)
+        : this(NewFolder(), null, ownsFolder: true, ownsDatabase: true)
     {
     }
 
-    private CocoServer(string folder, bool ownsFolder)
+    /// <summary>Another server instance over <paramref name="database"/>, running beside its other users; the caller keeps the store.</summary>
+    protected CocoServer(TestDatabase database)
+        : this(NewFolder(), database, ownsFolder: true, ownsDatabase: false)
+    {
+    }
+
+    private CocoServer(string folder, TestDatabase? database, bool ownsFolder, bool ownsDatabase)
     {
         _folder = folder;
         _ownsFolder = ownsFolder;
+        _ownsDatabase = ownsDatabase;
         Directory.CreateDirectory(_folder);
+        _database = database ?? TestDatabase.Create(_folder);
         UseKestrel(0);
     }
 
     /// <summary>A new server over this one's database file, as after a restart; it takes over the file's cleanup.</summary>
     public CocoServer Restarted()
     {
-        var next = new CocoServer(_folder, _ownsFolder);
+        var next = new CocoServer(_folder, _database, _ownsFolder, _ownsDatabase);
         _ownsFolder = false;
+        _ownsDatabase = false;
         return next;
     }
 
     public string DatabasePath => Path.Combine(_folder, "coco.db");
+
+    /// <summary>This server's store (shared with the servers <see cref="Restarted"/> makes).</summary>
+    public TestDatabase Database => _database;
 
     /// <summary>Extra services or settings for a test class (e.g. a test schema).</summary>
     protected virtual void ConfigureTestServices(IServiceCollection services)
@@ -46,10 +61,12 @@ public class CocoServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Storage:Provider", "sqlite");
-        builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Storage:Provider", TestDatabase.Provider);
+        builder.UseSetting("Storage:ConnectionString", _database.ConnectionString);
         builder.ConfigureServices(ConfigureTestServices);
     }
+
+    private static string NewFolder() => Path.Combine(Path.GetTempPath(), "coco-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>The server's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress
@@ -71,9 +88,13 @@ public class CocoServer : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && _ownsDatabase)
+        {
+            _database.Dispose();
+        }
+
         if (disposing && _ownsFolder)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {
                 Directory.Delete(_folder, recursive: true);

@@ -21,11 +21,12 @@ public sealed class HostileDocumentTests(CocoServer server) : IClassFixture<Coco
 
     private static readonly Dictionary<string, (Func<string> Document, object? Variables, string Code)> HostileShapes = new()
     {
-        ["fragment fan-out k=20, __typename leaf"] = (() => FragmentFanOut(20, "__typename"), null, "MAX_DEPTH_EXCEEDED"),
-        ["fragment fan-out k=30, __typename leaf"] = (() => FragmentFanOut(30, "__typename"), null, "MAX_DEPTH_EXCEEDED"),
-        ["fragment fan-out k=20, connectors leaf"] = (() => FragmentFanOut(20, "connectors { nodes { id } }"), null, "MAX_DEPTH_EXCEEDED"),
-        ["fragment fan-out k=30, connectors leaf"] = (() => FragmentFanOut(30, "connectors { nodes { id } }"), null, "MAX_DEPTH_EXCEEDED"),
+        ["fragment fan-out k=20, __typename leaf"] = (() => FragmentFanOut(20, "__typename"), null, "MAX_FIELDS_EXCEEDED"),
+        ["fragment fan-out k=30, __typename leaf"] = (() => FragmentFanOut(30, "__typename"), null, "MAX_FIELDS_EXCEEDED"),
+        ["fragment fan-out k=20, connectors leaf"] = (() => FragmentFanOut(20, "connectors { nodes { id } }"), null, "MAX_FIELDS_EXCEEDED"),
+        ["fragment fan-out k=30, connectors leaf"] = (() => FragmentFanOut(30, "connectors { nodes { id } }"), null, "MAX_FIELDS_EXCEEDED"),
         ["fragment fan-out k=12, connectors leaf"] = (() => FragmentFanOut(12, "connectors { nodes { id } }"), null, "MAX_FIELDS_EXCEEDED"),
+        ["fragment chain of 400"] = (() => FragmentChain(400), null, "MAX_DEPTH_EXCEEDED"),
         ["8,000 connectorById copies"] = (() => Copies(8_000, "connectorById(id: \"x\") { id }"), null, "MAX_TOKENS_EXCEEDED"),
         ["500 connectorById copies"] = (() => Copies(500, "connectorById(id: \"x\") { id }"), null, "MAX_FIELD_MERGES_EXCEEDED"),
         ["40,000 __typename"] = (() => Copies(40_000, "__typename"), null, "MAX_TOKENS_EXCEEDED"),
@@ -99,7 +100,7 @@ public sealed class HostileDocumentTests(CocoServer server) : IClassFixture<Coco
     {
         var response = await _client.PostAsync(FragmentFanOut(30, "__typename"), accept: "application/json");
         Assert.Equal(200, response.Status);
-        Assert.Equal("MAX_DEPTH_EXCEEDED", response.FirstErrorCode);
+        Assert.Equal("MAX_FIELDS_EXCEEDED", response.FirstErrorCode);
         Assert.Null(response.Data);
     }
 

@@ -14,6 +14,14 @@ public static class HostileDocuments
             $"fragment F{k} on Query {{ {leaf} }}",
         ]);
 
+    /// <summary><c>{ ...F0 } fragment F0 on Query { ...F1 } …</c>: fragments spread inside one another <paramref name="length"/> deep.</summary>
+    public static string FragmentChain(int length) =>
+        string.Join(' ', [
+            "{ ...F0 }",
+            .. Enumerable.Range(0, length).Select(i => $"fragment F{i} on Query {{ ...F{i + 1} }}"),
+            $"fragment F{length} on Query {{ __typename }}",
+        ]);
+
     /// <summary>The same selection repeated under the same response name (the copies merge; validation compares every pair).</summary>
     public static string Copies(int count, string selection) => "{ " + string.Join(' ', Enumerable.Repeat(selection, count)) + " }";
 

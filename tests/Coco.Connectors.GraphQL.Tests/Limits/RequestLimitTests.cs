@@ -98,6 +98,16 @@ public sealed partial class RequestLimitTests(CocoServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task A_long_list_inside_an_input_object_variable_is_refused()
+    {
+        var where = new { name = new { @in = Enumerable.Range(0, 101).Select(i => $"v{i}").ToArray() } };
+        var response = await _client.PostAsync("query($where: ConnectorFilterInput) { connectors(where: $where) { nodes { id } } }", new { where });
+
+        Assert.Equal(("LIST_TOO_LONG", 400), (response.FirstErrorCode, response.Status));
+        Assert.Contains("$where", response.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_long_error_list_is_cut_to_the_first_hundred()
     {
         var response = await _client.PostAsync("{ " + string.Join(' ', Enumerable.Range(0, 150).Select(i => $"unknown{i}")) + " }");
@@ -116,7 +126,7 @@ public sealed partial class RequestLimitTests(CocoServer server) : IClassFixture
         await socket.SubscribeAsync("1", HostileDocuments.FragmentFanOut(30, "__typename"));
 
         var message = await socket.ReceiveAsync("error");
-        Assert.Equal("MAX_DEPTH_EXCEEDED", message.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("MAX_FIELDS_EXCEEDED", message.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
     }
 
     [Fact]
@@ -141,14 +151,7 @@ public sealed partial class RequestLimitTests(CocoServer server) : IClassFixture
     /// <summary>Each operation of every <c>```graphql</c> block in README.md and docs/*.md.</summary>
     private static IEnumerable<(string File, string Operation)> DocumentedOperations()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Coco.Connectors.GraphQL.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        var files = Directory.GetFiles(Path.Combine(root.FullName, "docs"), "*.md").Append(Path.Combine(root.FullName, "README.md"));
+        var files = Directory.GetFiles(RepositoryFiles.PathOf("docs"), "*.md").Append(RepositoryFiles.PathOf("README.md"));
         foreach (var file in files)
         {
             foreach (Match block in GraphQLBlock().Matches(File.ReadAllText(file)))

@@ -199,6 +199,7 @@ public sealed class FilteringTests(QueryingServer server) : IClassFixture<Queryi
     [InlineData("""{name: {startsWith: "Al"}}""")]
     [InlineData("""{name: {endsWith: "ha"}}""")]
     [InlineData("""{tags: {some: {startsWith: "gi"}}}""")]
+    [Trait("Store", "SqliteOnly")] // PostgreSQL's LIKE is case-sensitive, and its contains uses it for the trigram index
     public async Task String_operations_never_use_sqlite_LIKE_which_ignores_case(string where)
     {
         await server.EnsureSeededAsync();
@@ -234,6 +235,32 @@ public sealed class FilteringTests(QueryingServer server) : IClassFixture<Queryi
         var e = Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(
             new Dictionary<string, object?> { ["config"] = new Dictionary<string, object?> { ["eq"] = "x" } }));
         Assert.Equal(QueryErrorCodes.FilterUnknownField, e.Code);
+    }
+
+    [Fact]
+    public async Task Nested_or_lists_are_capped_in_all_not_only_per_list()
+    {
+        // 64 × 64 conditions: each list is within its 64, but the statement used to reach SQLite, which answered
+        // "Expression tree is too large" (INTERNAL_ERROR) after a second of CPU.
+        var w = new { or = Enumerable.Range(0, 64).Select(i => new { or = Enumerable.Range(0, 64).Select(j => new { name = new { contains = $"x{i}_{j}" } }) }) };
+        var response = await server.GraphQL.ExecuteAsync(
+            "query($w: ConnectorFilterInput) { connectors(where: $w) { nodes { id } } }", new { w });
+        Assert.Equal(QueryErrorCodes.TooManyTerms, response.ErrorCode);
+        var e = Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(new Dictionary<string, object?>
+        {
+            ["or"] = Enumerable.Range(0, 5).Select(_ => (object?)new Dictionary<string, object?>
+            {
+                ["category"] = new Dictionary<string, object?> { ["in"] = Enumerable.Range(0, 60).Select(v => (object?)$"c{v}").ToList() },
+            }).ToList(),
+        }));
+        Assert.Equal(QueryErrorCodes.TooManyTerms, e.Code);
+        Assert.NotNull(ConnectorFilter.FromInput(new Dictionary<string, object?>
+        {
+            ["or"] = Enumerable.Range(0, 4).Select(_ => (object?)new Dictionary<string, object?>
+            {
+                ["category"] = new Dictionary<string, object?> { ["in"] = Enumerable.Range(0, 64).Select(v => (object?)$"c{v}").ToList() },
+            }).ToList(),
+        }).Predicate);
     }
 
     [Fact]

@@ -1,6 +1,4 @@
-using GraphQLParser;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 
 namespace Coco.Connectors.GraphQL.Limits;
 
@@ -15,31 +13,10 @@ public static class DocumentLimits
     /// <exception cref="RequestLimitError">More tokens than <see cref="GraphQLLimitsOptions.MaxTokens"/>.</exception>
     public static void CheckTokens(string text, GraphQLLimitsOptions limits)
     {
-        ROM source = text;
-        var position = 0;
-        var tokens = 0;
-        try
+        if (TokenCounter.Count(text, limits.MaxTokens) > limits.MaxTokens)
         {
-            while (true)
-            {
-                var token = Lexer.Lex(source, position);
-                if (token.Kind == TokenKind.EOF)
-                {
-                    return;
-                }
-
-                if (token.Kind != TokenKind.COMMENT && ++tokens > limits.MaxTokens)
-                {
-                    throw Refusal(LimitCodes.MaxTokens, limits.MaxTokens,
-                        $"The document has more than {N(limits.MaxTokens)} tokens; at most {N(limits.MaxTokens)} are allowed. Send large values as variables.");
-                }
-
-                position = token.End;
-            }
-        }
-        catch (GraphQLSyntaxErrorException)
-        {
-            // Not a token: the parser reports the syntax error with its position.
+            throw Refusal(LimitCodes.MaxTokens, limits.MaxTokens,
+                $"The document has more than {N(limits.MaxTokens)} tokens; at most {N(limits.MaxTokens)} are allowed. Send large values as variables.");
         }
     }
 
@@ -72,6 +49,12 @@ public static class DocumentLimits
         {
             throw Refusal(LimitCodes.MaxDepth, limits.MaxDepth,
                 $"The document nests fields {N(total.Depth)} levels deep; at most {N(limits.MaxDepth)} are allowed.");
+        }
+
+        if (shape.SpreadsTooDeep)
+        {
+            throw Refusal(LimitCodes.MaxDepth, limits.MaxDepth,
+                $"Fragments are spread inside one another more than {N(limits.MaxDepth)} levels deep; at most {N(limits.MaxDepth)} are allowed.");
         }
 
         if (total.Aliases > limits.MaxAliases)

@@ -39,12 +39,14 @@ internal sealed class DocumentShape
     /// <summary>A fragment spreads itself (directly or not): validation reports it, and nothing is expanded further.</summary>
     public bool HasFragmentCycle { get; private set; }
 
+    /// <summary>Fragments are spread inside one another deeper than allowed; nothing deeper was measured.</summary>
+    public bool SpreadsTooDeep { get; private set; }
+
     public IReadOnlyDictionary<ROM, GraphQLFragmentDefinition> Fragments => _fragments;
 
     /// <summary>The fragments no operation reaches, in document order.</summary>
     public List<GraphQLFragmentDefinition> UnusedFragments { get; } = [];
 
-    /// <exception cref="RequestLimitError">Fragments are spread inside each other deeper than allowed.</exception>
     public static DocumentShape Measure(GraphQLDocument document, int maxSpreadDepth)
     {
         var shape = new DocumentShape(document, maxSpreadDepth);
@@ -117,10 +119,7 @@ internal sealed class DocumentShape
         }
 
         var inner = MeasureFragment(fragment, spreadDepth + 1);
-        if (spreadDepth + 1 + inner.SpreadDepth > _maxSpreadDepth)
-        {
-            throw FragmentsTooDeep();
-        }
+        SpreadsTooDeep |= spreadDepth + 1 + inner.SpreadDepth > _maxSpreadDepth;
 
         return own.Plus(inner) with { Depth = inner.Depth, SpreadDepth = inner.SpreadDepth + 1 };
     }
@@ -132,10 +131,12 @@ internal sealed class DocumentShape
             return known;
         }
 
-        // Checked on the way down, so a chain of fragments never recurses further than the limit.
+        // Checked on the way down, so a chain of fragments never recurses further than the limit. The document is
+        // refused either way; what was measured above this depth still counts, so a fan-out reports its fields.
         if (spreadDepth > _maxSpreadDepth)
         {
-            throw FragmentsTooDeep();
+            SpreadsTooDeep = true;
+            return default;
         }
 
         if (!_inProgress.Add(fragment))
@@ -150,9 +151,6 @@ internal sealed class DocumentShape
         _measured[fragment] = measure;
         return measure;
     }
-
-    private RequestLimitError FragmentsTooDeep() => new(LimitCodes.MaxDepth,
-        $"Fragments are spread inside one another more than {_maxSpreadDepth} levels deep; at most {_maxSpreadDepth} are allowed.", _maxSpreadDepth);
 
     private static bool IsMetaField(GraphQLField field) => field.Name.Value.Span.StartsWith("__", StringComparison.Ordinal);
 
