@@ -55,6 +55,7 @@ public sealed class CocoFilterSyntaxTests
         Assert.Equal("a", Ids("exists(category)", "enabled:true", "tags:x"));
         Assert.Equal("c", Ids("exists(category)", "-category:web"));
         Assert.Equal("", Ids("exists(category)", "builtin:true"));
+        Assert.Equal("a", Ids("exists(category)", "category:web")); // not ORed with the plain term on its field
     }
 
     [Theory]
@@ -162,6 +163,10 @@ public sealed class CocoFilterSyntaxTests
     public void Bad_filters_are_refused_with_their_reason(string filter, string reason) => AssertRefused(filter, reason);
 
     [Fact]
+    public void An_unparsable_filter_is_told_the_forms_there_are() =>
+        AssertRefused("a(b", "use field:value, field=value, -field:value, exists(field), field:any(a,b) or field>=value (also >, <=, <)");
+
+    [Fact]
     public void Unknown_fields_are_listed_with_the_filterable_ones() =>
         AssertRefused("nope:1", "filterable fields are id, name, description, category, icon, url, tags, path_hierarchy");
 
@@ -170,10 +175,15 @@ public sealed class CocoFilterSyntaxTests
     {
         var error = Assert.Throws<QueryException>(() => CocoFilterSyntax.Compile(Enumerable.Repeat("name:x", TermLimits.MaxTerms + 1)));
         Assert.Equal(QueryErrorCodes.TooManyTerms, error.Code);
+        Assert.Equal("filter", error.Parameter);
+        Assert.StartsWith($"filter has {TermLimits.MaxTerms + 1} terms", error.Message);
         Assert.NotNull(CocoFilterSyntax.Compile(Enumerable.Repeat("name:x", TermLimits.MaxTerms).Append(" ")));
 
         var values = string.Join(",", Enumerable.Range(0, TermLimits.MaxTerms + 1));
-        Assert.Equal(QueryErrorCodes.TooManyTerms, Assert.Throws<QueryException>(() => CocoFilterSyntax.Compile([$"name:any({values})"])).Code);
+        var anyError = Assert.Throws<QueryException>(() => CocoFilterSyntax.Compile([$"name:any({values})"]));
+        Assert.Equal(QueryErrorCodes.TooManyTerms, anyError.Code);
+        Assert.Equal("filter", anyError.Parameter);
+        Assert.StartsWith($"filter 'name:any({values})' has {TermLimits.MaxTerms + 1} terms", anyError.Message);
     }
 
     private static string Ids(params string[] filters)
