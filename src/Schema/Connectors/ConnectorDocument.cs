@@ -62,6 +62,12 @@ public static class ConnectorDocument
     /// <summary>Reads the client-owned fields of <paramref name="doc"/>; absent or null fields take their defaults.</summary>
     public static ConnectorFields Read(JsonObject doc, List<ConnectorError> errors)
     {
+        if (PathWithNul(doc, "") is { } nul)
+        {
+            // PostgreSQL cannot store U+0000 in text; refusing it everywhere keeps both stores answering alike.
+            errors.Add(new FieldInvalid(nul, $"{nul} must not contain the NUL character (U+0000)"));
+        }
+
         var reader = new FieldReader(doc, errors);
         var name = reader.String("name", ConnectorLimits.NameMaxLength)?.Trim();
         if (name is null && !reader.Failed("name"))
@@ -89,6 +95,44 @@ public static class ConnectorDocument
             ProcessorEnabled: processor?.Bool("enabled") ?? false,
             ProcessorName: processor?.String("name", ConnectorLimits.ShortTextMaxLength),
             Enabled: reader.Bool("enabled") ?? true);
+    }
+
+    /// <summary>The path of the first key or string value holding U+0000, or null when there is none.</summary>
+    private static string? PathWithNul(JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    var child = path.Length == 0 ? key : $"{path}.{key}";
+                    if (key.Contains('\0', StringComparison.Ordinal))
+                    {
+                        return path.Length == 0 ? "document" : path;
+                    }
+
+                    if (PathWithNul(value, child) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (PathWithNul(array[i], $"{path}[{i}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                return value.GetValue<string>().Contains('\0', StringComparison.Ordinal) ? path : null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>RFC 7386 JSON Merge Patch: objects merge key by key, null removes, anything else replaces.</summary>

@@ -9,6 +9,7 @@ namespace Coco.Connectors.Tests.FailingStorage;
 /// The database file goes away (or is replaced) under the running server, whose pooled connections still have the
 /// old file open. A write is acknowledged only when it is in the file the server opens next.
 /// </summary>
+[Trait("Store", "SqliteOnly")] // SQLite files taken away, locked or filled; the PostgreSQL run has its own outage tests
 public sealed class DeletedDatabaseFileTests
 {
     [Fact]

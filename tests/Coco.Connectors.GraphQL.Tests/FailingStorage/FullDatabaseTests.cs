@@ -6,6 +6,7 @@ using Coco.Connectors.Tests.Infrastructure;
 namespace Coco.Connectors.Tests.FailingStorage;
 
 /// <summary>The database file can grow no more (its size limit stands in for a full disk: SQLITE_FULL either way).</summary>
+[Trait("Store", "SqliteOnly")] // SQLite files taken away, locked or filled; the PostgreSQL run has its own outage tests
 public sealed class FullDatabaseTests
 {
     [Fact]

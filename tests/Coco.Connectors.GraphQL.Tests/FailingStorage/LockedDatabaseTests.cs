@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace Coco.Connectors.Tests.FailingStorage;
 
 /// <summary>Another connection holds SQLite's write lock (<c>BEGIN IMMEDIATE</c>) on the server's file.</summary>
+[Trait("Store", "SqliteOnly")] // SQLite files taken away, locked or filled; the PostgreSQL run has its own outage tests
 public sealed class LockedDatabaseTests
 {
     [Fact]
