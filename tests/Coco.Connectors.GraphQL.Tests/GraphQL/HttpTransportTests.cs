@@ -241,9 +241,12 @@ public sealed class HttpTransportTests(CocoServer server) : IClassFixture<CocoSe
         const string mutation = "mutation($id: ID!) { deleteConnector(input: {id: $id}) { deletedId } }";
         (await client.PostAsync(mutation, new { id = "nothing-here" })).Ok();
 
+        Assert.NotNull(await client.ReadStoredAsync("github"));
+
         var response = await client.GetAsync(GraphQLTestClient.QueryString(mutation, new { id = "github" }));
 
         Assert.Equal(405, response.Status);
+        Assert.NotNull(await client.ReadStoredAsync("github"));
     }
 
     [Theory]

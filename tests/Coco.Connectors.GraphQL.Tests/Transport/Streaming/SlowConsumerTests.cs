@@ -28,15 +28,15 @@ public sealed class SlowConsumerTests(StreamingServer server)
         await Task.Run(() => server.Hub.Publish(topic, Big, Flood));
         await Eventually.TrueAsync(() => server.Hub.SubscriberCount(topic) == 0, "the slow subscription is released while its client is not reading");
 
-        var delivered = 0;
+        var delivered = new List<int>();
         JsonElement message;
         while (Type(message = await client.ReceiveAsync()) == dataType && !IsSlowConsumerError(message))
         {
-            delivered++;
+            delivered.Add(message.GetProperty("payload").GetProperty("data").GetProperty("messages").GetProperty("seq").GetInt32());
         }
 
         Assert.True(IsSlowConsumerError(message), $"Expected the SLOW_CONSUMER error but got {Type(message)}");
-        Assert.InRange(delivered, 0, Flood - 1);
+        AssertDeliveredInOrderAndSomeDropped(delivered);
         Assert.Equal("slow", Id(await client.ReceiveAsync("complete")));
 
         // The connection itself is fine: other operations still run.
@@ -55,16 +55,24 @@ public sealed class SlowConsumerTests(StreamingServer server)
         await Task.Run(() => server.Hub.Publish(topic, Big, Flood));
         await Eventually.TrueAsync(() => server.Hub.SubscriberCount(topic) == 0, "the slow subscription is released while its client is not reading");
 
-        var delivered = 0;
+        var delivered = new List<int>();
         SseEvent next;
-        while ((next = await stream.ReadAsync("next")).Json().TryGetProperty("data", out _))
+        while ((next = await stream.ReadAsync("next")).Json().TryGetProperty("data", out var data))
         {
-            delivered++;
+            delivered.Add(data.GetProperty("messages").GetProperty("seq").GetInt32());
         }
 
         Assert.Equal("SLOW_CONSUMER", StreamingErrorCode(next.Json()));
-        Assert.InRange(delivered, 0, Flood - 1);
+        AssertDeliveredInOrderAndSomeDropped(delivered);
         await stream.ReadAsync("complete");
+    }
+
+    // What arrived is a prefix of what was published (first message on, no gap, no reordering), and not all of it:
+    // a count alone could not fail.
+    private static void AssertDeliveredInOrderAndSomeDropped(List<int> delivered)
+    {
+        Assert.Equal(Enumerable.Range(1, delivered.Count), delivered);
+        Assert.True(delivered.Count < Flood, $"all {Flood} messages arrived although the client never read");
     }
 
     private static bool IsSlowConsumerError(JsonElement message) =>

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Coco.Connectors.Secrets;
 
-namespace Coco.Connectors.Tests.Secrets;
+namespace Coco.Connectors.UnitTests.Secrets;
 
 /// <summary>The secret policy as a pure function: no server, so a wrong change fails here first and fast.</summary>
 public sealed class SecretPolicyTests
@@ -242,6 +242,34 @@ public sealed class SecretPolicyTests
         Assert.Equal(
             [new SecretValue("config.token", 5, 0), new SecretValue("config.auth", 13, 2), new SecretValue("config.db", 9, 0), new SecretValue("config.list[0].pin", 1, 0)],
             secrets);
+    }
+
+    [Fact]
+    public void Any_JSON_value_is_masked_as_a_copy()
+    {
+        var array = JsonNode.Parse("""[{"token": "t"}, "postgres://u:PASS@h/db", 7, true, null]""");
+
+        Assert.Equal("""[{"token":"******"},"postgres://u:******@h/db",7,true,null]""", SecretPolicy.MaskNode(array)!.ToJsonString());
+        Assert.Equal("postgres://u:PASS@h/db", (string?)array![1]);
+        Assert.Equal("\"plain\"", SecretPolicy.MaskNode(JsonValue.Create("plain"))!.ToJsonString());
+        Assert.Equal("3.5", SecretPolicy.MaskNode(JsonValue.Create(3.5))!.ToJsonString());
+        Assert.Null(SecretPolicy.MaskNode(null));
+        Assert.Null(SecretPolicy.MaskUrlPasswords(null));
+    }
+
+    [Fact]
+    public void The_URL_passwords_in_a_text_are_found_for_the_error_scrubber()
+    {
+        Assert.Equal(["one", "p@ss"], SecretPolicy.UrlPasswordsIn("a postgres://a:one@h1/x and amqp://u:p@ss@rabbit/v"));
+        Assert.Empty(SecretPolicy.UrlPasswordsIn("https://user@example.com/ and no password"));
+    }
+
+    [Fact]
+    public void URL_passwords_in_arrays_are_listed_by_their_index()
+    {
+        var config = Parse("""{"mirrors": ["http://x", "http://a:pw@m2"], "password": null}""");
+
+        Assert.Equal([new SecretValue("config.mirrors[1]", 2, 0)], SecretPolicy.SecretValues(config));
     }
 
     private static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
