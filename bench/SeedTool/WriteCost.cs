@@ -20,11 +20,7 @@ internal static class WriteCost
     public static async Task RunAsync(IServiceProvider services, int iterations, int rounds)
     {
         var options = services.GetRequiredService<StorageOptions>();
-        var dbFactory = services.GetRequiredService<IDbContextFactory<CocoDbContext>>();
-        await using (var db = await dbFactory.CreateDbContextAsync())
-        {
-            await StorageRegistration.MigrateAsync(db, options, CancellationToken.None);
-        }
+        await StorageRegistration.PrepareAsync(services, _ => Task.FromResult(0), CancellationToken.None);
 
         var guard = services.GetRequiredService<SqliteFileGuard>();
         ConnectorWriter Built(params IInterceptor[] extra) => new(
@@ -90,7 +86,7 @@ internal static class WriteCost
             Console.WriteLine($"{names[v]} / baseline, median of per-round ratios: CPU {cpuRatios[v][rounds / 2]:F3}, wall {wallRatios[v][rounds / 2]:F3}");
         }
 
-        await using var context = await dbFactory.CreateDbContextAsync();
+        await using var context = await services.GetRequiredService<IDbContextFactory<CocoDbContext>>().CreateDbContextAsync();
         await context.Database.OpenConnectionAsync();
         await context.Connectors.CountAsync(); // the connection has used the WAL, as a committing writer has
         var connection = (SqliteConnection)context.Database.GetDbConnection();

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 
 namespace Coco.Connectors.UnitTests.Connectors;
 
@@ -21,7 +21,7 @@ public sealed class MergePatchTests
     [InlineData("""{"a":1}""", """{}""", """{"a":1}""")]
     [InlineData("""{"a":1}""", """{"missing":null}""", """{"a":1}""")]
     public void Patches_as_RFC_7386_says(string target, string patch, string expected) =>
-        Assert.Equal(expected, ConnectorDocument.MergePatch(Obj(target), Obj(patch)).ToJsonString());
+        Assert.Equal(expected, MergePatch.Apply(Obj(target), Obj(patch)).ToJsonString());
 
     [Fact]
     public void Neither_the_target_nor_the_patch_is_changed_or_shared_with_the_result()
@@ -29,7 +29,7 @@ public sealed class MergePatchTests
         var target = Obj("""{"a":{"b":1},"keep":[1]}""");
         var patch = Obj("""{"a":{"c":2},"n":{"m":[3]},"l":[4]}""");
 
-        var result = ConnectorDocument.MergePatch(target, patch);
+        var result = MergePatch.Apply(target, patch);
         result["a"]!["b"] = 9;
         result["n"]!["m"]!.AsArray().Add(5);
         result["l"]!.AsArray().Add(6);

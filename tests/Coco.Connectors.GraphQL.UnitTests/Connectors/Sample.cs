@@ -1,4 +1,4 @@
-using Coco.Connectors.Connectors;
+using Coco.Connectors.Domain;
 
 namespace Coco.Connectors.UnitTests.Connectors;
 

@@ -1,3 +1,4 @@
+using Coco.Connectors.GraphQLApi.Filtering;
 using Coco.Connectors.Querying;
 using Coco.Connectors.UnitTests.Connectors;
 
@@ -15,14 +16,14 @@ public sealed class ConnectorFilterTests
     [Fact]
     public void No_filter_and_empty_filters_let_everything_through()
     {
-        Assert.Same(ConnectorFilter.None, ConnectorFilter.FromInput(null));
+        Assert.Same(ConnectorFilter.None, WhereCompiler.Compile(null));
         Assert.Null(ConnectorFilter.None.Predicate);
         Assert.Equal("a,b,c", Sample.Ids(ConnectorFilter.None.Matches));
-        Assert.Null(ConnectorFilter.FromInput(Where()).Predicate);
-        Assert.Null(ConnectorFilter.FromInput(Where(("name", null))).Predicate);
-        Assert.Null(ConnectorFilter.FromInput(Where(("and", null))).Predicate);
-        Assert.Null(ConnectorFilter.FromInput(Where(("or", new List<object?>()))).Predicate);
-        Assert.Null(ConnectorFilter.FromInput(Where(("tags", Where(("some", null))))).Predicate);
+        Assert.Null(WhereCompiler.Compile(Where()).Predicate);
+        Assert.Null(WhereCompiler.Compile(Where(("name", null))).Predicate);
+        Assert.Null(WhereCompiler.Compile(Where(("and", null))).Predicate);
+        Assert.Null(WhereCompiler.Compile(Where(("or", new List<object?>()))).Predicate);
+        Assert.Null(WhereCompiler.Compile(Where(("tags", Where(("some", null))))).Predicate);
         Assert.Equal("a,b,c", Ids(Where(("name", Where()))));
     }
 
@@ -213,7 +214,7 @@ public sealed class ConnectorFilterTests
         var within = Nest(3);
         Assert.Equal("a", Ids(within, maxDepth: 3));
 
-        var error = Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(Nest(4), maxDepth: 3));
+        var error = Assert.Throws<QueryException>(() => WhereCompiler.Compile(Nest(4), maxDepth: 3));
         Assert.Equal(QueryErrorCodes.FilterTooDeep, error.Code);
         Assert.Equal("where", error.Parameter);
         Assert.Equal(3, error.Details["maxDepth"]);
@@ -222,15 +223,15 @@ public sealed class ConnectorFilterTests
 
         var inString = Where(("name", Where(("or", List(Where(("or", List(Where(("eq", "Alpha"))))))))));
         Assert.Equal("a", Ids(inString, maxDepth: 2));
-        Assert.Equal(QueryErrorCodes.FilterTooDeep, Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(inString, maxDepth: 1)).Code);
-        Assert.Equal(QueryErrorCodes.FilterTooDeep, Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(Nest(ConnectorFilter.DefaultMaxDepth + 1))).Code);
-        Assert.Equal("a", Ids(Nest(ConnectorFilter.DefaultMaxDepth)));
+        Assert.Equal(QueryErrorCodes.FilterTooDeep, Assert.Throws<QueryException>(() => WhereCompiler.Compile(inString, maxDepth: 1)).Code);
+        Assert.Equal(QueryErrorCodes.FilterTooDeep, Assert.Throws<QueryException>(() => WhereCompiler.Compile(Nest(WhereCompiler.DefaultMaxDepth + 1))).Code);
+        Assert.Equal("a", Ids(Nest(WhereCompiler.DefaultMaxDepth)));
 
         Assert.Equal("a", Ids(Nest(3, "or"), maxDepth: 3));
-        Assert.Equal(QueryErrorCodes.FilterTooDeep, Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(Nest(4, "or"), maxDepth: 3)).Code);
+        Assert.Equal(QueryErrorCodes.FilterTooDeep, Assert.Throws<QueryException>(() => WhereCompiler.Compile(Nest(4, "or"), maxDepth: 3)).Code);
         var andInString = Where(("name", Where(("and", List(Where(("and", List(Where(("eq", "Alpha"))))))))));
         Assert.Equal("a", Ids(andInString, maxDepth: 2));
-        Assert.Equal(QueryErrorCodes.FilterTooDeep, Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(andInString, maxDepth: 1)).Code);
+        Assert.Equal(QueryErrorCodes.FilterTooDeep, Assert.Throws<QueryException>(() => WhereCompiler.Compile(andInString, maxDepth: 1)).Code);
     }
 
     [Theory]
@@ -243,11 +244,11 @@ public sealed class ConnectorFilterTests
     public void Too_many_terms_are_refused()
     {
         var many = Enumerable.Range(0, TermLimits.MaxTerms + 1).Select(i => (object?)$"n{i}").ToList();
-        var tooMany = Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(Where(("name", Where(("in", many))))));
+        var tooMany = Assert.Throws<QueryException>(() => WhereCompiler.Compile(Where(("name", Where(("in", many))))));
         Assert.Equal(QueryErrorCodes.TooManyTerms, tooMany.Code);
         Assert.StartsWith($"`in` has {TermLimits.MaxTerms + 1} terms", tooMany.Message);
         var ors = Enumerable.Range(0, TermLimits.MaxTerms + 1).Select(_ => (object?)Where(("name", Where(("eq", "Alpha"))))).ToList();
-        var tooManyOr = Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(Where(("or", ors))));
+        var tooManyOr = Assert.Throws<QueryException>(() => WhereCompiler.Compile(Where(("or", ors))));
         Assert.Equal(QueryErrorCodes.TooManyTerms, tooManyOr.Code);
         Assert.StartsWith($"`or` has {TermLimits.MaxTerms + 1} terms", tooManyOr.Message);
         Assert.Equal("a", Ids(Where(("or", ors.Take(TermLimits.MaxTerms).ToList()))));
@@ -256,7 +257,7 @@ public sealed class ConnectorFilterTests
     [Fact]
     public void The_predicate_and_the_in_memory_test_agree()
     {
-        var filter = ConnectorFilter.FromInput(Where(("name", Where(("contains", "a"))), ("category", Where(("neq", null)))));
+        var filter = WhereCompiler.Compile(Where(("name", Where(("contains", "a"))), ("category", Where(("neq", null)))));
         Assert.NotNull(filter.Predicate);
         Assert.Equal(Sample.Ids(filter.Predicate.Compile()), Sample.Ids(filter.Matches));
         Assert.Equal("a,c", Sample.Ids(filter.Matches));
@@ -265,8 +266,8 @@ public sealed class ConnectorFilterTests
     private static Dictionary<string, object?> Nest(int depth, string combinator = "and") =>
         depth == 0 ? Where(("name", Where(("eq", "Alpha")))) : Where((combinator, List(Nest(depth - 1, combinator))));
 
-    private static string Ids(IDictionary<string, object?> where, int maxDepth = ConnectorFilter.DefaultMaxDepth) =>
-        Sample.Ids(ConnectorFilter.FromInput(where, maxDepth).Matches);
+    private static string Ids(IDictionary<string, object?> where, int maxDepth = WhereCompiler.DefaultMaxDepth) =>
+        Sample.Ids(WhereCompiler.Compile(where, maxDepth).Matches);
 
     private static Dictionary<string, object?> Where(params (string Key, object? Value)[] entries) =>
         entries.ToDictionary(e => e.Key, e => e.Value);
@@ -275,7 +276,7 @@ public sealed class ConnectorFilterTests
 
     private static void AssertUnknown(IDictionary<string, object?> where, string field)
     {
-        var error = Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(where));
+        var error = Assert.Throws<QueryException>(() => WhereCompiler.Compile(where));
         Assert.Equal(QueryErrorCodes.FilterUnknownField, error.Code);
         Assert.Equal("where", error.Parameter);
         Assert.Equal(field, error.Details["field"]);
@@ -284,7 +285,7 @@ public sealed class ConnectorFilterTests
 
     private static void AssertNullRefused(IDictionary<string, object?> where, string op, string type, string expected)
     {
-        var error = Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(where));
+        var error = Assert.Throws<QueryException>(() => WhereCompiler.Compile(where));
         Assert.Equal(QueryErrorCodes.FilterNullNotSupported, error.Code);
         Assert.Equal("where", error.Parameter);
         Assert.Equal(type, error.Details["filterType"]);
@@ -294,7 +295,7 @@ public sealed class ConnectorFilterTests
 
     private static void AssertInvalid(IDictionary<string, object?> where, string op)
     {
-        var error = Assert.Throws<QueryException>(() => ConnectorFilter.FromInput(where));
+        var error = Assert.Throws<QueryException>(() => WhereCompiler.Compile(where));
         Assert.Equal(QueryException.InvalidQueryCode, error.Code);
         Assert.Equal("where", error.Parameter);
         Assert.Equal($"The value given for `{op}` has the wrong shape.", error.Message);
