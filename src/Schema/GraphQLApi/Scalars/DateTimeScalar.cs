@@ -1,4 +1,6 @@
 using System.Globalization;
+using Coco.Connectors.GraphQLApi.Introspection;
+using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
@@ -14,6 +16,7 @@ public sealed class DateTimeScalar : ScalarGraphType
     {
         Name = "DateTime";
         Description = "A date and time with offset, in RFC 3339 form, e.g. `2025-01-15T10:00:00+08:00`.";
+        this.ApplyDirective(SpecifiedByDirective.DirectiveName, SpecifiedByDirective.UrlArgument, "https://www.graphql-scalars.com/date-time");
     }
 
     public override object? Serialize(object? value) => value switch
