@@ -17,7 +17,7 @@ public static class ListArguments
     {
         var text = FreeTextSearch.Build(Raw(ctx, "query") as string);
         var where = WhereCompiler.Compile(Raw(ctx, "where") as IDictionary<string, object?>);
-        var order = SortArgument.ToSortKeys(Raw(ctx, "order") as IEnumerable<object?>);
+        var order = SortArgument.ToSortKeys(Raw(ctx, "order") as IEnumerable<object?>, WrittenSortOrder.Of(ctx, "order"));
         return new ConnectorQuery(Predicates.And([text, where.Predicate]), order.Count == 0 ? ConnectorQuery.DefaultOrder : order);
     }
 
