@@ -224,11 +224,14 @@ public sealed class ConnectorWriter(
         await changes.PublishAsync(change);
     }
 
-    /// <summary>UTC to the microsecond, the finest time both stores keep, so what a write returns is what a read returns.</summary>
+    /// <summary>
+    /// UTC to the millisecond, the precision GraphQL's <c>DateTime</c> shows (as HotChocolate writes it), so a time read
+    /// from any path can be given back in a filter and match.
+    /// </summary>
     private DateTime Now()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
     }
 
     private async Task<bool> ExistsAsync(string id, CancellationToken ct)

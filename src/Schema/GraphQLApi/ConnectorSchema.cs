@@ -1,3 +1,4 @@
+using Coco.Connectors.GraphQLApi.Introspection;
 using GraphQL.Types;
 
 namespace Coco.Connectors.GraphQLApi;
@@ -12,5 +13,8 @@ public sealed class ConnectorSchema : Schema
         Mutation = mutation;
         Subscription = subscription;
         Description = "Coco Server connectors: how Coco reaches Google Drive, GitHub, Confluence, databases and more.";
+        CurrentSpecIntrospection.Enable(this);
     }
+
+    protected override void OnBeforeInitializeType(IGraphType graphType) => CurrentSpecIntrospection.Extend(graphType);
 }

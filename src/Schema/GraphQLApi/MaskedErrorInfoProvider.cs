@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation;
 
 namespace Coco.Connectors.GraphQLApi;
 
@@ -7,7 +8,7 @@ namespace Coco.Connectors.GraphQLApi;
 /// How errors look on the wire. An unexpected exception (a bug) becomes the generic
 /// "Unexpected Execution Error" with code <c>INTERNAL_ERROR</c>: its message, type and data may describe internals
 /// or carry values, so they only go to the log. Errors raised on purpose (validation, paging limits…) keep their
-/// message and code; codes derived from inner exception types are not exposed.
+/// message and code (validation errors also a <c>specifiedBy</c> link); codes derived from inner exception types are not exposed.
 /// </summary>
 public sealed class MaskedErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProviderOptions
 {
@@ -31,6 +32,15 @@ public sealed class MaskedErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoP
             };
         }
 
-        return base.GetInfo(executionError);
+        var info = base.GetInfo(executionError);
+        // HotChocolate links each validation error to its spec section; graphql-dotnet gives the section's number.
+        if (executionError is ValidationError { Number: var number } && SpecSections.UrlOf(number) is { } url)
+        {
+            var extensions = info.Extensions ?? new Dictionary<string, object?>();
+            extensions["specifiedBy"] = url;
+            info.Extensions = extensions;
+        }
+
+        return info;
     }
 }

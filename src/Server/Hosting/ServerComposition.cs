@@ -4,6 +4,7 @@ using Coco.Connectors.Server.Playground;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Server.Transport;
 using Coco.Connectors.Server.Transport.Http;
+using Coco.Connectors.Server.Transport.Persisted;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Coco.Connectors.Server.Hosting;
@@ -25,6 +26,7 @@ public static class ServerComposition
         services.AddConnectorGraphQL();
         services.AddSingleton<ParsedDocumentCache>(_ => new ParsedDocumentCache());
         services.AddSingleton<GraphQLRunner>();
+        services.AddPersistedDocuments();
         services.AddGraphQLHttp();
         services.AddGraphQLStreaming();
         services.AddPlayground();
@@ -42,6 +44,8 @@ public static class ServerComposition
     {
         // Before routing, so that even a routing failure is answered with the generic error body.
         app.UseExceptionHandler();
+        // Trusted documents load now, so a missing or broken file stops the start instead of the first request.
+        app.Services.GetRequiredService<TrustedDocumentStore>();
         // WebSocket upgrades and text/event-stream requests on /graphql; everything else goes on to the endpoints.
         app.UseGraphQLStreaming(GraphQLPath);
         app.UseRouting();

@@ -132,6 +132,12 @@ public static class ConnectorApi
             return CocoResponses.BadRequest(e.Message);
         }
 
+        foreach (var warning in search.Warnings)
+        {
+            // Elasticsearch's way to say a request was run differently than asked (RFC 7234 warn-code 299).
+            request.HttpContext.Response.Headers.Append("Warning", $"299 coco-connectors \"{warning}\"");
+        }
+
         var page = await reader.ReadAsync(query, search.From, search.Size, includeTotal: true, ct);
         var hits = new JsonArray();
         foreach (var connector in page.Items)

@@ -6,9 +6,18 @@ using SortKey = Coco.Connectors.Querying.SortKey;
 
 namespace Coco.Connectors.Server.Rest;
 
-/// <summary><c>sort=field:asc|desc,…</c> over the sortable REST field names.</summary>
+/// <summary>
+/// <c>sort=field:asc|desc,…</c> over the sortable REST field names. Coco's <c>_score</c> is accepted and skipped (there
+/// is no relevance score; the response's <c>Warning</c> header says so).
+/// </summary>
 public static class RestSort
 {
+    public const string Score = "_score";
+
+    public static bool AsksForScore(string? sort) =>
+        sort is not null && sort.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Any(part => part.Split(':', 2, StringSplitOptions.TrimEntries)[0] == Score);
+
     public static IReadOnlyList<SortKey> Parse(string? sort)
     {
         if (string.IsNullOrWhiteSpace(sort))
@@ -21,6 +30,11 @@ public static class RestSort
         {
             var pieces = part.Split(':', 2, StringSplitOptions.TrimEntries);
             var name = pieces[0];
+            if (name == Score)
+            {
+                continue;
+            }
+
             if (QueryFields.IsConfigPath(name))
             {
                 throw new QueryException("sort", "config cannot be sorted on, it may hold secrets");

@@ -20,6 +20,32 @@ public sealed record SearchRequest(
     IReadOnlyList<string> SourceExcludes,
     IReadOnlyList<CategoryAggregation> Aggregations)
 {
+    /// <summary>Whether every word of <c>query</c> must match (default) or any (<c>default_operator=OR</c>).</summary>
+    public CocoDefaultOperator DefaultOperator { get; init; }
+
+    /// <summary>Coco's <c>fuzziness</c> (0–5). 0 and 1 are plain matching, which is what runs; 2 and up are reported ignored.</summary>
+    public int Fuzziness { get; init; }
+
+    /// <summary>What this request asked for that the search does not do, for the response's <c>Warning</c> header.</summary>
+    public IReadOnlyList<string> Warnings
+    {
+        get
+        {
+            var warnings = new List<string>();
+            if (Fuzziness >= 2)
+            {
+                warnings.Add($"fuzziness={Fuzziness} is ignored: words match as case-insensitive substrings, without fuzzy or prefix boosts");
+            }
+
+            if (RestSort.AsksForScore(Sort))
+            {
+                warnings.Add("sort=_score is ignored: there is no relevance score, so the other sort keys (or the default created:desc) apply");
+            }
+
+            return warnings;
+        }
+    }
+
     public const int DefaultSize = 10;
     public const int MaxSize = 1000;
 
@@ -44,11 +70,22 @@ public sealed record SearchRequest(
             Size: Number(Text("size"), "size", DefaultSize, 0, MaxSize),
             SourceIncludes: List(Text("_source_includes")),
             SourceExcludes: List(Text("_source_excludes")),
-            Aggregations: CategoryAggregation.Parse(body?["aggs"] ?? body?["aggregations"]));
+            Aggregations: CategoryAggregation.Parse(body?["aggs"] ?? body?["aggregations"]))
+        {
+            DefaultOperator = Operator(Text("default_operator")),
+            Fuzziness = Number(Text("fuzziness"), "fuzziness", 0, 0, 5),
+        };
     }
 
     public ConnectorQuery ToQuery() =>
-        new(Predicates.And([FreeTextSearch.Build(Query), CocoFilterSyntax.Compile(Filters)]), RestSort.Parse(Sort));
+        new(Predicates.And([CocoQueryText.Build(Query, DefaultOperator), CocoFilterSyntax.Compile(Filters)]), RestSort.Parse(Sort));
+
+    private static CocoDefaultOperator Operator(string? text) => text?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "AND" => CocoDefaultOperator.And,
+        "OR" => CocoDefaultOperator.Or,
+        _ => throw new QueryException("default_operator", $"default_operator must be AND or OR, not '{text}'"),
+    };
 
     private static int Number(string? text, string name, int fallback, int min, int max)
     {

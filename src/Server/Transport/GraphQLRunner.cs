@@ -1,5 +1,6 @@
 using System.Globalization;
 using Coco.Connectors.GraphQLApi.Limits;
+using Coco.Connectors.Server.Transport.Persisted;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -16,7 +17,12 @@ namespace Coco.Connectors.Server.Transport;
 /// options, so every transport validates, limits, caches and masks the same way. Execution observes the caller's
 /// token (the request, the socket or the stream) and the execution timeout.
 /// </summary>
-public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDocumentCache documents, IOptions<GraphQLLimitsOptions> limits)
+public sealed class GraphQLRunner(
+    IDocumentExecuter<ISchema> executer,
+    ParsedDocumentCache documents,
+    PersistedDocumentResolver persisted,
+    AutomaticPersistedQueryCache automatic,
+    IOptions<GraphQLLimitsOptions> limits)
 {
     public async Task<ExecutionResult> ExecuteAsync(
         GraphQLRequest request,
@@ -25,6 +31,20 @@ public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDoc
         IDictionary<string, object?>? userContext,
         CancellationToken ct)
     {
+        // A trusted document or a persisted query names its text by id or hash; from here on it is a plain request.
+        var resolved = persisted.Resolve(request);
+        if (resolved.Error is { } refused)
+        {
+            return new ExecutionResult { Errors = [refused] };
+        }
+
+        request = new GraphQLRequest
+        {
+            Query = resolved.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+        };
         var operationRule = new OperationTypeRule(allowed);
 
         // Rules that depend on the operation chosen or on the variables must run on cache hits too.
@@ -32,7 +52,6 @@ public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDoc
         var options = new ExecutionOptions
         {
             Query = request.Query,
-            DocumentId = request.DocumentId,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
@@ -55,6 +74,11 @@ public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDoc
         if (cached is null && request.Query is { } query && result.Executed && result.Document is { } document)
         {
             documents.Add(query, document);
+        }
+
+        if (resolved.RegisterHash is { } hash && result.Executed && request.Query is { } registered)
+        {
+            automatic.Add(hash, registered);
         }
 
         // A limit's message never quotes the request, and scrubbing would parse the (refused) document after all.

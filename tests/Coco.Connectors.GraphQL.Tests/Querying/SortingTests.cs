@@ -7,7 +7,7 @@ namespace Coco.Connectors.Tests.Querying;
 /// </summary>
 public sealed class SortingTests(QueryingServer server) : IClassFixture<QueryingServer>
 {
-    private static readonly Dictionary<string, Func<DatasetRow, IComparable?>> Keys = new()
+    internal static readonly Dictionary<string, Func<DatasetRow, IComparable?>> Keys = new()
     {
         ["id"] = r => r.Id,
         ["name"] = r => r.Name,
@@ -67,7 +67,7 @@ public sealed class SortingTests(QueryingServer server) : IClassFixture<Querying
         Assert.Equal(QueryDataset.Ids("HGFEDCBA"), FilteringTests.Ids(response));
     }
 
-    private static string[] Expected(IReadOnlyList<(Func<DatasetRow, IComparable?> Key, bool Descending)> keys)
+    internal static string[] Expected(IReadOnlyList<(Func<DatasetRow, IComparable?> Key, bool Descending)> keys)
     {
         var rows = QueryDataset.Rows.ToList();
         rows.Sort((a, b) =>

@@ -17,7 +17,7 @@ public static class ListArguments
     {
         var text = FreeTextSearch.Build(Raw(ctx, "query") as string);
         var where = WhereCompiler.Compile(Raw(ctx, "where") as IDictionary<string, object?>);
-        var order = SortArgument.ToSortKeys(Raw(ctx, "order") as IEnumerable<object?>);
+        var order = SortArgument.ToSortKeys(Raw(ctx, "order") as IEnumerable<object?>, WrittenSortOrder.Of(ctx, "order"));
         return new ConnectorQuery(Predicates.And([text, where.Predicate]), order.Count == 0 ? ConnectorQuery.DefaultOrder : order);
     }
 
@@ -65,13 +65,14 @@ public static class ListArguments
 
     /// <summary>
     /// <c>extensions</c> as HotChocolate writes them: <c>code</c> and the details side by side (e.g. requestedItems,
-    /// maxAllowedItems) plus the field <c>coordinate</c>.
+    /// maxAllowedItems) plus the field's <c>coordinate</c> (and <c>field</c>, its v13/v14 name).
     /// </summary>
     public static ExecutionError ToExecutionError(QueryException e, string coordinate)
     {
         var error = new ExecutionError(e.Message) { Code = e.Code };
         error.Extensions ??= new Dictionary<string, object?>();
         error.Extensions["coordinate"] = coordinate;
+        error.Extensions["field"] = coordinate; // HotChocolate v13/v14 clients read `field`, v15 `coordinate`
         foreach (var (key, value) in e.Details)
         {
             error.Extensions[key] = value;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Coco.Connectors.GraphQLApi.Introspection;
+using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
@@ -16,6 +18,7 @@ public sealed class JsonScalar : ScalarGraphType
     {
         Name = "JSON";
         Description = "Any JSON value: an object, array, string, number, boolean or null.";
+        this.ApplyDirective(SpecifiedByDirective.DirectiveName, SpecifiedByDirective.UrlArgument, "https://www.rfc-editor.org/rfc/rfc8259");
     }
 
     public override object? Serialize(object? value) => value switch

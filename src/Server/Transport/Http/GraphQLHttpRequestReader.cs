@@ -47,11 +47,6 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
 
     public (GraphQLRequest? Request, HttpRequestProblem? Problem) ReadQueryString(IQueryCollection parameters)
     {
-        if (!parameters.TryGetValue("query", out var query) || string.IsNullOrEmpty(query))
-        {
-            return (null, HttpRequestProblem.Invalid("The \"query\" parameter is required: send the GraphQL document in it."));
-        }
-
         var variables = ParseJsonParameter(parameters, "variables", out var variablesProblem);
         var extensions = ParseJsonParameter(parameters, "extensions", out var extensionsProblem);
         if ((variablesProblem ?? extensionsProblem) is { } problem)
@@ -59,10 +54,18 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
             return (null, problem);
         }
 
+        var documentId = DocumentIdParameter(parameters);
+        var hasQuery = parameters.TryGetValue("query", out var query) && !string.IsNullOrEmpty(query);
+        if (!hasQuery && documentId is null && !HasPersistedQuery(extensions))
+        {
+            return (null, HttpRequestProblem.Invalid("The \"query\" parameter is required: send the GraphQL document in it (or a \"documentId\")."));
+        }
+
         var operationName = parameters["operationName"].ToString();
         return (new GraphQLRequest
         {
-            Query = query.ToString(),
+            Query = hasQuery ? query.ToString() : null,
+            DocumentId = documentId,
             OperationName = operationName.Length == 0 ? null : operationName,
             Variables = variables,
             Extensions = extensions,
@@ -71,12 +74,19 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
 
     private (GraphQLRequest?, HttpRequestProblem?) FromJson(JsonElement root)
     {
-        if (!root.TryGetProperty("query", out var query) || query.ValueKind == JsonValueKind.Null)
+        if (!TryReadDocumentId(root, out var documentId, out var idProblem))
         {
-            return (null, HttpRequestProblem.Invalid("The request has no \"query\": send the GraphQL document as a string in it."));
+            return (null, idProblem);
         }
 
-        if (query.ValueKind != JsonValueKind.String)
+        if (!root.TryGetProperty("query", out var query) || query.ValueKind == JsonValueKind.Null)
+        {
+            if (documentId is null && !HasPersistedQuery(root))
+            {
+                return (null, HttpRequestProblem.Invalid("The request has no \"query\": send the GraphQL document as a string in it."));
+            }
+        }
+        else if (query.ValueKind != JsonValueKind.String)
         {
             return (null, HttpRequestProblem.Invalid("\"query\" must be a string holding the GraphQL document."));
         }
@@ -94,12 +104,49 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
 
         return (new GraphQLRequest
         {
-            Query = query.GetString(),
+            Query = query.ValueKind == JsonValueKind.String ? query.GetString() : null,
+            DocumentId = documentId,
             OperationName = operationName.ValueKind == JsonValueKind.String && operationName.GetString() is { Length: > 0 } name ? name : null,
             Variables = variables,
             Extensions = extensions,
         }, null);
     }
+
+    // "documentId" (GraphQL over HTTP draft) or "id" (HotChocolate, Relay).
+    private static bool TryReadDocumentId(JsonElement root, out string? documentId, out HttpRequestProblem? problem)
+    {
+        documentId = null;
+        problem = null;
+        foreach (var name in DocumentIdNames)
+        {
+            if (root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+            {
+                if (value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: > 0 } id)
+                {
+                    problem = HttpRequestProblem.Invalid($"\"{name}\" must be a non-empty string naming a trusted document.");
+                    return false;
+                }
+
+                documentId = id;
+                return true;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? DocumentIdParameter(IQueryCollection parameters) =>
+        DocumentIdNames.Select(name => parameters[name].ToString()).FirstOrDefault(id => id.Length > 0);
+
+    private static readonly string[] DocumentIdNames = ["documentId", "id"];
+
+    private static bool HasPersistedQuery(JsonElement root) =>
+        root.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
+        && extensions.TryGetProperty(Persisted.PersistedDocumentResolver.PersistedQueryExtension, out var persisted)
+        && persisted.ValueKind != JsonValueKind.Null;
+
+    private static bool HasPersistedQuery(Inputs? extensions) =>
+        extensions is not null && extensions.TryGetValue(Persisted.PersistedDocumentResolver.PersistedQueryExtension, out var persisted) && persisted is not null;
 
     private bool TryReadMap(JsonElement root, string name, out Inputs? map, out HttpRequestProblem? problem)
     {

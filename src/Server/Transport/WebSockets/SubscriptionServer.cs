@@ -208,7 +208,7 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
             return false;
         }
 
-        return request is not null && (!string.IsNullOrWhiteSpace(request.Query) || request.DocumentId is not null);
+        return request is not null && (!string.IsNullOrWhiteSpace(request.Query) || Persisted.PersistedDocumentResolver.NamesDocument(request));
     }
 
     /// <summary>Queues one <c>{"type","id","payload"}</c> frame; completes once written (or dropped on close).</summary>
