@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Coco.Connectors.GraphQLApi;
+using Coco.Connectors.GraphQLApi.Limits;
 using GraphQL;
 using GraphQL.Execution;
+using Microsoft.Extensions.Options;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace Coco.Connectors.Server.Transport.Streaming;
@@ -13,12 +15,26 @@ namespace Coco.Connectors.Server.Transport.Streaming;
 /// executes the event and serializes the result; every other subscriber with the same selection gets the same bytes.
 /// So a thousand subscribers to one large connector hold one copy of its JSON, not a thousand object trees.
 /// Results with errors or extensions are never shared. The bytes live as long as the event object does.
+/// Each event has its own response budget (<see cref="ResponseBudget"/>): an event whose answer would be too large
+/// becomes a <c>RESPONSE_TOO_LARGE</c> error for that event, and the subscription goes on.
 /// </summary>
-internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer) : SubscriptionExecutionStrategy
+internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOptions<GraphQLLimitsOptions> limits) : SubscriptionExecutionStrategy
 {
     private readonly ConditionalWeakTable<object, ConcurrentDictionary<SelectionKey, EventPayload>> _payloads = new();
 
     protected override async ValueTask<ExecutionResult> ProcessDataAsync(ExecutionContext context, ExecutionNode node, object? value)
+    {
+        var outer = context.CancellationToken;
+        using var budget = new ResponseBudget(limits.Value.MaxResponseBytes, outer);
+        context.CancellationToken = budget.Token;
+        context.UserContext = budget.AttachTo(context.UserContext);
+        var result = await ProcessSharedAsync(context, node, value);
+        return budget.IsSpent && !outer.IsCancellationRequested
+            ? new ExecutionResult { Executed = true, Errors = [budget.Error()] }
+            : result;
+    }
+
+    private async ValueTask<ExecutionResult> ProcessSharedAsync(ExecutionContext context, ExecutionNode node, object? value)
     {
         if (value is null || !node.FieldDefinition.PublishesSnapshots() || SelectionKey.For(context) is not { } key)
         {
