@@ -21,7 +21,10 @@ public static class ServerComposition
         services.AddExceptionHandler<UnexpectedErrors>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JsonText.Encoder);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
-            kestrel.Limits.MaxRequestBodySize = RequestBody.HardCapBytes);
+        {
+            kestrel.Limits.MaxRequestBodySize = RequestBody.HardCapBytes;
+            kestrel.Limits.MaxRequestLineSize = UrlLength.KestrelCapBytes;
+        });
         services.AddConnectorGraphQL();
         services.AddSingleton<ParsedDocumentCache>(_ => new ParsedDocumentCache());
         services.AddSingleton<GraphQLRunner>();
@@ -42,6 +45,7 @@ public static class ServerComposition
     {
         // Before routing, so that even a routing failure is answered with the generic error body.
         app.UseExceptionHandler();
+        app.UseUrlLengthLimit(GraphQLPath);
         // WebSocket upgrades and text/event-stream requests on /graphql; everything else goes on to the endpoints.
         app.UseGraphQLStreaming(GraphQLPath);
         app.UseRouting();
