@@ -35,6 +35,7 @@ internal static class UrlPasswords
 
         var position = 0;
         var parametersScanned = 0;
+        var urlEnd = 0;
         while (position < text.Length)
         {
             var separator = text.IndexOf("://", position, StringComparison.Ordinal);
@@ -60,8 +61,13 @@ internal static class UrlPasswords
                 spans.Add(new Span(colon + 1, at - colon - 1, urlStart, authorityEnd));
             }
 
-            var urlEnd = text.AsSpan(authorityStart).IndexOfAny(Whitespace);
-            urlEnd = urlEnd < 0 ? text.Length : authorityStart + urlEnd;
+            // URLs inside one run without white space end where it ends: found once, not once per "://" in it.
+            if (authorityStart >= urlEnd)
+            {
+                urlEnd = text.AsSpan(authorityStart).IndexOfAny(Whitespace);
+                urlEnd = urlEnd < 0 ? text.Length : authorityStart + urlEnd;
+            }
+
             var from = Math.Max(Math.Max(at, authorityStart), parametersScanned);
             AddSecretParameters(text, from, urlEnd, urlStart, spans);
             parametersScanned = Math.Max(parametersScanned, urlEnd);

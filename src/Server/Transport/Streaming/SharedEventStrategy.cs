@@ -24,21 +24,9 @@ internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOp
 
     protected override async ValueTask<ExecutionResult> ProcessDataAsync(ExecutionContext context, ExecutionNode node, object? value)
     {
-        var outer = context.CancellationToken;
-        using var budget = new ResponseBudget(limits.Value.MaxResponseBytes, outer);
-        context.CancellationToken = budget.Token;
-        context.UserContext = budget.AttachTo(context.UserContext);
-        var result = await ProcessSharedAsync(context, node, value);
-        return budget.IsSpent && !outer.IsCancellationRequested
-            ? new ExecutionResult { Executed = true, Errors = [budget.Error()] }
-            : result;
-    }
-
-    private async ValueTask<ExecutionResult> ProcessSharedAsync(ExecutionContext context, ExecutionNode node, object? value)
-    {
         if (value is null || !node.FieldDefinition.PublishesSnapshots() || SelectionKey.For(context) is not { } key)
         {
-            return await base.ProcessDataAsync(context, node, value);
+            return await ExecuteAsync(context, node, value);
         }
 
         var payloads = _payloads.GetValue(value, static _ => new ConcurrentDictionary<SelectionKey, EventPayload>());
@@ -47,12 +35,32 @@ internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOp
             return new SerializedResult(shared);
         }
 
-        var result = await base.ProcessDataAsync(context, node, value);
+        var result = await ExecuteAsync(context, node, value);
         if (result.Errors is { Count: > 0 } || result.Extensions is { Count: > 0 } || context.CancellationToken.IsCancellationRequested)
         {
             return result;
         }
 
         return new SerializedResult(payloads.GetOrAdd(key, await EventPayload.SerializeAsync(serializer, result, CancellationToken.None)));
+    }
+
+    // One event, executed within a response budget of its own.
+    private async ValueTask<ExecutionResult> ExecuteAsync(ExecutionContext context, ExecutionNode node, object? value)
+    {
+        var outer = context.CancellationToken;
+        using var budget = new ResponseBudget(limits.Value.MaxResponseBytes, outer);
+        context.CancellationToken = budget.Token;
+        context.UserContext = budget.AttachTo(context.UserContext);
+        try
+        {
+            var result = await base.ProcessDataAsync(context, node, value);
+            return budget.IsSpent && !outer.IsCancellationRequested
+                ? new ExecutionResult { Executed = true, Errors = [budget.Error()] }
+                : result;
+        }
+        finally
+        {
+            context.CancellationToken = outer;
+        }
     }
 }
