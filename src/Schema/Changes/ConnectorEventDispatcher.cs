@@ -48,7 +48,9 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
     /// <summary>
     /// Every change to a connector that matched <paramref name="filter"/> before or after it, with whether it
     /// matches now. Which connectors matched before is tracked per subscriber, starting from the store's answer
-    /// when the subscription begins, so this works the same when changes come from other server instances.
+    /// when the subscription begins (read after the subscriber is attached; events meanwhile wait for it), so this works
+    /// the same when changes come from other server instances. A change that snapshot may already show is told as a
+    /// non-match when its connector is outside the snapshot, once per connector: a "leave" is never missed.
     /// </summary>
     public IObservable<object?> WatchMatching(ConnectorFilter filter)
     {
@@ -60,6 +62,8 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
         return new Stream(this, () =>
         {
             var matching = new HashSet<string>();
+            var unsure = new HashSet<string>();
+            var snapshotTime = DateTime.MaxValue;
             return new Handlers(
                 _ => true,
                 delivery =>
@@ -76,11 +80,29 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
                         matching.Remove(id);
                     }
 
+                    // A change the snapshot may already show (committed before it, its event arriving after): whether
+                    // the connector matched before it is unknown, so the first such event of a connector outside the
+                    // snapshot says "does not match" rather than risk leaving a stale entry in a live list.
+                    if (!before && !now && MayPrecede(delivery, snapshotTime) && unsure.Add(id))
+                    {
+                        return delivery.Changed(false);
+                    }
+
                     return before || now ? delivery.Changed(now) : null;
                 },
-                async ct => matching.UnionWith(await _reader.MatchingIdsAsync(new ConnectorQuery(filter.Predicate, []), ct)));
+                async ct =>
+                {
+                    var snapshot = await _reader.MatchingSnapshotAsync(new ConnectorQuery(filter.Predicate, []), ct);
+                    matching.UnionWith(snapshot.Ids);
+                    snapshotTime = snapshot.LatestUpdate;
+                });
         });
     }
+
+    // Updated times only grow per connector, and every change committed before the snapshot is at or before its latest
+    // update; a deletion carries no time, so it may always precede.
+    private static bool MayPrecede(Delivery delivery, DateTime snapshotTime) =>
+        delivery.Connector is not { } connector || connector.Updated <= snapshotTime;
 
     void IObserver<ConnectorChange>.OnNext(ConnectorChange value) => _changes.Writer.TryWrite(value);
 

@@ -52,11 +52,14 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
         return new ConnectorSlice(items.Take(take).ToList(), total, hasMore);
     }
 
-    /// <summary>The ids of every connector the filter matches now.</summary>
-    public async Task<HashSet<string>> MatchingIdsAsync(ConnectorQuery query, CancellationToken ct)
+    /// <summary>The ids the filter matches now and the latest update of any connector, read from one snapshot of the store.</summary>
+    public async Task<MatchingSnapshot> MatchingSnapshotAsync(ConnectorQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return [.. await query.Where(db.Connectors.AsNoTracking()).Select(c => c.Id).ToListAsync(ct)];
+        await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var ids = await query.Where(db.Connectors.AsNoTracking()).Select(c => c.Id).ToListAsync(ct);
+        var latest = await db.Connectors.AsNoTracking().MaxAsync(c => (DateTime?)c.Updated, ct) ?? DateTime.MinValue;
+        return new MatchingSnapshot([.. ids], latest);
     }
 
     public async Task<int> CountAsync(ConnectorQuery query, CancellationToken ct)

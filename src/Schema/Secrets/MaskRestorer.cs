@@ -48,10 +48,10 @@ internal sealed class MaskRestorer
                 continue;
             }
 
-            var destination = UrlPasswords.Destination(text, span);
-            var match = i < storedSpans.Count && UrlPasswords.Destination(stored!, storedSpans[i]) == destination
+            var destination = UrlPasswords.Destination(text, spans, i);
+            var match = i < storedSpans.Count && UrlPasswords.Destination(stored!, storedSpans, i) == destination
                 ? i
-                : storedSpans.FindIndex(s => UrlPasswords.Destination(stored!, s) == destination);
+                : Enumerable.Range(0, storedSpans.Count).FirstOrDefault(j => UrlPasswords.Destination(stored!, storedSpans, j) == destination, -1);
             if (match < 0 || IsMaskAt(stored!, storedSpans[match]))
             {
                 _unresolved.Add(new UnresolvedMask(path, UrlElsewhere));

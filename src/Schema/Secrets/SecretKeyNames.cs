@@ -13,7 +13,8 @@ internal static class SecretKeyNames
     private static readonly HashSet<string> SecretWords = new(StringComparer.Ordinal)
     {
         "password", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "token", "credential", "credentials",
-        "auth", "oauth", "authorization", "bearer", "jwt", "cookie", "pin", "otp", "sas", "dsn", "sessionid",
+        "auth", "oauth", "authorization", "bearer", "jwt", "cookie", "pin", "otp", "totp", "hotp", "sas", "dsn", "sessionid",
+        "sig", "signature", "hmac", "salt", "kubeconfig", "userpass", "p12", "pkcs12",
     };
 
     // Words that make "<word> key" a key for signing, encrypting or logging in (api_key), unlike project_key or sort_key.
@@ -28,7 +29,8 @@ internal static class SecretKeyNames
     [
         ["private", "key", "id"], ["access", "key", "id"], ["connection", "uri"], ["connection", "string"],
         ["session", "id"], ["otp", "seed"], ["totp", "seed"], ["mfa", "seed"], ["pin", "code"],
-        ["webhook", "url"], ["webhook", "uri"],
+        ["webhook", "url"], ["webhook", "uri"], ["token", "id"], ["conn", "str"], ["conn", "string"], ["connection", "str"],
+        ["kube", "config"],
     ];
 
     // A trailing word that says how a secret is written, not what it is: credentials_json, secretValue, private_key_pem.
@@ -49,9 +51,13 @@ internal static class SecretKeyNames
     private static readonly string[] GluedSecretEndings =
     [
         "password", "passwd", "passphrase", "passcode", "secret", "token", "credential", "auth", "dsn", "sessionid",
+        "signature", "userpass", "kubeconfig",
         .. KeyQualifiers.Select(q => q + "key"),
         .. SecretPhrases.Select(p => string.Concat(p)),
     ];
+
+    // Secret words that end in a number, which KeyWords would otherwise drop (token2 → token).
+    private static readonly HashSet<string> NumberedWords = new(StringComparer.Ordinal) { "p12", "pkcs12" };
 
     // Counts glued to their subject (maxtokens) are still counts.
     private static readonly string[] GluedCountPrefixes = ["max", "min", "num", "total"];
@@ -61,6 +67,7 @@ internal static class SecretKeyNames
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KeyQualifier = KeyQualifiers.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EncodingWord = EncodingWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SettingPrefix = SettingPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberedWord = NumberedWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Phrases by their last word and glued endings by their last letter, so most keys are judged in a few lookups.
     private static readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> PhrasesEndingWith =
@@ -251,6 +258,11 @@ internal static class SecretKeyNames
 
         private void DropTrailingNumber()
         {
+            if (Count > 0 && NumberedWord.Contains(this[Count - 1]))
+            {
+                return;
+            }
+
             while (Count > 0)
             {
                 var end = _bounds[Count];

@@ -22,7 +22,10 @@ public static class ServerComposition
         services.AddExceptionHandler<UnexpectedErrors>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JsonText.Encoder);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
-            kestrel.Limits.MaxRequestBodySize = RequestBody.HardCapBytes);
+        {
+            kestrel.Limits.MaxRequestBodySize = RequestBody.HardCapBytes;
+            kestrel.Limits.MaxRequestLineSize = UrlLength.KestrelCapBytes;
+        });
         services.AddConnectorGraphQL();
         services.AddSingleton<ParsedDocumentCache>(_ => new ParsedDocumentCache());
         services.AddSingleton<GraphQLRunner>();
@@ -46,6 +49,8 @@ public static class ServerComposition
         app.UseExceptionHandler();
         // Trusted documents load now, so a missing or broken file stops the start instead of the first request.
         app.Services.GetRequiredService<TrustedDocumentStore>();
+
+        app.UseUrlLengthLimit(GraphQLPath);
         // WebSocket upgrades and text/event-stream requests on /graphql; everything else goes on to the endpoints.
         app.UseGraphQLStreaming(GraphQLPath);
         app.UseRouting();

@@ -6,8 +6,11 @@ namespace Coco.Connectors.Server.Json;
 /// </summary>
 public sealed record JsonProblem(string Code, string Detail)
 {
-    /// <summary>Not JSON at all: a syntax error, bytes that are not UTF-8, or nesting deeper than allowed.</summary>
+    /// <summary>Not JSON at all: a syntax error or bytes that are not UTF-8.</summary>
     public const string InvalidJson = "INVALID_JSON";
+
+    /// <summary>JSON nested deeper than <see cref="StrictJson.MaxDepth"/> levels.</summary>
+    public const string TooDeep = "JSON_TOO_DEEP";
 
     /// <summary>An object names the same key twice.</summary>
     public const string DuplicateKey = "DUPLICATE_JSON_KEY";

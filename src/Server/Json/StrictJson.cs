@@ -40,7 +40,9 @@ public static class StrictJson
         catch (JsonException e)
         {
             // Position only: the parser's message can quote the input, and the input may hold a secret.
-            problem = new JsonProblem(JsonProblem.InvalidJson, $"is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
+            problem = IsTooDeep(utf8.Span)
+                ? new JsonProblem(JsonProblem.TooDeep, $"nests more than {MaxDepth} levels of objects and arrays (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})")
+                : new JsonProblem(JsonProblem.InvalidJson, $"is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
             return false;
         }
 
@@ -58,6 +60,31 @@ public static class StrictJson
     /// <summary>For JSON that arrives as text (GET parameters); the document keeps its own copy of the bytes.</summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out JsonDocument? document, [NotNullWhen(false)] out JsonProblem? problem) =>
         TryParse(Encoding.UTF8.GetBytes(text), out document, out problem);
+
+    /// <summary>
+    /// Whether the text nests deeper than <see cref="MaxDepth"/> before any syntax error: the parser reports both the
+    /// same way. The reader is iterative, so reading a little deeper costs no stack.
+    /// </summary>
+    private static bool IsTooDeep(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= MaxDepth && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return false;
+    }
 
     // Depth is bounded by MaxDepth, so plain recursion is safe. The path is kept as segments and only turned into
     // text for the error.

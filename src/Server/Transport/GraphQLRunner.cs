@@ -15,7 +15,7 @@ namespace Coco.Connectors.Server.Transport;
 /// <summary>
 /// Runs one GraphQL request for any transport (HTTP, SSE, WebSocket): one place that builds the execution
 /// options, so every transport validates, limits, caches and masks the same way. Execution observes the caller's
-/// token (the request, the socket or the stream) and the execution timeout.
+/// token (the request, the socket or the stream), the execution timeout and the response's byte budget.
 /// </summary>
 public sealed class GraphQLRunner(
     IDocumentExecuter<ISchema> executer,
@@ -46,6 +46,7 @@ public sealed class GraphQLRunner(
             Extensions = request.Extensions,
         };
         var operationRule = new OperationTypeRule(allowed);
+        var budget = new ResponseBudget(limits.Value.MaxResponseBytes, ct);
 
         // Rules that depend on the operation chosen or on the variables must run on cache hits too.
         IValidationRule[] cachedDocumentRules = [operationRule, FieldArgumentsAreValidRule.Instance];
@@ -56,8 +57,8 @@ public sealed class GraphQLRunner(
             Variables = request.Variables,
             Extensions = request.Extensions,
             RequestServices = requestServices,
-            CancellationToken = ct,
-            UserContext = userContext ?? new Dictionary<string, object?>(),
+            CancellationToken = budget.Token,
+            UserContext = budget.AttachTo(userContext),
             ValidationRules = [.. DocumentValidator.CoreRules, operationRule],
             CachedDocumentValidationRules = cachedDocumentRules,
             Timeout = limits.Value.ExecutionTimeout > TimeSpan.Zero ? limits.Value.ExecutionTimeout : Timeout.InfiniteTimeSpan,
@@ -70,7 +71,27 @@ public sealed class GraphQLRunner(
             options.ValidationRules = cachedDocumentRules;
         }
 
-        var result = await executer.ExecuteAsync(options);
+        ExecutionResult result;
+        var keepBudget = false;
+        try
+        {
+            result = await executer.ExecuteAsync(options);
+
+            // A subscription's source may still observe the token; each of its events is budgeted on its own.
+            keepBudget = result.Streams is { Count: > 0 };
+        }
+        catch (OperationCanceledException) when (budget.IsSpent && !ct.IsCancellationRequested)
+        {
+            return new ExecutionResult { Errors = [budget.Error()] };
+        }
+        finally
+        {
+            if (!keepBudget)
+            {
+                budget.Dispose();
+            }
+        }
+
         if (cached is null && request.Query is { } query && result.Executed && result.Document is { } document)
         {
             documents.Add(query, document);

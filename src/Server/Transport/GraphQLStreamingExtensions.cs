@@ -27,10 +27,11 @@ public static class GraphQLStreamingExtensions
             .Validate(o => o.MaxQueuedBytesPerSubscription > 0 && o.MaxQueuedBytesPerConnection > 0 && o.MaxQueuedBytes > 0,
                 "GraphQL:Streaming MaxQueuedBytesPerSubscription, MaxQueuedBytesPerConnection and MaxQueuedBytes must be positive.")
             .Validate(o => o.MaxWebSocketsPerClient > 0 && o.MaxWebSockets > 0 && o.MaxSseStreamsPerClient > 0 && o.MaxSseStreams > 0
-                    && o.MaxSubscriptionsPerClient > 0 && o.MaxSubscriptions > 0,
+                    && o.MaxSubscriptionsPerClient > 0 && o.MaxSubscriptions > 0 && o.MaxSelectionsPerClient > 0 && o.MaxSelections > 0,
                 "GraphQL:Streaming connection, stream and subscription caps must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton<StreamingAdmission>();
+        services.TryAddSingleton<SelectionAdmission>();
         services.TryAddSingleton<OperationStreamer>();
 
         // Subscription events are resolved and serialized once per selection and shared by its subscribers.

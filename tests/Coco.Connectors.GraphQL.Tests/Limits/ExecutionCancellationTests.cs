@@ -11,7 +11,7 @@ namespace Coco.Connectors.Tests.Limits;
 /// </summary>
 public sealed class ExecutionCancellationTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2); // a hang guard, generous for a loaded machine
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(10);
 
     [Fact]
@@ -43,14 +43,20 @@ public sealed class ExecutionCancellationTests
             warmUp.EnsureSuccessStatusCode(); // The schema is initialised before the clock matters.
         }
 
-        using var response = await http.SendAsync(Post(SlowQueryServer.Query, "application/graphql-response+json"));
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        // On a loaded machine the clock may run out before the field starts; every answer must still be the timeout's,
+        // and one of a few attempts must have stopped the running field.
+        for (var attempt = 0; attempt < 5 && !server.Probe.Started.IsCompleted; attempt++)
+        {
+            using var response = await http.SendAsync(Post(SlowQueryServer.Query, "application/graphql-response+json"));
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
-        Assert.Equal(504, (int)response.StatusCode);
-        var error = body.RootElement.GetProperty("errors")[0];
-        Assert.Equal("EXECUTION_TIMEOUT", error.GetProperty("extensions").GetProperty("code").GetString());
-        Assert.False(body.RootElement.TryGetProperty("data", out _));
-        Assert.True(server.Probe.Started.IsCompleted, "the slow field never ran: the timeout came first");
+            Assert.Equal(504, (int)response.StatusCode);
+            var error = body.RootElement.GetProperty("errors")[0];
+            Assert.Equal("EXECUTION_TIMEOUT", error.GetProperty("extensions").GetProperty("code").GetString());
+            Assert.False(body.RootElement.TryGetProperty("data", out _));
+        }
+
+        Assert.True(server.Probe.Started.IsCompleted, "the slow field never ran in five attempts: the timeout always came first");
         await server.Probe.Cancelled.WaitAsync(Patience);
         Assert.Empty(server.Errors.Entries);
     }

@@ -37,6 +37,10 @@ public sealed class SecretRoundTripTests(CocoServer server) : IClassFixture<Coco
           "database_url": "postgres://svc:db-pw-81@db.example.com:5432/coco",
           "mirrors": ["http://m1:m1-pw-81@mirror1.example.com", "http://m2:m2-pw-81@mirror2.example.com"],
           "auth": {"user": "u", "pass": "auth-pass-81"},
+          "jdbc_url": "jdbc:postgresql://db.example.com/coco?user=svc&password=jdbc-pw-81&ssl=true",
+          "sqlserver": "jdbc:sqlserver://sql.example.com:1433;user=svc;password=sql-pw-81;encrypt=true",
+          "sig": "sig-81", "hmac": "hmac-81", "salt": "salt-81", "conn_str": "Server=s;Password=cs-81", "kubeconfig": "kube-81",
+          "token_id": "tid-81", "p12": "p12-81", "userpass": "up-81", "signal": 5,
           "max_tokens": 1000
         }
         """)!.AsObject();
@@ -98,6 +102,8 @@ public sealed class SecretRoundTripTests(CocoServer server) : IClassFixture<Coco
         var masked = await ReadMaskedAsync(id);
         Assert.Equal("https://wiki-user:******@wiki.example.com/space", (string?)masked["url"]);
         Assert.Equal("postgres://svc:******@db.example.com:5432/coco", (string?)masked["config"]!["database_url"]);
+        Assert.Equal("jdbc:postgresql://db.example.com/coco?user=svc&password=******&ssl=true", (string?)masked["config"]!["jdbc_url"]);
+        Assert.Equal(5, (int)masked["config"]!["signal"]!);
         masked["description"] = "edited";
         masked["config"]!["max_tokens"] = 2000;
 

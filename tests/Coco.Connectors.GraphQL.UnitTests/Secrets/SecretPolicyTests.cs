@@ -29,6 +29,11 @@ public sealed class SecretPolicyTests
         "Ocp-Apim-Subscription-Key", "oauth_token", "OAuthToken", "oauth2_token", "new_password", "old_password",
         "totp_secret", "x_auth", "X-Auth-Token", "auths", "oauth", "OAuth", "oauth2", "salesforce_oauth",
         "basicauth", "dbconnectionstring", "awsaccesskeyid", "slackwebhookurl", "usersessionid",
+        // The third pass (review of the hostile-input work).
+        "sig", "SIG", "sigs", "request_sig", "signature", "Signature", "x-amz-signature", "webhookSignature", "requestsignature",
+        "hmac", "HMAC", "webhook_hmac", "salt", "password_salt", "salts", "totp", "TOTP", "hotp", "conn_str",
+        "connStr", "CONN_STR", "db_conn_string", "connection_str", "kubeconfig", "kubeConfig", "kube_config", "KUBECONFIG",
+        "token_id", "tokenId", "p12", "cert_p12", "P12", "pkcs12", "userpass", "user_pass", "userPass",
     };
 
     public static TheoryData<string> MustNotMask => new()
@@ -47,6 +52,10 @@ public sealed class SecretPolicyTests
         "key", "keys", "keyboard", "monkey", "public_key", "publicKey", "client_cert", "certificate", "redirect_uri",
         "redirect_url", "database_url", "url", "proxy", "mongo_uri", "jdbc_url", "host", "endpoint", "seed",
         "enterprise_id", "profile", "username", "user",
+        // Third-pass near misses.
+        "signal", "signals", "signal_strength", "signature_version", "signature_method", "sig_algorithm", "signup_url",
+        "design", "saltstack_url", "salt_rounds", "salt_length", "hmac_algorithm", "conn_timeout", "connection_limit",
+        "kube_context", "kubeconfig_path", "token_id_header", "p", "p1", "pk", "username_pass_through", "signing",
         // Not names at all.
         "", " ", "_", "-", "42", ".",
     };
@@ -100,6 +109,17 @@ public sealed class SecretPolicyTests
     [InlineData("not a url: a:b@c", "not a url: a:b@c")]
     [InlineData("://u:p@h", "://u:p@h")]
     [InlineData("", "")]
+    [InlineData("jdbc:postgresql://h/db?user=u&password=p", "jdbc:postgresql://h/db?user=u&password=******")]
+    [InlineData("jdbc:postgresql://h/db?password=p&user=u", "jdbc:postgresql://h/db?password=******&user=u")]
+    [InlineData("jdbc:sqlserver://h:1433;databaseName=db;user=u;password=p;encrypt=true", "jdbc:sqlserver://h:1433;databaseName=db;user=u;password=******;encrypt=true")]
+    [InlineData("https://acct.blob.core.windows.net/c?sv=2024&sig=abc%2Bdef&se=x", "https://acct.blob.core.windows.net/c?sv=2024&sig=******&se=x")]
+    [InlineData("https://h/cb?access_token=T#frag", "https://h/cb?access_token=******#frag")]
+    [InlineData("mysql://u:P@h/db?sslmode=require&pwd=Q", "mysql://u:******@h/db?sslmode=require&pwd=******")]
+    [InlineData("https://h/x?token=postgres://u:p@db/y", "https://h/x?token=******")]
+    [InlineData("https://h/p?password= next", "https://h/p?password= next")]
+    [InlineData("https://h/p?signal=1&max_tokens=5&password_policy=strict", "https://h/p?signal=1&max_tokens=5&password_policy=strict")]
+    [InlineData("https://h/p?user=u&password", "https://h/p?user=u&password")]
+    [InlineData("user=u&password=p", "user=u&password=p")]
     public void Only_the_password_of_a_URL_is_masked(string text, string expected) =>
         Assert.Equal(expected, SecretPolicy.MaskUrlPasswords(text));
 
@@ -200,6 +220,8 @@ public sealed class SecretPolicyTests
     [InlineData("postgres://u:******@h:5432/db", "x postgres://u:PASS@h:5432/db", "postgres://u:PASS@h:5432/db")]
     [InlineData("a://u:******@h1 b://v:******@h2", "b://v:TWO@h2 a://u:ONE@h1", "a://u:ONE@h1 b://v:TWO@h2")]
     [InlineData("postgres://u:NEW@h/db", "postgres://u:OLD@h/db", "postgres://u:NEW@h/db")]
+    [InlineData("jdbc:postgresql://h/db?user=u&password=******&ssl=true", "jdbc:postgresql://h/db?user=u&password=P", "jdbc:postgresql://h/db?user=u&password=P&ssl=true")]
+    [InlineData("mysql://u:******@h/db?pwd=******", "mysql://u:A@h/db?pwd=B", "mysql://u:A@h/db?pwd=B")]
     public void A_masked_URL_password_is_restored_from_the_stored_URL_to_the_same_place(string incoming, string stored, string expected)
     {
         Assert.Equal(expected, SecretPolicy.RestoreMaskedUrls(incoming, stored, "url", out var unresolved));
@@ -213,6 +235,8 @@ public sealed class SecretPolicyTests
     [InlineData("mysql://u:******@h/db", "postgres://u:PASS@h/db")]
     [InlineData("postgres://u:******@h/db", "postgres://u@h/db")]
     [InlineData("postgres://u:******@h/db", null)]
+    [InlineData("jdbc:postgresql://evil/db?user=u&password=******", "jdbc:postgresql://h/db?user=u&password=P")]
+    [InlineData("jdbc:postgresql://h/db?user=other&password=******", "jdbc:postgresql://h/db?user=u&password=P")]
     public void A_masked_URL_password_never_follows_the_URL_elsewhere(string incoming, string? stored)
     {
         Assert.Equal(incoming, SecretPolicy.RestoreMaskedUrls(incoming, stored, "config.database_url", out var unresolved));

@@ -10,7 +10,7 @@ public static class QueryLimits
     /// <summary>
     /// Bounds what one request may cost (<see cref="GraphQLLimitsOptions"/>): document limits while parsing, before
     /// validation; list lengths of variables and the cost of the operation after argument coercion — for documents
-    /// from the parsed-document cache too, since variables change both.
+    /// from the parsed-document cache too, since variables change both; the response's size while executing.
     /// </summary>
     public static IGraphQLBuilder AddQueryLimits(this IGraphQLBuilder builder)
     {
@@ -18,6 +18,11 @@ public static class QueryLimits
         builder.AddValidationRule<ErrorBudgetRule>();
         builder.AddValidationRule<ListLengthRule>(useForCachedDocuments: true);
         builder.AddValidationRule<CostAnalysisRule>(useForCachedDocuments: true);
+        builder.UseMiddleware<ResponseBudgetMiddleware>(install: true, serviceLifetime: global::GraphQL.DI.ServiceLifetime.Singleton);
+
+        // Depth first, so that a root field's values are charged to the response budget before the next root field
+        // loads anything: once the budget is spent, nothing more is read from the store.
+        builder.AddExecutionStrategy(SerialExecutionStrategy.Instance, GraphQLParser.AST.OperationType.Query);
         return builder;
     }
 

@@ -61,4 +61,13 @@ public sealed class GraphQLStreamingOptions
 
     /// <summary>Running subscriptions on the server.</summary>
     public int MaxSubscriptions { get; set; } = 50_000;
+
+    /// <summary>
+    /// Distinct selections (document, operation, variables) among one client's running subscriptions; each is executed
+    /// and serialized once per event, so this bounds what one event costs for one client.
+    /// </summary>
+    public int MaxSelectionsPerClient { get; set; } = 100;
+
+    /// <summary>Distinct selections among all running subscriptions on the server.</summary>
+    public int MaxSelections { get; set; } = 2_000;
 }

@@ -12,6 +12,7 @@ namespace Coco.Connectors.Server.Transport.Streaming;
 internal sealed partial class OperationStreamer(
     IOptions<GraphQLStreamingOptions> options,
     StreamingAdmission admission,
+    SelectionAdmission selections,
     ILogger<OperationStreamer> logger)
 {
     private readonly ByteBudget _queuedBytes = new(options.Value.MaxQueuedBytes);
@@ -61,6 +62,16 @@ internal sealed partial class OperationStreamer(
 
         using (slot)
         {
+            using var selection = selections.TryAdmit(connection.Client, SelectionAdmission.SelectionOf(request), out var selectionRefusal);
+            if (selection is null)
+            {
+                var limits = options.Value;
+                LogRefused(connection.Client, selectionRefusal);
+                await sink.ErrorAsync(StreamingErrors.SelectionRefused(selectionRefusal,
+                    selectionRefusal == AdmissionRefusal.ClientLimit ? limits.MaxSelectionsPerClient : limits.MaxSelections), ct);
+                return;
+            }
+
             await DeliverAsync(streams.Values.First(), serializer, sink, connection, ct);
         }
     }

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Coco.Connectors.GraphQLApi;
+using Coco.Connectors.GraphQLApi.Limits;
 using GraphQL;
 using GraphQL.Execution;
+using Microsoft.Extensions.Options;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace Coco.Connectors.Server.Transport.Streaming;
@@ -13,8 +15,10 @@ namespace Coco.Connectors.Server.Transport.Streaming;
 /// executes the event and serializes the result; every other subscriber with the same selection gets the same bytes.
 /// So a thousand subscribers to one large connector hold one copy of its JSON, not a thousand object trees.
 /// Results with errors or extensions are never shared. The bytes live as long as the event object does.
+/// Each event has its own response budget (<see cref="ResponseBudget"/>): an event whose answer would be too large
+/// becomes a <c>RESPONSE_TOO_LARGE</c> error for that event, and the subscription goes on.
 /// </summary>
-internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer) : SubscriptionExecutionStrategy
+internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOptions<GraphQLLimitsOptions> limits) : SubscriptionExecutionStrategy
 {
     private readonly ConditionalWeakTable<object, ConcurrentDictionary<SelectionKey, EventPayload>> _payloads = new();
 
@@ -22,7 +26,7 @@ internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer) : S
     {
         if (value is null || !node.FieldDefinition.PublishesSnapshots() || SelectionKey.For(context) is not { } key)
         {
-            return await base.ProcessDataAsync(context, node, value);
+            return await ExecuteAsync(context, node, value);
         }
 
         var payloads = _payloads.GetValue(value, static _ => new ConcurrentDictionary<SelectionKey, EventPayload>());
@@ -31,12 +35,32 @@ internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer) : S
             return new SerializedResult(shared);
         }
 
-        var result = await base.ProcessDataAsync(context, node, value);
+        var result = await ExecuteAsync(context, node, value);
         if (result.Errors is { Count: > 0 } || result.Extensions is { Count: > 0 } || context.CancellationToken.IsCancellationRequested)
         {
             return result;
         }
 
         return new SerializedResult(payloads.GetOrAdd(key, await EventPayload.SerializeAsync(serializer, result, CancellationToken.None)));
+    }
+
+    // One event, executed within a response budget of its own.
+    private async ValueTask<ExecutionResult> ExecuteAsync(ExecutionContext context, ExecutionNode node, object? value)
+    {
+        var outer = context.CancellationToken;
+        using var budget = new ResponseBudget(limits.Value.MaxResponseBytes, outer);
+        context.CancellationToken = budget.Token;
+        context.UserContext = budget.AttachTo(context.UserContext);
+        try
+        {
+            var result = await base.ProcessDataAsync(context, node, value);
+            return budget.IsSpent && !outer.IsCancellationRequested
+                ? new ExecutionResult { Executed = true, Errors = [budget.Error()] }
+                : result;
+        }
+        finally
+        {
+            context.CancellationToken = outer;
+        }
     }
 }

@@ -10,6 +10,7 @@ internal static class StreamingErrors
     public const string TooManySubscriptionsCode = "TOO_MANY_SUBSCRIPTIONS";
     public const string TooManyStreamsCode = "TOO_MANY_STREAMS";
     public const string ServerBusyCode = "SERVER_BUSY";
+    public const string TooManySelectionsCode = "TOO_MANY_SELECTIONS";
 
     public static ExecutionResult SlowConsumer(GraphQLStreamingOptions limits) => Result(new ExecutionError(
         "The client fell behind: more events were waiting to be sent than the server keeps for a subscription "
@@ -28,6 +29,19 @@ internal static class StreamingErrors
             Code = kind == StreamKind.Subscription ? TooManySubscriptionsCode : TooManyStreamsCode,
         }
         : new ExecutionError($"The server has as many {Describe(kind)} open as it allows ({limit}); try again later.")
+        {
+            Code = ServerBusyCode,
+        });
+
+    /// <summary>A subscription refused because it would add one more distinct selection than allowed.</summary>
+    public static ExecutionResult SelectionRefused(AdmissionRefusal refusal, int limit) => Result(refusal == AdmissionRefusal.ClientLimit
+        ? new ExecutionError($"Too many different subscription selections from this client: at most {limit} distinct documents, "
+            + "operations and variables may run at the same time (every event is resolved once per selection). "
+            + "Reuse one document for the same data (aliases make documents different), or watch many connectors with one onConnectorChanged(where:).")
+        {
+            Code = TooManySelectionsCode,
+        }
+        : new ExecutionError($"The server runs as many different subscription selections as it allows ({limit}); try again later.")
         {
             Code = ServerBusyCode,
         });
