@@ -49,7 +49,6 @@ public static class ServerComposition
         app.UseExceptionHandler();
         // Trusted documents load now, so a missing or broken file stops the start instead of the first request.
         app.Services.GetRequiredService<TrustedDocumentStore>();
-
         app.UseUrlLengthLimit(GraphQLPath);
         // WebSocket upgrades and text/event-stream requests on /graphql; everything else goes on to the endpoints.
         app.UseGraphQLStreaming(GraphQLPath);
