@@ -1,5 +1,6 @@
 using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.GraphQLApi.Scalars;
+using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Server.Playground;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Server.Transport;
@@ -28,6 +29,7 @@ public static class ServerComposition
         services.AddGraphQLHttp();
         services.AddGraphQLStreaming();
         services.AddPlayground();
+        services.AddServerAuth();
         return services;
     }
 
@@ -42,6 +44,8 @@ public static class ServerComposition
     {
         // Before routing, so that even a routing failure is answered with the generic error body.
         app.UseExceptionHandler();
+        // Who may call, before any stream or endpoint: protected mode, CORS preflights, API tokens.
+        app.UseServerAuth();
         // WebSocket upgrades and text/event-stream requests on /graphql; everything else goes on to the endpoints.
         app.UseGraphQLStreaming(GraphQLPath);
         app.UseRouting();

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.GraphQLApi.Limits;
+using Coco.Connectors.Server.Auth;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -16,7 +18,11 @@ namespace Coco.Connectors.Server.Transport;
 /// options, so every transport validates, limits, caches and masks the same way. Execution observes the caller's
 /// token (the request, the socket or the stream) and the execution timeout.
 /// </summary>
-public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDocumentCache documents, IOptions<GraphQLLimitsOptions> limits)
+public sealed class GraphQLRunner(
+    IDocumentExecuter<ISchema> executer,
+    ParsedDocumentCache documents,
+    IOptions<GraphQLLimitsOptions> limits,
+    IOptions<AuthOptions> auth)
 {
     public async Task<ExecutionResult> ExecuteAsync(
         GraphQLRequest request,
@@ -26,9 +32,10 @@ public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDoc
         CancellationToken ct)
     {
         var operationRule = new OperationTypeRule(allowed);
+        var permissionRule = auth.Value.AnonymousIntrospection ? FieldPermissionRule.OpenIntrospection : FieldPermissionRule.Strict;
 
-        // Rules that depend on the operation chosen or on the variables must run on cache hits too.
-        IValidationRule[] cachedDocumentRules = [operationRule, FieldArgumentsAreValidRule.Instance];
+        // Rules that depend on the operation chosen, the variables or the caller must run on cache hits too.
+        IValidationRule[] cachedDocumentRules = [operationRule, permissionRule, FieldArgumentsAreValidRule.Instance];
         var options = new ExecutionOptions
         {
             Query = request.Query,
@@ -39,7 +46,7 @@ public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDoc
             RequestServices = requestServices,
             CancellationToken = ct,
             UserContext = userContext ?? new Dictionary<string, object?>(),
-            ValidationRules = [.. DocumentValidator.CoreRules, operationRule],
+            ValidationRules = [.. DocumentValidator.CoreRules, operationRule, permissionRule],
             CachedDocumentValidationRules = cachedDocumentRules,
             Timeout = limits.Value.ExecutionTimeout > TimeSpan.Zero ? limits.Value.ExecutionTimeout : Timeout.InfiniteTimeSpan,
         };

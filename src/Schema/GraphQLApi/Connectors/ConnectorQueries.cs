@@ -1,3 +1,4 @@
+using Coco.Connectors.Auth;
 using Coco.Connectors.Querying;
 using GraphQL;
 using GraphQL.Types;
@@ -20,11 +21,13 @@ public static class ConnectorQueries
     public static void AddFields(ObjectGraphType query)
     {
         query.Field<NodeInterface>("node")
+            .RequirePermission(Permissions.Read)
             .Description("The object with this id, or null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The object's id.")
             .ResolveAsync(async ctx => await ListArguments.Reader(ctx).FindAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
+            .RequirePermission(Permissions.Read)
             .Description($"The objects with these ids, in the same order; null for an id with no object. At most {MaxNodeBatchSize} ids.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", a => a.Description = "The objects' ids.")
             .ValidateArguments(ctx =>
@@ -45,6 +48,7 @@ public static class ConnectorQueries
             });
 
         query.Field<ConnectorType>("connectorById")
+            .RequirePermission(Permissions.Read)
             .Description("The connector with this id, or null.")
             .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The connector's id.")
             .ResolveAsync(async ctx => await ListArguments.Reader(ctx).FindAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.GraphQLApi.Limits;
+using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Server.Playground;
 using GraphQL;
 using GraphQL.Execution;
@@ -73,7 +74,7 @@ public sealed class GraphQLHttpHandler(
         }
 
         var allowed = isGet ? AllowedOperations.Query : AllowedOperations.QueryAndMutation;
-        var result = await runner.ExecuteAsync(graphQLRequest!, http.RequestServices, allowed, null, http.RequestAborted);
+        var result = await runner.ExecuteAsync(graphQLRequest!, http.RequestServices, allowed, CallerAccess.UserContext(http), http.RequestAborted);
         var status = StatusCodeFor(result, responseType);
         if (status == StatusCodes.Status405MethodNotAllowed)
         {
@@ -105,6 +106,17 @@ public sealed class GraphQLHttpHandler(
         if (responseType == GraphQLResponseType.Json)
         {
             return StatusCodes.Status200OK;
+        }
+
+        // Refused by the permission rule: the statuses HTTP has for it.
+        if (errors.Any(e => e.Code == FieldPermissionRule.NotAuthenticatedCode))
+        {
+            return StatusCodes.Status401Unauthorized;
+        }
+
+        if (errors.Any(e => e.Code == FieldPermissionRule.NotAuthorizedCode))
+        {
+            return StatusCodes.Status403Forbidden;
         }
 
         if (errors.Any(e => e.Code == LimitCodes.ExecutionTimeout))
