@@ -26,6 +26,15 @@ public static class FieldPermissions
         return field;
     }
 
+    /// <summary>Every field of <paramref name="type"/> needs <paramref name="permission"/> (for small schemas such as tests').</summary>
+    public static void RequirePermissionOnAll(IComplexGraphType type, string permission)
+    {
+        foreach (var field in type.Fields)
+        {
+            field.WithMetadata(MetadataKey, permission);
+        }
+    }
+
     public static string? RequiredPermission(this IFieldType field) => field.GetMetadata<string?>(MetadataKey, (string?)null);
 
     public static (string Argument, string Permission)? ArgumentPermission(this IFieldType field) =>
