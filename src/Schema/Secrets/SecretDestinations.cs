@@ -48,7 +48,8 @@ internal static class SecretDestinations
                     return true;
                 }
             }
-            else if (IsDestinationKey(key) && !JsonNode.DeepEquals(before, after))
+            // Compared as masked: a new password inside the same URL (postgres://u:new@same-host) is no redirect.
+            else if (IsDestinationKey(key) && !JsonNode.DeepEquals(SecretPolicy.MaskNode(before), SecretPolicy.MaskNode(after)))
             {
                 return true;
             }
