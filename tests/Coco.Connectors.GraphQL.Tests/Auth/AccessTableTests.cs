@@ -187,6 +187,13 @@ public sealed class AccessTableTests(AuthServer server) : IClassFixture<AuthServ
         var withToken = await client.SendJsonAsync(HttpMethod.Post, "/graphql", """{"query":"{ __schema { queryType { name } } }"}""",
             request => request.Headers.Add("X-API-TOKEN", AuthServer.TokenFor(Permissions.Delete)));
         Assert.Equal("Query", (string?)withToken.Object["data"]!["__schema"]!["queryType"]!["name"]);
+
+        // The SDL is introspection too.
+        var sdl = await client.GetJsonAsync("/graphql?sdl");
+        Assert.Equal(HttpStatusCode.Unauthorized, sdl.Status);
+        Assert.Equal("AUTH_NOT_AUTHENTICATED", (string?)sdl.Object["errors"]![0]!["extensions"]!["code"]);
+        using var withSdlToken = server.CreateHttpClient();
+        Assert.Contains("type Query", await withSdlToken.GetStringAsync(new Uri("/graphql?sdl", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]

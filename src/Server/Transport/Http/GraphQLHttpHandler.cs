@@ -21,6 +21,7 @@ public sealed class GraphQLHttpHandler(
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLHttpOptions> options,
     IOptions<GraphQLLimitsOptions> limits,
+    IOptions<AuthOptions> auth,
     ISchema schema)
 {
     private readonly Lazy<string> _sdl = new(() => SchemaSdl.Print(schema));
@@ -39,6 +40,14 @@ public sealed class GraphQLHttpHandler(
 
         if (isGet && request.Query.ContainsKey("sdl"))
         {
+            // The SDL is introspection in another form: the same rule applies.
+            if (CallerAccess.Of(http) is null && !auth.Value.AnonymousIntrospection)
+            {
+                await WriteProblemAsync(http, GraphQLResponseType.Json, new HttpRequestProblem(StatusCodes.Status401Unauthorized,
+                    FieldPermissionRule.NotAuthenticatedCode, "The schema needs an API token (X-API-TOKEN or Authorization: Bearer)."));
+                return;
+            }
+
             http.Response.ContentType = "text/plain; charset=utf-8";
             await http.Response.WriteAsync(_sdl.Value, http.RequestAborted);
             return;
