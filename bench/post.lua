@@ -5,6 +5,9 @@ wrk.body = file:read("*a")
 file:close()
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
+-- An API token when API_TOKEN is set (bench/auth.sh compares requests with and without one).
+local token = os.getenv("API_TOKEN")
+if token and token ~= "" then wrk.headers["X-API-TOKEN"] = token end
 
 -- Count non-2xx answers so a broken endpoint cannot pass for a fast one.
 local failures = 0

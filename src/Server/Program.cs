@@ -1,4 +1,5 @@
 using Coco.Connectors;
+using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Server.Hosting;
 using Coco.Connectors.Server.Rest;
 
@@ -20,7 +21,15 @@ builder.Services.AddServerServices();
 
 var app = builder.Build();
 await app.PrepareStoreAsync();
+if (TokensCommand.IsInvocation(args))
+{
+    // Token management against the configured store, instead of serving.
+    return await TokensCommand.RunAsync(app.Services, args, Console.Out, Console.In);
+}
+
+await app.PrepareAuthAsync();
 app.MapServerEndpoints();
 await app.RunAsync();
+return 0;
 
 public partial class Program;

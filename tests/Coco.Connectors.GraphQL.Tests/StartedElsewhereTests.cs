@@ -24,7 +24,7 @@ public sealed class StartedElsewhereTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"connector/_search?query=github&token={Secret}", UriKind.Relative))).StatusCode);
             var variables = Uri.EscapeDataString($$"""{"password":"{{Secret}}"}""");
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"graphql?query=%7B__typename%7D&variables={variables}", UriKind.Relative))).StatusCode);
-            var forged = await RawHttp.SendAsync(server.BaseAddress, RawHttp.Request("GET", $"/connector/%0d%0aFORGED?api_key={Secret}", "", ""));
+            var forged = await RawHttp.SendAsync(server.BaseAddress, RawHttp.Request("GET", $"/connector/%0d%0aFORGED?api_key={Secret}", "", "", withTestToken: false));
             Assert.Equal(400, forged.Status);
         }
 
@@ -49,7 +49,7 @@ public sealed class StartedElsewhereTests : IDisposable
             ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
         });
         var response = await RawHttp.SendAsync(server.BaseAddress,
-            RawHttp.Request("GET", "/connector/%0d%0afail:%20FORGED%1b[31m%e2%80%a8x", "", ""));
+            RawHttp.Request("GET", "/connector/%0d%0afail:%20FORGED%1b[31m%e2%80%a8x", "", "", withTestToken: false));
 
         var log = await server.StopAsync();
 

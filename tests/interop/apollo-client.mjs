@@ -12,7 +12,7 @@ if (!url || !topic) {
 setTimeout(() => { console.error('apollo client: timed out'); process.exit(2); }, 60_000).unref();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const client = new SubscriptionClient(url, { reconnect: false, connectionParams: { user: 'apollo' } }, WebSocket);
+const client = new SubscriptionClient(url, { reconnect: false, connectionParams: { user: 'apollo', ...(process.env.COCO_API_TOKEN ? { authorization: `Bearer ${process.env.COCO_API_TOKEN}` } : {}) } }, WebSocket);
 
 function single(query, variables) {
   return new Promise((resolve, reject) => {

@@ -29,7 +29,12 @@ function receive(result, done, fail) {
 }
 
 if (kind === 'graphql-ws') {
-  const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0 });
+  const client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    connectionParams: process.env.COCO_API_TOKEN ? { 'X-API-TOKEN': process.env.COCO_API_TOKEN } : {},
+  });
   let unsubscribe;
   await new Promise((resolve, reject) => {
     unsubscribe = client.subscribe({ query, variables: { id } }, {
@@ -42,7 +47,10 @@ if (kind === 'graphql-ws') {
   await client.dispose();
 } else {
   const { SubscriptionClient } = transport;
-  const client = new SubscriptionClient(url, { reconnect: false }, WebSocket);
+  const client = new SubscriptionClient(url, {
+    reconnect: false,
+    connectionParams: process.env.COCO_API_TOKEN ? { 'X-API-TOKEN': process.env.COCO_API_TOKEN } : {},
+  }, WebSocket);
   let subscription;
   await new Promise((resolve, reject) => {
     subscription = client.request({ query, variables: { id } }).subscribe({

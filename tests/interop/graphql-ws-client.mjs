@@ -14,7 +14,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const client = createClient({
   url,
   webSocketImpl: WebSocket, // Node 20 has no global WebSocket.
-  connectionParams: { user: 'graphql-ws' },
+  // The test suite's API token, when the server requires one (COCO_API_TOKEN).
+  connectionParams: { user: 'graphql-ws', ...(process.env.COCO_API_TOKEN ? { 'X-API-TOKEN': process.env.COCO_API_TOKEN } : {}) },
   retryAttempts: 0,
 });
 

@@ -6,7 +6,11 @@ import { getIntrospectionQuery, buildClientSchema } from "graphql";
 const [url] = process.argv.slice(2);
 const response = await fetch(url, {
   method: "POST",
-  headers: { "Content-Type": "application/json", Accept: "application/graphql-response+json" },
+  headers: {
+    "Content-Type": "application/json",
+    Accept: "application/graphql-response+json",
+    ...(process.env.COCO_API_TOKEN ? { "X-API-TOKEN": process.env.COCO_API_TOKEN } : {}),
+  },
   body: JSON.stringify({ query: getIntrospectionQuery() }),
 });
 const body = await response.json();

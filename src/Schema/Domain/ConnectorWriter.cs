@@ -118,6 +118,10 @@ public sealed class ConnectorWriter(
         var document = replace ? (JsonObject)patch.DeepClone() : MergePatch.Apply(stored, patch);
         var errors = new List<ConnectorError>();
         var fields = RestoreMasked(ConnectorDocumentReader.Read(document, errors), connector, errors);
+        if (errors.Count == 0)
+        {
+            RequireResentSecrets(connector.Config, fields.Config, patch["config"] as JsonObject, errors);
+        }
 
         if (errors.Count > 0)
         {
@@ -196,6 +200,17 @@ public sealed class ConnectorWriter(
         }
 
         return fields with { Url = url };
+    }
+
+    /// <summary>Secrets follow their destination: a write that moves where credentials go must resend them.</summary>
+    private static void RequireResentSecrets(JsonObject? stored, JsonObject? updated, JsonObject? sent, List<ConnectorError> errors)
+    {
+        var resend = SecretPolicy.SecretsToResend(stored, updated, sent);
+        if (resend.Count > 0)
+        {
+            errors.Add(new ValidationError("config", $"this change moves where the connector's credentials are sent (a url, uri, endpoint, host "
+                + $"or domain setting), so it must resend them in the same request (not as the mask): {string.Join(", ", resend)}"));
+        }
     }
 
     private async Task<WriteResult> LockedAsync(string id, Func<string, Task<WriteResult>> write, CancellationToken ct)

@@ -54,6 +54,13 @@ public static class SecretPolicy
     }
 
     /// <summary>
+    /// The stored secrets a write must resend because it changes where credentials go (see
+    /// <see cref="SecretDestinations"/>): <paramref name="sent"/> is the config as the request carried it.
+    /// </summary>
+    public static IReadOnlyList<string> SecretsToResend(JsonObject? stored, JsonObject? updated, JsonObject? sent) =>
+        SecretDestinations.SecretsToResend(stored, updated, sent);
+
+    /// <summary>
     /// Puts the stored secret back wherever an incoming config carries the mask for one, so that a read-modify-write
     /// through any read path never destroys a secret: a masked value under a secret key (at any depth, inside arrays
     /// too) or a masked URL password. Returns the masks that stand for no stored secret (the caller rejects those).

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Coco.Connectors.Auth;
 using Coco.Connectors.Domain;
 using Coco.Connectors.Storage.Postgres;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,17 @@ public sealed class CocoDbContext(DbContextOptions<CocoDbContext> options) : DbC
 {
     public DbSet<Connector> Connectors => Set<Connector>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        var token = modelBuilder.Entity<ApiToken>();
+        token.ToTable("api_tokens");
+        token.HasKey(t => t.Name);
+        token.Property(t => t.Name).HasMaxLength(ApiToken.NameMaxLength);
+        token.Property(t => t.Hash).HasMaxLength(64).IsRequired();
+        token.HasIndex(t => t.Hash).IsUnique();
+
         var connector = modelBuilder.Entity<Connector>();
         connector.ToTable("connectors");
         connector.HasKey(c => c.Id);

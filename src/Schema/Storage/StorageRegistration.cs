@@ -77,7 +77,8 @@ public static class StorageRegistration
         if (SqliteStoreFile.From(options.ConnectionString) is { } file && !File.Exists(file.Path))
         {
             // Only startup creates the file: at run time a missing file is an outage (503), not a new empty store.
-            Directory.CreateDirectory(file.Folder);
+            // Owner-only (0700 folder, 0600 file; SQLite gives the WAL files the file's mode): connector secrets live here.
+            CreateOwnerOnly(file.Path, file.Folder);
             await using var create = new SqliteConnection(new SqliteConnectionStringBuilder(options.ConnectionString)
             {
                 Mode = SqliteOpenMode.ReadWriteCreate,
@@ -94,6 +95,28 @@ public static class StorageRegistration
         }
 
         return await seed(ct);
+    }
+
+    private static void CreateOwnerOnly(string path, string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        // An empty file is an empty SQLite database; creating it here is what sets its mode.
+        using var created = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
     }
 
     /// <summary>A short description of the store for the startup log, without credentials.</summary>

@@ -1,5 +1,6 @@
 using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.GraphQLApi.Scalars;
+using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Server.Playground;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Server.Transport;
@@ -33,6 +34,7 @@ public static class ServerComposition
         services.AddGraphQLHttp();
         services.AddGraphQLStreaming();
         services.AddPlayground();
+        services.AddServerAuth();
         return services;
     }
 
@@ -50,6 +52,8 @@ public static class ServerComposition
         // Trusted documents load now, so a missing or broken file stops the start instead of the first request.
         app.Services.GetRequiredService<TrustedDocumentStore>();
         app.UseUrlLengthLimit(GraphQLPath);
+        // Who may call, before any stream or endpoint: protected mode, CORS preflights, API tokens.
+        app.UseServerAuth();
         // WebSocket upgrades and text/event-stream requests on /graphql; everything else goes on to the endpoints.
         app.UseGraphQLStreaming(GraphQLPath);
         app.UseRouting();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Coco.Connectors.Auth;
 using Coco.Connectors.Domain;
+using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Querying;
 using Microsoft.Net.Http.Headers;
 
@@ -15,12 +17,12 @@ public static class ConnectorApi
     public static IEndpointRouteBuilder MapConnectorApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/connector").WithTags("Connectors");
-        api.MapPost("/", CreateAsync);
-        api.MapGet("/_search", SearchAsync);
-        api.MapPost("/_search", SearchAsync);
-        api.MapGet("/{id}", GetAsync);
-        api.MapPut("/{id}", UpdateAsync);
-        api.MapDelete("/{id}", DeleteAsync);
+        api.MapPost("/", CreateAsync).RequirePermission(Permissions.Create);
+        api.MapGet("/_search", SearchAsync).RequirePermission(Permissions.Search);
+        api.MapPost("/_search", SearchAsync).RequirePermission(Permissions.Search);
+        api.MapGet("/{id}", GetAsync).RequirePermission(Permissions.Read);
+        api.MapPut("/{id}", UpdateAsync).RequirePermission(Permissions.Update);
+        api.MapDelete("/{id}", DeleteAsync).RequirePermission(Permissions.Delete);
         return app;
     }
 

@@ -12,6 +12,14 @@ public static class JsonBody
 
     public static async Task<Outcome> ReadObjectAsync(HttpRequest request, bool allowEmpty, CancellationToken ct)
     {
+        // Only JSON media types: text/plain and form bodies are what a foreign page can send without a CORS preflight.
+        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        if ((hasBody || !allowEmpty) && !IsJson(request.ContentType))
+        {
+            return new Outcome(null, CocoResponses.Error(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
+                $"the request body must be sent as Content-Type: application/json (or a +json type), not '{request.ContentType ?? "none"}'"));
+        }
+
         using var buffer = await RequestBody.ReadAsync(request, RequestBody.DefaultMaxBytes, ct);
         if (buffer is null)
         {
@@ -42,6 +50,14 @@ public static class JsonBody
             };
         }
     }
+
+    /// <summary><c>application/json</c> or a <c>+json</c> type, in UTF-8 when a charset is named.</summary>
+    public static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && (parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (parsed.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
+                && parsed.SubType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)))
+        && (parsed.Charset.Length == 0 || parsed.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsWhitespace(MemoryStream buffer) =>
         buffer.GetBuffer().AsSpan(0, (int)buffer.Length).IndexOfAnyExcept(" \t\r\n"u8) < 0;

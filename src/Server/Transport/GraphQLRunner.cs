@@ -1,5 +1,7 @@
 using System.Globalization;
+using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.GraphQLApi.Limits;
+using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Server.Transport.Persisted;
 using GraphQL;
 using GraphQL.Execution;
@@ -22,7 +24,8 @@ public sealed class GraphQLRunner(
     ParsedDocumentCache documents,
     PersistedDocumentResolver persisted,
     AutomaticPersistedQueryCache automatic,
-    IOptions<GraphQLLimitsOptions> limits)
+    IOptions<GraphQLLimitsOptions> limits,
+    IOptions<AuthOptions> auth)
 {
     public async Task<ExecutionResult> ExecuteAsync(
         GraphQLRequest request,
@@ -47,9 +50,10 @@ public sealed class GraphQLRunner(
         };
         var operationRule = new OperationTypeRule(allowed);
         var budget = new ResponseBudget(limits.Value.MaxResponseBytes, ct);
+        var permissionRule = auth.Value.AnonymousIntrospection ? FieldPermissionRule.OpenIntrospection : FieldPermissionRule.Strict;
 
-        // Rules that depend on the operation chosen or on the variables must run on cache hits too.
-        IValidationRule[] cachedDocumentRules = [operationRule, FieldArgumentsAreValidRule.Instance];
+        // Rules that depend on the operation chosen, the variables or the caller must run on cache hits too.
+        IValidationRule[] cachedDocumentRules = [operationRule, permissionRule, FieldArgumentsAreValidRule.Instance];
         var options = new ExecutionOptions
         {
             Query = request.Query,
@@ -59,7 +63,7 @@ public sealed class GraphQLRunner(
             RequestServices = requestServices,
             CancellationToken = budget.Token,
             UserContext = budget.AttachTo(userContext),
-            ValidationRules = [.. DocumentValidator.CoreRules, operationRule],
+            ValidationRules = [.. DocumentValidator.CoreRules, operationRule, permissionRule],
             CachedDocumentValidationRules = cachedDocumentRules,
             Timeout = limits.Value.ExecutionTimeout > TimeSpan.Zero ? limits.Value.ExecutionTimeout : Timeout.InfiniteTimeSpan,
         };

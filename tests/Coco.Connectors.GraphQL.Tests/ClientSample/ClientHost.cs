@@ -11,7 +11,12 @@ public sealed class ClientHost : IAsyncDisposable
     public ClientHost(Uri server, Action<ConnectorClientOptions>? configure = null)
     {
         var services = new ServiceCollection();
-        services.AddConnectorClient(server, configure);
+        services.AddConnectorClient(server, options =>
+        {
+            // Test servers require a token (see CocoServer); a test may still clear or replace it.
+            options.ApiToken = Infrastructure.CocoServer.TestToken;
+            configure?.Invoke(options);
+        });
         _provider = services.BuildServiceProvider();
         Client = _provider.GetRequiredService<IConnectorClient>();
     }

@@ -164,7 +164,12 @@ public sealed class ConsoleCommandTests(CocoServer server) : IClassFixture<CocoS
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await ConsoleApp.RunAsync(["get", "github", "--server", server.BaseAddress.ToString()], output, error,
-            name => name == "COCO_SERVER" ? "http://127.0.0.1:1/" : null, CancellationToken.None);
+            name => name switch
+            {
+                "COCO_SERVER" => "http://127.0.0.1:1/",
+                "COCO_API_TOKEN" => CocoServer.TestToken,
+                _ => null,
+            }, CancellationToken.None);
 
         Assert.Equal((0, ""), (exitCode, error.ToString()));
     }

@@ -13,9 +13,13 @@ public sealed record ConsoleRun(int ExitCode, string Output, string Error)
         return new ConsoleRun(exitCode, output.ToString(), error.ToString());
     }
 
-    /// <summary>The environment the console reads: only <c>COCO_SERVER</c>, set to the test server.</summary>
-    public static Func<string, string?> Environment(Uri? server) =>
-        name => name == "COCO_SERVER" ? server?.ToString() : null;
+    /// <summary>The environment the console reads: <c>COCO_SERVER</c>, set to the test server, and the test token.</summary>
+    public static Func<string, string?> Environment(Uri? server) => name => name switch
+    {
+        "COCO_SERVER" => server?.ToString(),
+        "COCO_API_TOKEN" => Infrastructure.CocoServer.TestToken,
+        _ => null,
+    };
 
     public string[] Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

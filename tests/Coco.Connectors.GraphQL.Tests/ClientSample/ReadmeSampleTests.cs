@@ -6,8 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Coco.Connectors.Tests.ClientSample;
 
-/// <summary>The README's client sample, compiled and run against the real server (keep the two in step).</summary>
-public sealed class ReadmeSampleTests(CocoServer server) : IClassFixture<CocoServer>
+/// <summary>
+/// The README's client sample, compiled and run against the real server (keep the two in step): a fresh server on this
+/// machine, in protected mode, as a first-time user runs it.
+/// </summary>
+public sealed class ReadmeSampleTests(ProtectedModeCocoServer server) : IClassFixture<ProtectedModeCocoServer>
 {
     [Fact]
     public async Task The_readme_sample_reads_updates_and_watches()

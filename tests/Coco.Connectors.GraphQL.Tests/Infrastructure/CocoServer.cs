@@ -13,6 +13,15 @@ namespace Coco.Connectors.Tests.Infrastructure;
 /// </summary>
 public class CocoServer : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// The API token every test server accepts (with every permission) and every test client sends by default, so the
+    /// suites run with authentication on and nothing silently depends on open access.
+    /// </summary>
+    public const string TestToken = "coco_the-test-suites-token-with-every-permission";
+
+    /// <summary>The token HMAC key of the test servers (fixed, so the test token's hash can be configured).</summary>
+    public static readonly byte[] TestTokenKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+
     private readonly string _folder;
     private readonly TestDatabase _database;
     private bool _ownsFolder;
@@ -63,8 +72,26 @@ public class CocoServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Provider", TestDatabase.Provider);
         builder.UseSetting("Storage:ConnectionString", _database.ConnectionString);
+        builder.UseSetting("Auth:TokenKey", Convert.ToBase64String(TestTokenKey));
+        // Tokens are read once at startup; a periodic re-read would add its SELECT to tests that count SQL statements.
+        builder.UseSetting("Auth:RefreshInterval", "01:00:00");
+        if (RequiresToken)
+        {
+            builder.UseSetting("Auth:Tokens:test-suite:Hash", HashOf(TestToken));
+            builder.UseSetting("Auth:Tokens:test-suite:Permissions", "*");
+        }
         builder.ConfigureServices(ConfigureTestServices);
     }
+
+    /// <summary>
+    /// False for a server in protected mode (no token configured: loopback clients are served without one), e.g. for
+    /// the browser and client-sample tests, which play a first-time user on this machine.
+    /// </summary>
+    protected virtual bool RequiresToken => true;
+
+    /// <summary>A token's hash under <see cref="TestTokenKey"/>, as <c>Auth:Tokens:&lt;name&gt;:Hash</c> takes it.</summary>
+    public static string HashOf(string token) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(TestTokenKey, System.Text.Encoding.UTF8.GetBytes(token)));
 
     private static string NewFolder() => Path.Combine(Path.GetTempPath(), "coco-tests", Guid.NewGuid().ToString("N"));
 
@@ -80,7 +107,21 @@ public class CocoServer : WebApplicationFactory<Program>
     }
 
     /// <summary>A client over a real TCP connection to Kestrel.</summary>
-    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
+    public HttpClient CreateHttpClient() => WithTestToken(new HttpClient { BaseAddress = BaseAddress });
+
+    /// <summary>A client that sends no credentials at all.</summary>
+    public HttpClient CreateAnonymousHttpClient() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>Makes <paramref name="client"/> send the test token (when this server requires one).</summary>
+    public HttpClient WithTestToken(HttpClient client)
+    {
+        if (RequiresToken)
+        {
+            client.DefaultRequestHeaders.Add("X-API-TOKEN", TestToken);
+        }
+
+        return client;
+    }
 
     /// <summary>The WebSocket URL of the GraphQL endpoint.</summary>
     public Uri GraphQLWebSocketUri => new(BaseAddress.ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "graphql");

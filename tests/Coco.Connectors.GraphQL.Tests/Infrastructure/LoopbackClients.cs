@@ -32,5 +32,5 @@ public static class LoopbackClients
     };
 
     /// <summary>An HTTP client of <paramref name="server"/> whose connections come from <paramref name="local"/>.</summary>
-    public static HttpClient HttpClient(CocoServer server, IPAddress local) => new(Handler(local)) { BaseAddress = server.BaseAddress };
+    public static HttpClient HttpClient(CocoServer server, IPAddress local) => server.WithTestToken(new HttpClient(Handler(local)) { BaseAddress = server.BaseAddress });
 }

@@ -36,9 +36,13 @@ public static class RawHttp
         return Parse(Encoding.UTF8.GetString(received.ToArray()));
     }
 
-    /// <summary>A request head (with <c>Connection: close</c>) followed by <paramref name="body"/> as given.</summary>
-    public static byte[] Request(string method, string path, string headers, string body) =>
-        Encoding.UTF8.GetBytes($"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n{headers}\r\n{body}");
+    /// <summary>
+    /// A request head (with <c>Connection: close</c> and, unless <paramref name="withTestToken"/> is false for a server in
+    /// protected mode, the test token of <see cref="CocoServer"/>) followed by <paramref name="body"/> as given.
+    /// </summary>
+    public static byte[] Request(string method, string path, string headers, string body, bool withTestToken = true) =>
+        Encoding.UTF8.GetBytes($"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            + (withTestToken ? $"X-API-TOKEN: {CocoServer.TestToken}\r\n" : "") + $"{headers}\r\n{body}");
 
     private static RawResponse Parse(string text)
     {

@@ -35,6 +35,7 @@ public sealed partial class RequestLimitTests(CocoServer server) : IClassFixture
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            Environment = { ["COCO_API_TOKEN"] = CocoServer.TestToken },
         };
         using var node = Process.Start(start)!;
         var output = await node.StandardOutput.ReadToEndAsync();

@@ -61,6 +61,7 @@ public sealed class SlowQueryServer(TimeSpan executionTimeout, TimeSpan? shutdow
                 }
             });
             Query = query;
+            Coco.Connectors.Auth.FieldPermissions.RequirePermissionOnAll(query, Coco.Connectors.Auth.Permissions.Read);
         }
     }
 }

@@ -12,8 +12,8 @@ namespace Coco.Connectors.Tests.Playground;
 /// GraphiQL at <c>/graphql</c> in headless Chromium against the real server: one browser for the class, a fresh
 /// profile (a first visit) per test. <c>UPDATE_SCREENSHOTS=1</c> rewrites the PNGs in <c>docs/</c>.
 /// </summary>
-public sealed class PlaygroundBrowserTests(CocoServer server, HeadlessChromium chromium, ITestOutputHelper output)
-    : IClassFixture<CocoServer>, IClassFixture<HeadlessChromium>
+public sealed class PlaygroundBrowserTests(ProtectedModeCocoServer server, HeadlessChromium chromium, ITestOutputHelper output)
+    : IClassFixture<ProtectedModeCocoServer>, IClassFixture<HeadlessChromium>
 {
     // Everything a first visit transfers before the user does anything (compressed files and the introspection result).
     private const long PageWeightBound = 2_500_000;
@@ -128,7 +128,8 @@ public sealed class PlaygroundBrowserTests(CocoServer server, HeadlessChromium c
     [SkippableFact]
     public async Task A_header_typed_into_the_headers_editor_is_kept_across_reloads_and_sent()
     {
-        const string token = "playground-token-6f1c";
+        // Not an API token: this server is in protected mode, where any token sent is checked (and this one would fail).
+        const string token = "playground-tag-6f1c";
         await using var session = await OpenAsync();
         var page = session.Page;
         await page.GetByLabel("New tab").ClickAsync();
@@ -136,10 +137,10 @@ public sealed class PlaygroundBrowserTests(CocoServer server, HeadlessChromium c
 
         await page.GetByText("Headers", new PageGetByTextOptions { Exact = true }).ClickAsync();
         await page.Locator(".graphiql-editor-tool .monaco-editor .view-lines").Last.ClickAsync();
-        await page.Keyboard.InsertTextAsync($"{{\"X-Api-Token\": \"{token}\"}}");
+        await page.Keyboard.InsertTextAsync($"{{\"X-Request-Tag\": \"{token}\"}}");
         var first = await page.RunAndWaitForRequestAsync(session.RunAsync,
             r => r.Method == "POST" && !(r.PostData ?? "").Contains("IntrospectionQuery"));
-        Assert.Equal(token, await first.HeaderValueAsync("X-Api-Token"));
+        Assert.Equal(token, await first.HeaderValueAsync("X-Request-Tag"));
 
         // GraphiQL saves its tabs to localStorage shortly after an edit; a reload before that would lose any edit.
         await page.WaitForFunctionAsync("""
@@ -151,7 +152,7 @@ public sealed class PlaygroundBrowserTests(CocoServer server, HeadlessChromium c
         var sent = await page.RunAndWaitForRequestAsync(session.RunAsync,
             r => r.Method == "POST" && !(r.PostData ?? "").Contains("IntrospectionQuery"));
 
-        Assert.Equal(token, await sent.HeaderValueAsync("X-Api-Token"));
+        Assert.Equal(token, await sent.HeaderValueAsync("X-Request-Tag"));
         session.AssertClean();
     }
 

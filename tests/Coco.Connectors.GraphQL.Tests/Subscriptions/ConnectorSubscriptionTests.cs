@@ -1,4 +1,5 @@
 using System.Net;
+using Coco.Connectors.Auth;
 using Coco.Connectors.Server.Transport;
 using Coco.Connectors.Tests.Infrastructure;
 using GraphQL.Transport;
@@ -132,7 +133,7 @@ public sealed class ConnectorSubscriptionTests(CocoServer server) : IClassFixtur
         var runner = server.Services.GetRequiredService<GraphQLRunner>();
         await using var scope = server.Services.CreateAsyncScope();
         var result = await runner.ExecuteAsync(new GraphQLRequest { Query = """subscription { onConnectorChanged(where: {config: {eq: "x"}}) { id } }""" },
-            scope.ServiceProvider, AllowedOperations.All, null, CancellationToken.None);
+            scope.ServiceProvider, AllowedOperations.All, new Dictionary<string, object?> { [Caller.UserContextKey] = Caller.Anonymous }, CancellationToken.None);
         Assert.False(result.Executed);
         Assert.Contains(result.Errors!, e => e.Message.Contains("config", StringComparison.Ordinal));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Coco.Connectors.Auth;
 using Coco.Connectors.Server.Transport;
 using Coco.Connectors.Tests.Infrastructure;
 using GraphQL;
@@ -30,7 +31,8 @@ public sealed class EventProbe : IObserver<ExecutionResult>, IAsyncDisposable
         var probe = new EventProbe(server);
         var runner = server.Services.GetRequiredService<GraphQLRunner>();
         var result = await runner.ExecuteAsync(new GraphQLRequest { Query = document, Variables = variables },
-            probe._scope.ServiceProvider, AllowedOperations.All, null, CancellationToken.None);
+            probe._scope.ServiceProvider, AllowedOperations.All,
+            new Dictionary<string, object?> { [Caller.UserContextKey] = Caller.Anonymous }, CancellationToken.None);
         if (result.Streams is not { Count: 1 })
         {
             throw new InvalidOperationException("not a subscription: " + probe._serializer.Serialize(result));

@@ -84,6 +84,7 @@ public sealed class NpmClientConnectorInteropTests(CocoServer server) : IClassFi
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            Environment = { ["COCO_API_TOKEN"] = CocoServer.TestToken },
         };
         return new RunningTool($"{tool} {string.Join(' ', arguments)}", Process.Start(start)!);
     }

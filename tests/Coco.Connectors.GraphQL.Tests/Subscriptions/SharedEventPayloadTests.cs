@@ -1,5 +1,6 @@
 using System.Text;
 using System.Threading.Channels;
+using Coco.Connectors.Auth;
 using Coco.Connectors.Server.Transport;
 using Coco.Connectors.Server.Transport.Streaming;
 using Coco.Connectors.Tests.Infrastructure;
@@ -79,7 +80,8 @@ public sealed class SharedEventPayloadTests(CocoServer server) : IClassFixture<C
         {
             var subscription = new Subscription { _scope = server.Services.CreateAsyncScope() };
             var result = await server.Services.GetRequiredService<GraphQLRunner>().ExecuteAsync(
-                new GraphQLRequest { Query = query, Variables = variables }, subscription._scope.ServiceProvider, AllowedOperations.All, null, CancellationToken.None);
+                new GraphQLRequest { Query = query, Variables = variables }, subscription._scope.ServiceProvider, AllowedOperations.All,
+                new Dictionary<string, object?> { [Caller.UserContextKey] = Caller.Anonymous }, CancellationToken.None);
             subscription._source = Assert.Single(result.Streams!).Value.Subscribe(subscription);
             return subscription;
         }

@@ -1,3 +1,4 @@
+using Coco.Connectors.Auth;
 using Coco.Connectors.GraphQLApi.Filtering;
 using Coco.Connectors.GraphQLApi.Paging;
 using Coco.Connectors.GraphQLApi.Sorting;
@@ -17,6 +18,7 @@ public static class ConnectorListQueries
     public static void AddFields(ObjectGraphType query)
     {
         query.Field<ConnectorsConnectionType>("connectors")
+            .RequirePermission(Permissions.Search)
             .Description("Connectors, a page at a time, with cursors. Newest first unless `order` says otherwise.")
             .Argument<IntGraphType>("first", a => a.Description = "How many connectors to return from the start (or after `after`); at most 50, 10 when neither `first` nor `last` is given.")
             .Argument<StringGraphType>("after", a => a.Description = "Return connectors after the one with this cursor.")
@@ -34,6 +36,7 @@ public static class ConnectorListQueries
             }));
 
         query.Field<ConnectorsPageCollectionSegmentType>("connectorsPage")
+            .RequirePermission(Permissions.Search)
             .Description("Connectors, a page at a time, by position (skip/take). Prefer `connectors` when the list may change while paging.")
             .Argument<IntGraphType>("skip", a => a.Description = "How many connectors to pass over first (default 0).")
             .Argument<IntGraphType>("take", a => a.Description = "How many connectors to return; at most 50, default 10.")
@@ -49,6 +52,7 @@ public static class ConnectorListQueries
             }));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryCountType>>>>("connectorCategories")
+            .RequirePermission(Permissions.Search)
             .Description("How many connectors there are per category, most common first, among those matching `query` and `where`. Connectors without a category are not counted.")
             .Arguments(SearchArguments(withOrder: false))
             .ResolveAsync(ctx => ListArguments.GuardAsync(ctx, async () =>

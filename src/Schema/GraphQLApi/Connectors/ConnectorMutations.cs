@@ -1,4 +1,5 @@
 using System.Globalization;
+using Coco.Connectors.Auth;
 using Coco.Connectors.Domain;
 using GraphQL;
 using GraphQL.Types;
@@ -16,6 +17,7 @@ public static class ConnectorMutations
     public static void AddFields(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<CreateConnectorPayloadType>>("createConnector")
+            .RequirePermission(Permissions.Create)
             .Description("Creates a connector.")
             .Argument<NonNullGraphType<CreateConnectorInputType>>("input", a => a.Description = "The new connector.")
             .ResolveAsync(async ctx =>
@@ -26,6 +28,7 @@ public static class ConnectorMutations
             });
 
         mutation.Field<NonNullGraphType<UpdateConnectorPayloadType>>("updateConnector")
+            .RequirePermission(Permissions.Update)
             .Description("Changes a connector: a merge patch of the given fields, or with `replace: true` a full replacement.")
             .Argument<NonNullGraphType<UpdateConnectorInputType>>("input", a => a.Description = "The connector and the change.")
             .ResolveAsync(async ctx =>
@@ -39,6 +42,7 @@ public static class ConnectorMutations
             });
 
         mutation.Field<NonNullGraphType<DeleteConnectorPayloadType>>("deleteConnector")
+            .RequirePermission(Permissions.Delete)
             .Description("Deletes a connector. Built-in connectors cannot be deleted.")
             .Argument<NonNullGraphType<DeleteConnectorInputType>>("input", a => a.Description = "The connector to delete.")
             .ResolveAsync(async ctx =>

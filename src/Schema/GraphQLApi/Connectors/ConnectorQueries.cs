@@ -1,3 +1,4 @@
+using Coco.Connectors.Auth;
 using Coco.Connectors.Querying;
 using GraphQL;
 using GraphQL.Types;
@@ -20,23 +21,27 @@ public static class ConnectorQueries
     public static void AddFields(ObjectGraphType query)
     {
         query.Field<NodeInterface>("node")
+            .RequirePermission(Permissions.Read)
             .Description("The object with this id, or null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The object's id.")
             .ResolveAsync(async ctx => await ListArguments.Reader(ctx).FindAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
+            .RequirePermission(Permissions.Read)
             .Description($"The objects with these ids, in the same order; null for an id with no object. At most {MaxNodeBatchSize} ids.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", a => a.Description = "The objects' ids.")
             .ValidateArguments(ctx => ValidateBatch(ctx, "nodes"))
             .ResolveAsync(FindManyAsync);
 
         query.Field<ConnectorType>("connectorById")
+            .RequirePermission(Permissions.Read)
             .Description("The connector with this id, or null.")
             .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The connector's id.")
             .ResolveAsync(async ctx => await ListArguments.Reader(ctx).FindAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
 
         // The plural look-up HotChocolate's workshop puts beside `nodes`; typed, so clients need no fragment.
         query.Field<NonNullGraphType<ListGraphType<ConnectorType>>>("connectorsById")
+            .RequirePermission(Permissions.Read)
             .Description($"The connectors with these ids, in the same order; null for an id with no connector. At most {MaxNodeBatchSize} ids.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", a => a.Description = "The connectors' ids.")
             .ValidateArguments(ctx => ValidateBatch(ctx, "connectorsById"))

@@ -1,3 +1,4 @@
+using Coco.Connectors.Auth;
 using Coco.Connectors.Changes;
 using Coco.Connectors.GraphQLApi.Filtering;
 using Coco.Connectors.Querying;
@@ -17,6 +18,7 @@ public static class ConnectorSubscriptions
     public static void AddFields(ObjectGraphType subscription)
     {
         subscription.Field<NonNullGraphType<ConnectorType>>("onConnectorCreated")
+            .RequirePermission(Permissions.Read)
             .Description("Each connector as it is created.")
             .PublishesSnapshots()
             .ResolveStream(ctx => Events(ctx).Watch(
@@ -24,6 +26,7 @@ public static class ConnectorSubscriptions
                 (_, connector) => connector));
 
         subscription.Field<NonNullGraphType<ConnectorType>>("onConnectorUpdated")
+            .RequirePermission(Permissions.Read)
             .Description("Each connector as it is updated; only the one with `id` when given.")
             .Argument<IdGraphType>("id", a => a.Description = "Only this connector's updates.")
             .PublishesSnapshots()
@@ -36,6 +39,7 @@ public static class ConnectorSubscriptions
             });
 
         subscription.Field<NonNullGraphType<ConnectorDeletedEventType>>("onConnectorDeleted")
+            .RequirePermission(Permissions.Read)
             .Description("Each connector deletion.")
             .PublishesSnapshots()
             .ResolveStream(ctx => Events(ctx).Watch(
@@ -43,6 +47,8 @@ public static class ConnectorSubscriptions
                 (change, _) => change));
 
         subscription.Field<NonNullGraphType<ConnectorChangedEventType>>("onConnectorChanged")
+            .RequirePermission(Permissions.Read)
+            .RequirePermissionFor("where", Permissions.Search)
             .Description("Every change to a connector that matches `where` before or after the change; `matches` tells a live list " +
                 "whether to show the connector now.")
             .Argument<ConnectorFilterInputType>("where", a => a.Description = "Which connectors to watch; all when absent.")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.GraphQLApi.Limits;
+using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Server.Playground;
 using GraphQL;
 using GraphQL.Execution;
@@ -20,6 +21,7 @@ public sealed class GraphQLHttpHandler(
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLHttpOptions> options,
     IOptions<GraphQLLimitsOptions> limits,
+    IOptions<AuthOptions> auth,
     ISchema schema)
 {
     private readonly Lazy<string> _sdl = new(() => SchemaSdl.Print(schema));
@@ -38,6 +40,14 @@ public sealed class GraphQLHttpHandler(
 
         if (isGet && request.Query.ContainsKey("sdl"))
         {
+            // The SDL is introspection in another form: the same rule applies.
+            if (CallerAccess.Of(http) is null && !auth.Value.AnonymousIntrospection)
+            {
+                await WriteProblemAsync(http, GraphQLResponseType.Json, new HttpRequestProblem(StatusCodes.Status401Unauthorized,
+                    FieldPermissionRule.NotAuthenticatedCode, "The schema needs an API token (X-API-TOKEN or Authorization: Bearer)."));
+                return;
+            }
+
             http.Response.ContentType = "text/plain; charset=utf-8";
             await http.Response.WriteAsync(_sdl.Value, http.RequestAborted);
             return;
@@ -73,7 +83,7 @@ public sealed class GraphQLHttpHandler(
         }
 
         var allowed = isGet ? AllowedOperations.Query : AllowedOperations.QueryAndMutation;
-        var result = await runner.ExecuteAsync(graphQLRequest!, http.RequestServices, allowed, null, http.RequestAborted);
+        var result = await runner.ExecuteAsync(graphQLRequest!, http.RequestServices, allowed, CallerAccess.UserContext(http), http.RequestAborted);
         var status = StatusCodeFor(result, responseType);
         if (status == StatusCodes.Status405MethodNotAllowed)
         {
@@ -105,6 +115,17 @@ public sealed class GraphQLHttpHandler(
         if (responseType == GraphQLResponseType.Json)
         {
             return StatusCodes.Status200OK;
+        }
+
+        // Refused by the permission rule: the statuses HTTP has for it.
+        if (errors.Any(e => e.Code == FieldPermissionRule.NotAuthenticatedCode))
+        {
+            return StatusCodes.Status401Unauthorized;
+        }
+
+        if (errors.Any(e => e.Code == FieldPermissionRule.NotAuthorizedCode))
+        {
+            return StatusCodes.Status403Forbidden;
         }
 
         if (errors.Any(e => e.Code == LimitCodes.ExecutionTimeout))

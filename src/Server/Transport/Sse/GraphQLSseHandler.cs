@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Server.Transport.Http;
 using Coco.Connectors.Server.Transport.Streaming;
 using GraphQL;
@@ -90,7 +91,7 @@ internal sealed class GraphQLSseHandler(
         try
         {
             var connection = new StreamingConnection(client, options.Value.MaxQueuedBytesPerConnection, countsSubscriptions: false);
-            await streamer.RunAsync(request, context.RequestServices, allowed, new Dictionary<string, object?>(), events, connection, stop.Token);
+            await streamer.RunAsync(request, context.RequestServices, allowed, CallerAccess.UserContext(context), events, connection, stop.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException && stop.IsCancellationRequested)
         {

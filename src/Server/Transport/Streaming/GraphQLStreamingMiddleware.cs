@@ -1,3 +1,4 @@
+using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Server.Transport.Sse;
 using Coco.Connectors.Server.Transport.WebSockets;
 
@@ -8,7 +9,8 @@ internal sealed class GraphQLStreamingMiddleware(
     RequestDelegate next,
     PathString path,
     GraphQLWebSocketHandler webSockets,
-    GraphQLSseHandler sse)
+    GraphQLSseHandler sse,
+    BrowserOrigins origins)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -17,7 +19,14 @@ internal sealed class GraphQLStreamingMiddleware(
             return next(context);
         }
 
-        if (context.WebSockets.IsWebSocketRequest)
+        var isWebSocket = context.WebSockets.IsWebSocketRequest;
+        if ((isWebSocket || GraphQLSseHandler.IsEventStreamRequest(context.Request)) && !origins.Allows(context.Request))
+        {
+            // Browsers send no preflight for these: a foreign page would otherwise stream with the visitor's access.
+            return BrowserOrigins.RefuseAsync(context);
+        }
+
+        if (isWebSocket)
         {
             return webSockets.HandleAsync(context);
         }

@@ -51,6 +51,13 @@ internal sealed class ApolloWsProtocol(WebSocketConnection connection, ProtocolS
             return;
         }
 
+        if (!TryAuthenticate(parameters))
+        {
+            await SendAsync("connection_error", payloadJson: MessagePayload("Unauthorized: send a valid API token (X-API-TOKEN or Authorization) in connection_init."));
+            Connection.Close(CloseCodes.Unauthorized, "Unauthorized");
+            return;
+        }
+
         Acknowledge(parameters);
         await SendAsync("connection_ack");
         await SendAsync("ka");

@@ -70,6 +70,12 @@ internal sealed class GraphQLTransportWsProtocol(WebSocketConnection connection,
             return Task.CompletedTask;
         }
 
+        if (!TryAuthenticate(parameters))
+        {
+            Connection.Close(CloseCodes.Unauthorized, "Unauthorized: send a valid API token (X-API-TOKEN or Authorization) in connection_init.");
+            return Task.CompletedTask;
+        }
+
         Acknowledge(parameters);
         return SendAsync("connection_ack");
     }

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Server.Transport.Streaming;
 using GraphQL;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ internal sealed class GraphQLWebSocketHandler(
     IServiceScopeFactory scopes,
     IOptions<GraphQLStreamingOptions> options,
     IHostApplicationLifetime lifetime,
+    TokenDirectory directory,
     ILogger<GraphQLWebSocketHandler> logger)
 {
     /// <summary>Supported subprotocols, preferred first.</summary>
@@ -42,7 +44,8 @@ internal sealed class GraphQLWebSocketHandler(
 
         var limits = options.Value;
         var services = new ProtocolServices(streamer, serializer, scopes, limits,
-            new StreamingConnection(client, limits.MaxQueuedBytesPerConnection, countsSubscriptions: true), logger);
+            new StreamingConnection(client, limits.MaxQueuedBytesPerConnection, countsSubscriptions: true),
+            new WebSocketAuth(CallerAccess.Of(context), directory), logger);
         await using SubscriptionServer server = subProtocol == GraphQLTransportWsProtocol.SubProtocol
             ? new GraphQLTransportWsProtocol(connection, services)
             : new ApolloWsProtocol(connection, services);

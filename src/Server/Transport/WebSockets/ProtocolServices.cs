@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Coco.Connectors.Secrets;
+using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Server.Transport.Streaming;
 using GraphQL;
 using GraphQL.Transport;
@@ -17,4 +18,5 @@ internal sealed record ProtocolServices(
     IServiceScopeFactory Scopes,
     GraphQLStreamingOptions Options,
     StreamingConnection Client,
+    WebSocketAuth Auth,
     ILogger Logger);

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Coco.Connectors.Auth;
 using Coco.Connectors.Secrets;
 using Coco.Connectors.Server.Transport.Streaming;
 using GraphQL;
@@ -30,6 +31,8 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
     private readonly Dictionary<string, RunningOperation> _operations = new(StringComparer.Ordinal);
     private readonly HashSet<RunningOperation> _running = [];
     private ITimer? _initTimeout;
+    private Caller? _caller;
+    private IDisposable? _tokenWatch;
 
     // Cancelled when the socket is gone: stops the timers and every operation. Never disposed, because timers
     // and operations finishing late may still read its token.
@@ -83,6 +86,7 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
     {
         await _lifetime.CancelAsync();
         _initTimeout?.Dispose();
+        _tokenWatch?.Dispose();
         Task[] pending;
         lock (_gate)
         {
@@ -117,6 +121,27 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
     /// <summary>True for the first connection_init only; the protocols refuse a second one.</summary>
     protected bool TryBeginInit() =>
         Interlocked.CompareExchange(ref _initState, Initializing, NotInitialized) == NotInitialized;
+
+    /// <summary>
+    /// Finds the connection's caller (connection_init payload, else the upgrade request). A token-authenticated socket
+    /// closes with 4401 once its token is revoked or expires. False: the protocol refuses the connection.
+    /// </summary>
+    protected bool TryAuthenticate(IReadOnlyDictionary<string, object?>? connectionParams)
+    {
+        _caller = Services.Auth.Authenticate(connectionParams);
+        if (_caller is null)
+        {
+            return false;
+        }
+
+        if (!ReferenceEquals(_caller, Caller.Anonymous))
+        {
+            _tokenWatch = Services.Auth.Directory.WatchToken(_caller.Name,
+                () => Connection.Close(CloseCodes.Unauthorized, "The API token was revoked or has expired."));
+        }
+
+        return true;
+    }
 
     /// <summary>Accepts the connection: from now on operations may start, and keep-alive begins.</summary>
     protected void Acknowledge(IReadOnlyDictionary<string, object?>? connectionParams)
@@ -269,7 +294,7 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
         try
         {
             await using var scope = Services.Scopes.CreateAsyncScope();
-            var userContext = new Dictionary<string, object?> { [ConnectionParamsKey] = ConnectionParams };
+            var userContext = new Dictionary<string, object?> { [ConnectionParamsKey] = ConnectionParams, [Caller.UserContextKey] = _caller };
             var sink = new OperationSink(this, operation);
             await Services.Streamer.RunAsync(request, scope.ServiceProvider, AllowedOperations.All, userContext, sink, Services.Client, operation.Token);
         }

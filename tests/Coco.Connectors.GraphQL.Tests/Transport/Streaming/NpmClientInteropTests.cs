@@ -41,6 +41,7 @@ public sealed class NpmClientInteropTests(StreamingServer server)
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            Environment = { ["COCO_API_TOKEN"] = CocoServer.TestToken },
         };
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -116,6 +116,10 @@ public sealed class StreamingTestSchema : Schema
         Query = new TestQuery(hub);
         Mutation = new TestMutation(hub);
         Subscription = new TestSubscription(hub);
+        foreach (var root in new IComplexGraphType[] { Query, Mutation, Subscription })
+        {
+            Coco.Connectors.Auth.FieldPermissions.RequirePermissionOnAll(root, Coco.Connectors.Auth.Permissions.Read);
+        }
     }
 
     private sealed class TestQuery : ObjectGraphType

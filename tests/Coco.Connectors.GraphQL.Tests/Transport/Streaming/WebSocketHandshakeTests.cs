@@ -23,7 +23,7 @@ public sealed class WebSocketHandshakeTests(StreamingServer server)
     [InlineData("graphql-sse")]
     public async Task An_upgrade_without_a_supported_subprotocol_is_refused_with_400(string? subProtocol)
     {
-        using var socket = new ClientWebSocket();
+        using var socket = WsTestClient.WithTestToken(new ClientWebSocket());
         socket.Options.CollectHttpResponseDetails = true;
         if (subProtocol is not null)
         {

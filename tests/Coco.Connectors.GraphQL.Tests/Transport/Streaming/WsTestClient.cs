@@ -25,9 +25,16 @@ public sealed class WsTestClient : IAsyncDisposable
 
     public ClientWebSocket Socket { get; }
 
+    /// <summary>The upgrade request carries the test token (test servers require one; see <see cref="CocoServer"/>).</summary>
+    public static ClientWebSocket WithTestToken(ClientWebSocket socket)
+    {
+        socket.Options.SetRequestHeader("X-API-TOKEN", CocoServer.TestToken);
+        return socket;
+    }
+
     public static async Task<WsTestClient> ConnectAsync(Uri uri, params string[] subProtocols)
     {
-        var socket = new ClientWebSocket();
+        var socket = WithTestToken(new ClientWebSocket());
         foreach (var subProtocol in subProtocols.Length == 0 ? [TransportWs] : subProtocols)
         {
             socket.Options.AddSubProtocol(subProtocol);
@@ -38,11 +45,22 @@ public sealed class WsTestClient : IAsyncDisposable
         return new WsTestClient(socket);
     }
 
+    /// <summary>Connects with the socket options <paramref name="configure"/> sets (no test token unless it adds one).</summary>
+    public static async Task<WsTestClient> ConnectWithAsync(Uri uri, Action<ClientWebSocketOptions> configure, string subProtocol = TransportWs)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol(subProtocol);
+        configure(socket.Options);
+        using var timeout = new CancellationTokenSource(Patience);
+        await socket.ConnectAsync(uri, timeout.Token);
+        return new WsTestClient(socket);
+    }
+
     /// <summary>Connects from another loopback address (see <see cref="LoopbackClients"/>): another client to the server.</summary>
     public static async Task<WsTestClient> ConnectFromAsync(IPAddress local, Uri uri, string subProtocol = TransportWs)
     {
         var invoker = new HttpMessageInvoker(LoopbackClients.Handler(local));
-        var socket = new ClientWebSocket();
+        var socket = WithTestToken(new ClientWebSocket());
         socket.Options.AddSubProtocol(subProtocol);
         using var timeout = new CancellationTokenSource(Patience);
         await socket.ConnectAsync(uri, invoker, timeout.Token);

@@ -1,0 +1,52 @@
+using System.Net;
+using Coco.Connectors.Auth;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace Coco.Connectors.Server.Auth;
+
+/// <summary>Who may go without a token, where a token is found on a request, and the caller a request carries.</summary>
+public sealed class CallerAccess(TokenDirectory directory, IOptions<AuthOptions> options)
+{
+    public const string TokenHeader = "X-API-TOKEN";
+
+    /// <summary>
+    /// Protected mode: while no token exists, only this machine is served (anonymously, with every permission), as
+    /// Redis does. <c>Auth:AllowAnonymous</c> opens the server to everyone without a token.
+    /// </summary>
+    public bool InProtectedMode => !directory.HasTokens && !options.Value.AllowAnonymous;
+
+    public Caller? AnonymousCaller(IPAddress? remote) =>
+        options.Value.AllowAnonymous || (!directory.HasTokens && IsLoopback(remote)) ? Caller.Anonymous : null;
+
+    /// <summary>True when a caller without a token is refused only because protected mode serves loopback alone.</summary>
+    public bool RefusedByProtectedMode(IPAddress? remote) => InProtectedMode && !IsLoopback(remote);
+
+    public static bool IsLoopback(IPAddress? remote) => remote is null || IPAddress.IsLoopback(remote);
+
+    /// <summary>The caller the authentication handler put on the request; null when it was not authenticated.</summary>
+    public static Caller? Of(HttpContext context) =>
+        context.Items.TryGetValue(Caller.UserContextKey, out var caller) ? caller as Caller : null;
+
+    /// <summary>A GraphQL user context carrying the request's caller (if any).</summary>
+    public static Dictionary<string, object?> UserContext(HttpContext context) => new() { [Caller.UserContextKey] = Of(context) };
+
+    public static string? TokenFrom(IHeaderDictionary headers)
+    {
+        if (headers.TryGetValue(TokenHeader, out var apiToken) && Single(apiToken) is { } direct)
+        {
+            return direct;
+        }
+
+        return headers.TryGetValue("Authorization", out var authorization) && Single(authorization) is { } value ? FromBearer(value) : null;
+    }
+
+    /// <summary>The token in an <c>Authorization</c> value (<c>Bearer &lt;token&gt;</c>), or null.</summary>
+    public static string? FromBearer(string value)
+    {
+        const string Scheme = "Bearer ";
+        return value.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) && value[Scheme.Length..].Trim() is { Length: > 0 } token ? token : null;
+    }
+
+    private static string? Single(StringValues values) => values.Count == 1 && values[0] is { Length: > 0 } value ? value.Trim() : null;
+}
