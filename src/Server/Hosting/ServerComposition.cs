@@ -1,5 +1,6 @@
 using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.GraphQLApi.Scalars;
+using Coco.Connectors.Server.Hosting.Shutdown;
 using Coco.Connectors.Server.Playground;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Server.Transport;
@@ -28,6 +29,7 @@ public static class ServerComposition
         services.AddGraphQLHttp();
         services.AddGraphQLStreaming();
         services.AddPlayground();
+        services.AddGracefulShutdown();
         return services;
     }
 

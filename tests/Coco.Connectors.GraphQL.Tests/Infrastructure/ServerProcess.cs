@@ -62,6 +62,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
+    /// <summary>The process's exit code, once it has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Sends SIGTERM and returns at once, without waiting for the server to stop.</summary>
+    public async Task SignalTerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
     /// <summary>Stops the server the way a service manager does (SIGTERM) and returns everything it wrote.</summary>
     public async Task<string> StopAsync()
     {

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Coco.Connectors.Server.Hosting.Shutdown;
 using Coco.Connectors.Server.Transport.Streaming;
 using GraphQL;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ internal sealed class GraphQLWebSocketHandler(
     StreamingAdmission admission,
     IServiceScopeFactory scopes,
     IOptions<GraphQLStreamingOptions> options,
-    IHostApplicationLifetime lifetime,
+    DrainSignal drain,
     ILogger<GraphQLWebSocketHandler> logger)
 {
     /// <summary>Supported subprotocols, preferred first.</summary>
@@ -46,8 +47,8 @@ internal sealed class GraphQLWebSocketHandler(
         await using SubscriptionServer server = subProtocol == GraphQLTransportWsProtocol.SubProtocol
             ? new GraphQLTransportWsProtocol(connection, services)
             : new ApolloWsProtocol(connection, services);
-        using var shutdown = lifetime.ApplicationStopping.Register(
-            () => connection.Close(WebSocketCloseStatus.EndpointUnavailable, "The server is shutting down."));
+        // 1001 Going Away: both protocols' clients reconnect (to another instance) and subscribe again.
+        using var shutdown = drain.StreamsEnding.Register(() => connection.Close(CloseCodes.GoingAway, CloseCodes.GoingAwayReason));
         server.Start();
         await connection.RunAsync(server.OnMessageAsync, context.RequestAborted);
     }
