@@ -1,5 +1,6 @@
 using Coco.Connectors;
 using Coco.Connectors.Server.Hosting;
+using Coco.Connectors.Server.Observability;
 using Coco.Connectors.Server.Rest;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -17,6 +18,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.Services.AddConnectorDomain(builder.Configuration);
 builder.Services.AddServerServices();
+builder.Services.AddServerTelemetry(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareStoreAsync();

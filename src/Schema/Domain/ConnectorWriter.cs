@@ -221,7 +221,11 @@ public sealed class ConnectorWriter(
     private async Task CommitAsync(CocoDbContext db, ConnectorChange change, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        await changes.PublishAsync(change);
+        await changes.PublishAsync(change with
+        {
+            CommittedAt = System.Diagnostics.Stopwatch.GetTimestamp(),
+            WriteContext = System.Diagnostics.Activity.Current?.Context ?? default,
+        });
     }
 
     /// <summary>UTC to the microsecond, the finest time both stores keep, so what a write returns is what a read returns.</summary>

@@ -1,6 +1,7 @@
 using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.GraphQLApi.Scalars;
 using Coco.Connectors.Server.Hosting.Shutdown;
+using Coco.Connectors.Server.Observability;
 using Coco.Connectors.Server.Playground;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Server.Transport;
@@ -48,6 +49,7 @@ public static class ServerComposition
         app.UseGraphQLStreaming(GraphQLPath);
         app.UseRouting();
         app.MapHealthApi();
+        app.MapTelemetryEndpoints();
         app.MapConnectorApi();
         app.MapGraphQLHttp(GraphQLPath);
         app.MapPlayground(GraphQLPath);

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using Coco.Connectors.GraphQLApi.Limits;
+using Coco.Connectors.Server.Observability;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -16,9 +18,33 @@ namespace Coco.Connectors.Server.Transport;
 /// options, so every transport validates, limits, caches and masks the same way. Execution observes the caller's
 /// token (the request, the socket or the stream) and the execution timeout.
 /// </summary>
-public sealed class GraphQLRunner(IDocumentExecuter<ISchema> executer, ParsedDocumentCache documents, IOptions<GraphQLLimitsOptions> limits)
+public sealed class GraphQLRunner(
+    IDocumentExecuter<ISchema> executer,
+    ParsedDocumentCache documents,
+    IOptions<GraphQLLimitsOptions> limits,
+    GraphQLOperationTelemetry telemetry)
 {
     public async Task<ExecutionResult> ExecuteAsync(
+        GraphQLRequest request,
+        IServiceProvider requestServices,
+        AllowedOperations allowed,
+        IDictionary<string, object?>? userContext,
+        CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var span = GraphQLOperationTelemetry.StartSpan();
+        ExecutionResult? result = null;
+        try
+        {
+            return result = await RunAsync(request, requestServices, allowed, userContext, ct);
+        }
+        finally
+        {
+            telemetry.Complete(span, request, result ?? new ExecutionResult { Executed = true, Errors = [new ExecutionError("cancelled") { Code = "CANCELLED" }] }, started);
+        }
+    }
+
+    private async Task<ExecutionResult> RunAsync(
         GraphQLRequest request,
         IServiceProvider requestServices,
         AllowedOperations allowed,

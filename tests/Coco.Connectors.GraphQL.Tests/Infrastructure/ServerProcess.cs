@@ -94,6 +94,15 @@ public sealed class ServerProcess : IAsyncDisposable
         return Output;
     }
 
+    /// <summary>Waits for the server to exit on its own (after <see cref="SignalTerminateAsync"/>) and returns its output.</summary>
+    public async Task<string> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        await _process.WaitForExitAsync(timeout.Token);
+        await _reading;
+        return Output;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

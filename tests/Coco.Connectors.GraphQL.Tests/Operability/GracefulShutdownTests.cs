@@ -71,7 +71,7 @@ public sealed class GracefulShutdownTests : IDisposable
         Assert.Equal(200, answer.Status);
         Assert.Equal("github", answer.Json!["data"]!["connectorById"]!["id"]!.GetValue<string>());
 
-        var log = await server.StopAsync();
+        var log = await server.WaitForExitAsync();
         Assert.Equal(0, server.ExitCode);
         Assert.Contains("Shutdown complete", log, StringComparison.Ordinal);
     }

@@ -6,13 +6,13 @@ namespace Coco.Connectors.Server.Hosting.Shutdown;
 /// Holds the host's stop for the readiness delay, before the web server stops accepting: meanwhile readiness says
 /// 503 and everything else is still served. Runs in the stopping phase, which comes before any service stops.
 /// </summary>
-internal sealed partial class GracefulShutdown(DrainSignal drain, IOptions<ShutdownOptions> options, ILogger<GracefulShutdown> logger)
+internal sealed partial class GracefulShutdown(IOptions<ShutdownOptions> options, ILogger<GracefulShutdown> logger)
     : IHostedLifecycleService
 {
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        LogDraining(o.ReadinessDelay.TotalSeconds, o.DrainTimeout.TotalSeconds, drain.IsDraining);
+        LogDraining(o.ReadinessDelay.TotalSeconds, o.DrainTimeout.TotalSeconds);
         if (o.ReadinessDelay > TimeSpan.Zero)
         {
             try
@@ -41,8 +41,8 @@ internal sealed partial class GracefulShutdown(DrainSignal drain, IOptions<Shutd
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Shutting down: readiness is unready ({Draining}); serving {ReadinessDelaySeconds} s more, then requests in flight get up to {DrainTimeoutSeconds} s and subscriptions end with a reason")]
-    private partial void LogDraining(double readinessDelaySeconds, double drainTimeoutSeconds, bool draining);
+        Message = "Shutting down: /healthz/ready answers 503; serving {ReadinessDelaySeconds} s more, then subscriptions end with a reason and requests in flight get up to {DrainTimeoutSeconds} s")]
+    private partial void LogDraining(double readinessDelaySeconds, double drainTimeoutSeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shutdown complete: requests drained, subscriptions ended")]
     private partial void LogStopped();

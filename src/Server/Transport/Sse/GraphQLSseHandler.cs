@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Coco.Connectors.Observability;
 using Coco.Connectors.Server.Hosting.Shutdown;
 using Coco.Connectors.Server.Transport.Http;
 using Coco.Connectors.Server.Transport.Streaming;
@@ -21,7 +22,8 @@ internal sealed class GraphQLSseHandler(
     StreamingAdmission admission,
     GraphQLHttpRequestReader reader,
     IOptions<GraphQLStreamingOptions> options,
-    DrainSignal drain)
+    DrainSignal drain,
+    CocoMetrics metrics)
 {
     public const string EventStream = "text/event-stream";
 
@@ -50,6 +52,7 @@ internal sealed class GraphQLSseHandler(
             return;
         }
 
+        using var open = metrics.SseStreamOpened();
         var isGet = HttpMethods.IsGet(context.Request.Method);
         if (!isGet && !GraphQLMediaTypes.IsJsonRequest(context.Request.ContentType))
         {
@@ -93,7 +96,7 @@ internal sealed class GraphQLSseHandler(
         var goingAway = false;
         try
         {
-            var connection = new StreamingConnection(client, options.Value.MaxQueuedBytesPerConnection, countsSubscriptions: false);
+            var connection = new StreamingConnection(client, options.Value.MaxQueuedBytesPerConnection, countsSubscriptions: false, "sse");
             await streamer.RunAsync(request, context.RequestServices, allowed, new Dictionary<string, object?>(), events, connection, stop.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException && stop.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using Coco.Connectors.Observability;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ namespace Coco.Connectors.Server.Transport.Streaming;
 internal sealed partial class OperationStreamer(
     IOptions<GraphQLStreamingOptions> options,
     StreamingAdmission admission,
+    CocoMetrics metrics,
     ILogger<OperationStreamer> logger)
 {
     private readonly ByteBudget _queuedBytes = new(options.Value.MaxQueuedBytes);
@@ -60,6 +62,7 @@ internal sealed partial class OperationStreamer(
         }
 
         using (slot)
+        using (metrics.SubscriptionStarted(connection.Protocol))
         {
             await DeliverAsync(streams.Values.First(), serializer, sink, connection, ct);
         }
@@ -109,6 +112,7 @@ internal sealed partial class OperationStreamer(
         if (queue.Overflowed)
         {
             LogSlowConsumer(connection.Client);
+            metrics.SlowConsumerTerminated(connection.Protocol);
             await sink.NextAsync(EventPayload.Serialize(serializer, StreamingErrors.SlowConsumer(limits)).Json, ct);
         }
         else if (queue.Failure is { } failure)

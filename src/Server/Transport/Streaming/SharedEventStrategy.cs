@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Coco.Connectors.Changes;
 using Coco.Connectors.GraphQLApi;
 using GraphQL;
 using GraphQL.Execution;
@@ -14,7 +15,7 @@ namespace Coco.Connectors.Server.Transport.Streaming;
 /// So a thousand subscribers to one large connector hold one copy of its JSON, not a thousand object trees.
 /// Results with errors or extensions are never shared. The bytes live as long as the event object does.
 /// </summary>
-internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer) : SubscriptionExecutionStrategy
+internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, ConnectorEventDispatcher dispatcher) : SubscriptionExecutionStrategy
 {
     private readonly ConditionalWeakTable<object, ConcurrentDictionary<SelectionKey, EventPayload>> _payloads = new();
 
@@ -37,6 +38,8 @@ internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer) : S
             return result;
         }
 
-        return new SerializedResult(payloads.GetOrAdd(key, await EventPayload.SerializeAsync(serializer, result, CancellationToken.None)));
+        var payload = await EventPayload.SerializeAsync(serializer, result, CancellationToken.None);
+        payload.Dispatch = dispatcher.DispatchOf(value);
+        return new SerializedResult(payloads.GetOrAdd(key, payload));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Coco.Connectors.Observability;
 using Coco.Connectors.Server.Hosting.Shutdown;
 using Coco.Connectors.Server.Transport.Streaming;
 using GraphQL;
@@ -13,6 +14,7 @@ internal sealed class GraphQLWebSocketHandler(
     IServiceScopeFactory scopes,
     IOptions<GraphQLStreamingOptions> options,
     DrainSignal drain,
+    CocoMetrics metrics,
     ILogger<GraphQLWebSocketHandler> logger)
 {
     /// <summary>Supported subprotocols, preferred first.</summary>
@@ -41,9 +43,10 @@ internal sealed class GraphQLWebSocketHandler(
             return;
         }
 
+        using var open = metrics.WebSocketOpened(subProtocol);
         var limits = options.Value;
         var services = new ProtocolServices(streamer, serializer, scopes, limits,
-            new StreamingConnection(client, limits.MaxQueuedBytesPerConnection, countsSubscriptions: true), logger);
+            new StreamingConnection(client, limits.MaxQueuedBytesPerConnection, countsSubscriptions: true, subProtocol), logger);
         await using SubscriptionServer server = subProtocol == GraphQLTransportWsProtocol.SubProtocol
             ? new GraphQLTransportWsProtocol(connection, services)
             : new ApolloWsProtocol(connection, services);
