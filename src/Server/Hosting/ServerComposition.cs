@@ -39,6 +39,10 @@ public static class ServerComposition
     {
         services.AddLogging(logging => logging.AddConsoleFormatter<LineSafeConsoleFormatter, SimpleConsoleFormatterOptions>());
         services.Configure<ConsoleLoggerOptions>(console => console.FormatterName ??= LineSafeConsoleFormatter.FormatterName);
+
+        // Logging:Console:FormatterName=json: the built-in JSON formatter escapes every control character, so it keeps
+        // the line-safe guarantee (one entry, one line) as long as it does not indent.
+        services.PostConfigure<JsonConsoleFormatterOptions>(json => json.JsonWriterOptions = json.JsonWriterOptions with { Indented = false });
     }
 
     public static WebApplication MapServerEndpoints(this WebApplication app)

@@ -22,8 +22,13 @@ public sealed class GraphQLRunner(
     IDocumentExecuter<ISchema> executer,
     ParsedDocumentCache documents,
     IOptions<GraphQLLimitsOptions> limits,
-    GraphQLOperationTelemetry telemetry)
+    GraphQLOperationTelemetry telemetry,
+    OperationNameLabels operationNames,
+    ILogger<GraphQLRunner> logger)
 {
+    // Everything logged while an operation runs names it; the label is bounded and checked like the metrics' label.
+    private static readonly Func<ILogger, string, IDisposable?> OperationScope = LoggerMessage.DefineScope<string>("GraphQL operation {GraphQLOperation}");
+
     public async Task<ExecutionResult> ExecuteAsync(
         GraphQLRequest request,
         IServiceProvider requestServices,
@@ -31,6 +36,7 @@ public sealed class GraphQLRunner(
         IDictionary<string, object?>? userContext,
         CancellationToken ct)
     {
+        using var scope = OperationScope(logger, operationNames.For(request.OperationName));
         var started = Stopwatch.GetTimestamp();
         var span = GraphQLOperationTelemetry.StartSpan();
         ExecutionResult? result = null;

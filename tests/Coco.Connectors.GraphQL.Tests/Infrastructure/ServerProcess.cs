@@ -146,7 +146,9 @@ public sealed class ServerProcess : IAsyncDisposable
             var end = at < 0 ? -1 : output.IndexOf('\n', at);
             if (end > 0)
             {
-                return new Uri(output[(at + Listening.Length)..end].Trim() + "/");
+                // The address ends the text line, or the message's JSON string in the JSON log format.
+                var address = output[(at + Listening.Length)..end].Split('"')[0].Trim();
+                return new Uri(address + "/");
             }
 
             Assert.False(_process.HasExited, $"The server exited with {(_process.HasExited ? _process.ExitCode : 0)}: {output}");
