@@ -20,6 +20,11 @@ public static class TelemetryRegistration
     public static IServiceCollection AddServerTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        if (!string.IsNullOrEmpty(options.MetricsPath) && !options.MetricsPath.StartsWith('/'))
+        {
+            throw new InvalidOperationException($"Telemetry:MetricsPath must start with '/' (or be empty to turn /metrics off); it is '{options.MetricsPath}'.");
+        }
+
         services.AddSingleton(options);
         services.AddSingleton<OperationNameLabels>();
         services.AddSingleton<GraphQLOperationTelemetry>();
