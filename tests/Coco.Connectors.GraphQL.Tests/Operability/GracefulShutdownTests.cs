@@ -23,7 +23,8 @@ public sealed class GracefulShutdownTests : IDisposable
     {
         await using var server = await ServerProcess.StartAsync(_folder, new Dictionary<string, string>
         {
-            ["Shutdown__ReadinessDelay"] = "00:00:05",
+            // Long enough that the test sees the server draining even on a loaded machine; nothing here is timed.
+            ["Shutdown__ReadinessDelay"] = "00:00:15",
         });
         using var http = server.CreateHttpClient();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("healthz/ready", UriKind.Relative))).StatusCode);
@@ -52,8 +53,13 @@ public sealed class GracefulShutdownTests : IDisposable
 
         await server.SignalTerminateAsync();
 
-        // Unready at once; live, and still serving, during the readiness delay.
-        var ready = await http.GetAsync(new Uri("healthz/ready", UriKind.Relative));
+        // Unready as soon as the process handles the signal; live, and still serving, during the readiness delay.
+        HttpResponseMessage ready;
+        while ((ready = await http.GetAsync(new Uri("healthz/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
+        {
+            await Task.Delay(20);
+        }
+
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Contains("draining", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("healthz/live", UriKind.Relative))).StatusCode);
