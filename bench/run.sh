@@ -2,6 +2,8 @@
 # Repeatable benchmark: GraphQL connectors(...) vs REST _search for the same page, and keyset page 500 vs page 1.
 # usage: bench/run.sh [SIZE ...]            (default sizes: 10000 100000)
 # env:   PROVIDER=sqlite|postgres DURATION=10 THREADS=2 CONNECTIONS=16 ROUNDS=3 PORT=9310 PG_PORT=55440
+#        TELEMETRY_AB=1 (default) also measures telemetry off vs on (metrics + tracing with an OTLP exporter): two
+#        servers over the same store, loaded in alternating rounds, compared by server CPU per request.
 #        PROVIDER=postgres starts a PostgreSQL cluster of its own in bench/data/pg (initdb + pg_ctl, as the tests do;
 #        as the postgres user when run as root) and keeps one seeded database per size in it.
 set -euo pipefail
@@ -134,6 +136,34 @@ for N in "${SIZES[@]}"; do
   fi
   stop_server
 
+  if [ "${TELEMETRY_AB:-1}" = 1 ] && [ "$gql_status" = 200 ] && [ "$rest_status" = 200 ]; then
+    # Telemetry off vs on, side by side: "on" records every metric and span and exports spans over OTLP to a port
+    # nobody listens on (the exporter's batching and serialization are paid; the network is not).
+    start_variant() { # $1 = port, rest = env assignments
+      local port=$1; shift
+      env Storage__Provider="$PROVIDER" Storage__ConnectionString="$CONNECTION" Logging__LogLevel__Default=Warning "$@" \
+        dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$port" > "$OUT/server-$N-$port.log" 2>&1 &
+      echo $!
+    }
+    off_pid=$(start_variant $((PORT + 1)) Telemetry__Enabled=false)
+    on_pid=$(start_variant $((PORT + 2)) Telemetry__Enabled=true Telemetry__Tracing=true \
+      OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:9 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf)
+    trap 'kill $off_pid $on_pid 2>/dev/null || true; stop_server; stop_pg' EXIT
+    for port in $((PORT + 1)) $((PORT + 2)); do
+      for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+    done
+    for round in $(seq 1 "$ROUNDS"); do
+      server_pid=$off_pid
+      wrk_run graphql-tel-off "http://127.0.0.1:$((PORT + 1))/graphql" bench/post.lua "$OUT/graphql-body.json"
+      wrk_run rest-tel-off "http://127.0.0.1:$((PORT + 1))$REST_PATH" bench/get.lua
+      server_pid=$on_pid
+      wrk_run graphql-tel-on "http://127.0.0.1:$((PORT + 2))/graphql" bench/post.lua "$OUT/graphql-body.json"
+      wrk_run rest-tel-on "http://127.0.0.1:$((PORT + 2))$REST_PATH" bench/get.lua
+    done
+    curl -fs "http://127.0.0.1:$((PORT + 2))/metrics" > "$OUT/metrics-$N.txt" || true
+    server_pid=$off_pid; stop_server; server_pid=$on_pid; stop_server
+  fi
+
   python3 - "$OUT/summary-$N.txt" "$N" <<'PY' | tee "$OUT/report-$N.txt"
 import sys, statistics as st
 rows = [l.split() for l in open(sys.argv[1]) if l.strip() and not l.startswith("MISMATCH")]
@@ -153,6 +183,12 @@ if "page1" in by and "page500" in by:
     ratio = st.median(r[1] for r in by["page500"]) / st.median(r[1] for r in by["page1"])
     print(f"page 500 / page 1 p50 latency {ratio:.2f} (target <= 1.5): {'OK' if ratio <= 1.5 else 'MISSED'}")
     print(f"  per-round p50 ratio, median {paired('page500', 'page1', 1):.2f}; server CPU per request page 500 / page 1, median {paired('page500', 'page1', 5):.2f}")
+for kind in ("graphql", "rest"):
+    on, off = f"{kind}-tel-on", f"{kind}-tel-off"
+    if on in by and off in by:
+        cpu = paired(on, off, 5)
+        print(f"telemetry on/off server CPU per request, {kind}: {cpu:.3f} (target <= 1.05): {'OK' if cpu <= 1.05 else 'MISSED'}; "
+              f"throughput on/off {paired(on, off, 0):.2f}")
 PY
 done
 echo "results in $OUT"

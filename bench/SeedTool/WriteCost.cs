@@ -27,7 +27,8 @@ internal static class WriteCost
             new PlainFactory(new DbContextOptionsBuilder<CocoDbContext>()
                 .UseSqlite(StorageRegistration.RuntimeConnectionString(options))
                 .AddInterceptors([new SqliteConnectionSetup(options.BusyTimeout), .. extra]).Options),
-            services.GetRequiredService<IConnectorChangeFeed>(), services.GetRequiredService<ConnectorIds>(), TimeProvider.System, options);
+            services.GetRequiredService<IConnectorChangeFeed>(), services.GetRequiredService<ConnectorIds>(), TimeProvider.System, options,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ConnectorWriter>.Instance);
         // All three built the same way (no DI logging); they differ only in the interceptors the server adds.
         var baseline = Built();
         var transactionOnly = Built(new AlwaysTransact());

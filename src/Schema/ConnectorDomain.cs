@@ -1,5 +1,6 @@
 using Coco.Connectors.Changes;
 using Coco.Connectors.Domain;
+using Coco.Connectors.Observability;
 using Coco.Connectors.Querying;
 using Coco.Connectors.Seeding;
 using Coco.Connectors.Storage;
@@ -14,6 +15,9 @@ public static class ConnectorDomain
     /// <summary>The store, the one write path, the one query model and the change feed.</summary>
     public static IServiceCollection AddConnectorDomain(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddMetrics();
+        services.TryAddSingleton<CocoMetrics>();
+        services.TryAddSingleton<StoreCommandTimer>();
         services.AddConnectorStore(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ConnectorIds>();

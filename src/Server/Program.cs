@@ -1,6 +1,7 @@
 using Coco.Connectors;
 using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Server.Hosting;
+using Coco.Connectors.Server.Observability;
 using Coco.Connectors.Server.Rest;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -18,6 +19,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.Services.AddConnectorDomain(builder.Configuration);
 builder.Services.AddServerServices();
+builder.Services.AddServerTelemetry(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareStoreAsync();

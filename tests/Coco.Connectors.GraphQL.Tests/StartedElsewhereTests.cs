@@ -62,6 +62,56 @@ public sealed class StartedElsewhereTests : IDisposable
         Assert.DoesNotContain(log.Split('\n'), line => line.TrimStart().StartsWith("fail: FORGED", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_json_log_keeps_one_entry_per_line_carries_scopes_and_holds_no_secret()
+    {
+        // JSON by configuration, with every SQL command logged (values stay out: EF logs parameters by name only).
+        // The request log stays at appsettings.json's level: it would write query strings, as the test above says.
+        await using var server = await ServerProcess.StartAsync(_folder, new Dictionary<string, string>
+        {
+            ["Logging__Console__FormatterName"] = "json",
+            ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
+        });
+        using (var client = server.CreateHttpClient())
+        {
+            var create = await client.PostAsync(new Uri("connector/", UriKind.Relative), new StringContent(
+                $$$"""{"id":"logged-connector","name":"logged","config":{"token":"{{{Secret}}}","url":"postgres://u:{{{Secret}}}@h/db"}}""",
+                System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, create.StatusCode);
+            var mutation = new StringContent(System.Text.Json.JsonSerializer.Serialize(new
+            {
+                query = "mutation Rotate($id: ID!, $config: JSON!) { updateConnector(input: { id: $id, config: $config }) { connector { id } } }",
+                operationName = "Rotate",
+                variables = new { id = "logged-connector", config = new { token = Secret + "-rotated" } },
+            }), System.Text.Encoding.UTF8, "application/json");
+            var rotated = await client.PostAsync(new Uri("graphql", UriKind.Relative), mutation);
+            Assert.Contains("logged-connector", await rotated.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"connector/_search?query=logged&token={Secret}", UriKind.Relative))).StatusCode);
+            var forged = await RawHttp.SendAsync(server.BaseAddress, RawHttp.Request("GET", "/connector/%0d%0a{\"FORGED\":1}%1b[31m%e2%80%a8x", "", ""));
+            Assert.Equal(400, forged.Status);
+        }
+
+        var log = await server.StopAsync();
+
+        Assert.DoesNotContain(Secret, log, StringComparison.Ordinal);
+        Assert.DoesNotContain('\r', log);
+        Assert.DoesNotContain('\u001b', log);
+        Assert.DoesNotContain('\u2028', log);
+        var entries = log.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.Clone()).ToList();
+        Assert.DoesNotContain(entries, e => e.TryGetProperty("FORGED", out _));
+        Assert.Contains(entries, e => e.GetProperty("Message").GetString()!.Contains("Now listening on", StringComparison.Ordinal));
+
+        // The SQL of the GraphQL write runs inside the request's, the operation's and the connector's scopes.
+        var write = entries.Where(e => e.GetProperty("Category").GetString() == "Microsoft.EntityFrameworkCore.Database.Command"
+            && e.GetProperty("Message").GetString()!.Contains("UPDATE", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(write);
+        var scopes = write[^1].GetProperty("Scopes").ToString();
+        Assert.Contains("\"RequestId\"", scopes, StringComparison.Ordinal);
+        Assert.Contains("\"GraphQLOperation\":\"Rotate\"", scopes, StringComparison.Ordinal);
+        Assert.Contains("\"ConnectorId\":\"logged-connector\"", scopes, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         try

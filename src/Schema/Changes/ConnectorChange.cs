@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Coco.Connectors.Domain;
 
@@ -12,4 +13,12 @@ public sealed record ConnectorChange(string Id, ConnectorChangeKind Kind, int Ve
     /// </summary>
     [JsonIgnore]
     public Connector? Committed { get; init; }
+
+    /// <summary>When the write committed (a <see cref="Stopwatch"/> timestamp), when raised in this process; else 0.</summary>
+    [JsonIgnore]
+    public long CommittedAt { get; init; }
+
+    /// <summary>The writer's span, when raised in this process: the delivery span of this change is its child.</summary>
+    [JsonIgnore]
+    public ActivityContext WriteContext { get; init; }
 }

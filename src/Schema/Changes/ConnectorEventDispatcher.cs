@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Coco.Connectors.Domain;
+using Coco.Connectors.Observability;
 using Coco.Connectors.Querying;
 using Coco.Connectors.Secrets;
 using Microsoft.Extensions.Logging;
@@ -18,21 +21,29 @@ namespace Coco.Connectors.Changes;
 public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisposable
 {
     private readonly ConnectorReader _reader;
+    private readonly CocoMetrics _metrics;
+    // Which change each delivered event object belongs to, for the transports' dispatch timing; weak, so an event
+    // is forgotten with its last subscriber.
+    private readonly ConditionalWeakTable<object, ChangeDispatch> _dispatches = new();
     private readonly ILogger<ConnectorEventDispatcher> _logger;
     private readonly Channel<ConnectorChange> _changes = Channel.CreateUnbounded<ConnectorChange>(new() { SingleReader = true });
     private readonly IDisposable _feed;
     // Keyed by subscriber; a dictionary because thousands join and leave one at a time while the dispatcher reads.
     private readonly ConcurrentDictionary<Subscriber, byte> _subscribers = new();
 
-    public ConnectorEventDispatcher(IConnectorChangeFeed feed, ConnectorReader reader, ILogger<ConnectorEventDispatcher> logger)
+    public ConnectorEventDispatcher(IConnectorChangeFeed feed, ConnectorReader reader, CocoMetrics metrics, ILogger<ConnectorEventDispatcher> logger)
     {
         _reader = reader;
+        _metrics = metrics;
         _logger = logger;
         _feed = feed.Subscribe(this);
         _ = DispatchAsync();
     }
 
     public int SubscriberCount => _subscribers.Count;
+
+    /// <summary>The change an event object (as a subscriber received it) was delivered for, while it is in flight.</summary>
+    public ChangeDispatch? DispatchOf(object delivered) => _dispatches.TryGetValue(delivered, out var dispatch) ? dispatch : null;
 
     /// <summary>
     /// A stream of what <paramref name="select"/> makes of each accepted change and its connector as it is now
@@ -119,30 +130,58 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
                 continue;
             }
 
-            Connector? connector;
+            var dispatch = Begin(change, out var previous);
             try
             {
-                connector = await LoadAsync(change);
+                await OfferAsync(change, dispatch);
+            }
+            finally
+            {
+                dispatch.Offered();
+                Activity.Current = previous;
+            }
+        }
+    }
+
+    // The delivery span is a child of the write's span (when the write happened here), so a trace shows the
+    // mutation and the events it caused together; it ends when the last subscriber has the event (ChangeDispatch).
+    private ChangeDispatch Begin(ConnectorChange change, out Activity? previous)
+    {
+        previous = Activity.Current;
+        var span = CocoTelemetry.Source.StartActivity("connector.change.deliver", ActivityKind.Consumer, change.WriteContext);
+        span?.SetTag("coco.change.kind", ChangeDispatch.Kind(change.Kind));
+        span?.SetTag("coco.connector.id", change.Id);
+        span?.SetTag("coco.connector.version", change.Version);
+        _metrics.EventDispatched(ChangeDispatch.Kind(change.Kind));
+        return new ChangeDispatch(change, _metrics, span, change.CommittedAt != 0 ? change.CommittedAt : Stopwatch.GetTimestamp());
+    }
+
+    private async Task OfferAsync(ConnectorChange change, ChangeDispatch dispatch)
+    {
+        Connector? connector;
+        try
+        {
+            connector = await LoadAsync(change);
+        }
+        catch (Exception e)
+        {
+            Activity.Current?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            _logger.LogError("Could not load connector {Id} for its {Kind} event: {Error}", change.Id, change.Kind, e.GetType().Name);
+            return;
+        }
+
+        var delivery = new Delivery(change, connector, dispatch);
+        foreach (var (subscriber, _) in _subscribers)
+        {
+            try
+            {
+                subscriber.Offer(delivery);
             }
             catch (Exception e)
             {
-                _logger.LogError("Could not load connector {Id} for its {Kind} event: {Error}", change.Id, change.Kind, e.GetType().Name);
-                continue;
-            }
-
-            var delivery = new Delivery(change, connector);
-            foreach (var (subscriber, _) in _subscribers)
-            {
-                try
-                {
-                    subscriber.Offer(delivery);
-                }
-                catch (Exception e)
-                {
-                    // One broken subscriber ends alone; the dispatcher goes on for the others.
-                    _logger.LogError("A subscriber failed on a {Kind} event and was dropped: {Exception}", change.Kind, ExceptionLog.Describe(e));
-                    subscriber.Dispose();
-                }
+                // One broken subscriber ends alone; the dispatcher goes on for the others.
+                _logger.LogError("A subscriber failed on a {Kind} event and was dropped: {Exception}", change.Kind, ExceptionLog.Describe(e));
+                subscriber.Dispose();
             }
         }
     }
@@ -167,7 +206,7 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
         Func<CancellationToken, Task>? Prepare);
 
     /// <summary>One change as every subscriber receives it: the same objects for all of them.</summary>
-    private sealed class Delivery(ConnectorChange change, Connector? connector)
+    private sealed class Delivery(ConnectorChange change, Connector? connector, ChangeDispatch dispatch)
     {
         private ConnectorChangedEvent? _matching;
         private ConnectorChangedEvent? _notMatching;
@@ -175,6 +214,8 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
         public ConnectorChange Change => change;
 
         public Connector? Connector => connector;
+
+        public ChangeDispatch Dispatch => dispatch;
 
         // Two threads may race here (the dispatcher, and a subscriber releasing the events it held while preparing);
         // then both get an equal event and only the sharing of its serialization is lost.
@@ -276,6 +317,7 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
             {
                 if (_handlers.Select(delivery) is { } delivered)
                 {
+                    _events._dispatches.AddOrUpdate(delivered, delivery.Dispatch);
                     _observer.OnNext(delivered);
                 }
             }

@@ -3,6 +3,7 @@ using Coco.Connectors.Changes;
 using Coco.Connectors.Secrets;
 using Coco.Connectors.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Coco.Connectors.Domain;
 
@@ -16,8 +17,12 @@ public sealed class ConnectorWriter(
     IConnectorChangeFeed changes,
     ConnectorIds ids,
     TimeProvider clock,
-    StorageOptions storage)
+    StorageOptions storage,
+    ILogger<ConnectorWriter> logger)
 {
+    // Everything logged while a connector is written names it (the JSON console log shows scopes).
+    private static readonly Func<ILogger, string, IDisposable?> ConnectorScope = LoggerMessage.DefineScope<string>("Connector {ConnectorId}");
+
     // Writes to one connector take turns within this process (striped by id): no lost races to retry, and events
     // leave in version order. Across instances the version token still decides, and RetryRacesAsync replays.
     private readonly SemaphoreSlim[] _connectorLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
@@ -215,6 +220,7 @@ public sealed class ConnectorWriter(
 
     private async Task<WriteResult> LockedAsync(string id, Func<string, Task<WriteResult>> write, CancellationToken ct)
     {
+        using var scope = ConnectorScope(logger, id);
         var stripe = _connectorLocks[(uint)id.GetHashCode() % (uint)_connectorLocks.Length];
         // Bounded like the store's own lock: writers queued behind one stuck on a locked database give up in time too.
         if (!await stripe.WaitAsync(storage.BusyTimeout, ct))
@@ -236,7 +242,11 @@ public sealed class ConnectorWriter(
     private async Task CommitAsync(CocoDbContext db, ConnectorChange change, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        await changes.PublishAsync(change);
+        await changes.PublishAsync(change with
+        {
+            CommittedAt = System.Diagnostics.Stopwatch.GetTimestamp(),
+            WriteContext = System.Diagnostics.Activity.Current?.Context ?? default,
+        });
     }
 
     /// <summary>

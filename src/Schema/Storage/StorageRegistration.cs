@@ -1,3 +1,4 @@
+using Coco.Connectors.Observability;
 using Coco.Connectors.Storage.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -28,12 +29,12 @@ public static class StorageRegistration
                 services.AddSingleton(sp => new SqliteFileGuard(file, sp.GetRequiredService<ILogger<SqliteFileGuard>>(), sp.GetRequiredService<TimeProvider>()));
                 services.AddSingleton<IStoreProbe>(sp => new SqliteStoreProbe(
                     sp.GetRequiredService<IDbContextFactory<CocoDbContext>>(), sp.GetRequiredService<SqliteFileGuard>(), file, options));
-                services.AddDbContextFactory<CocoDbContext>((sp, db) => Configure(db, options, null, sp.GetRequiredService<SqliteFileGuard>()));
+                services.AddDbContextFactory<CocoDbContext>((sp, db) => Instrument(sp, Configure(db, options, null, sp.GetRequiredService<SqliteFileGuard>())));
                 break;
             case Postgres:
                 services.AddPostgresStore(options, configuration);
                 services.AddSingleton<IStoreProbe, PostgresStoreProbe>();
-                services.AddDbContextFactory<CocoDbContext>((sp, db) => Configure(db, options, sp.GetRequiredService<NpgsqlDataSource>(), null));
+                services.AddDbContextFactory<CocoDbContext>((sp, db) => Instrument(sp, Configure(db, options, sp.GetRequiredService<NpgsqlDataSource>(), null)));
                 break;
         }
 
@@ -41,7 +42,7 @@ public static class StorageRegistration
     }
 
     /// <summary>The provider, its query translations and its own migrations folder.</summary>
-    internal static void Configure(DbContextOptionsBuilder db, StorageOptions options, NpgsqlDataSource? dataSource, SqliteFileGuard? guard)
+    internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder db, StorageOptions options, NpgsqlDataSource? dataSource, SqliteFileGuard? guard)
     {
         if (options.Provider == Postgres)
         {
@@ -57,6 +58,16 @@ public static class StorageRegistration
         }
 
         db.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+        return db;
+    }
+
+    // Command durations for the metrics (coco.store.command.duration), when the host registered the timer.
+    private static void Instrument(IServiceProvider services, DbContextOptionsBuilder db)
+    {
+        if (services.GetService<StoreCommandTimer>() is { } timer)
+        {
+            db.AddInterceptors(timer);
+        }
     }
 
     /// <summary>

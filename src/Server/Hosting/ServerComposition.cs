@@ -1,6 +1,8 @@
 using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.GraphQLApi.Scalars;
 using Coco.Connectors.Server.Auth;
+using Coco.Connectors.Server.Hosting.Shutdown;
+using Coco.Connectors.Server.Observability;
 using Coco.Connectors.Server.Playground;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Server.Transport;
@@ -35,6 +37,7 @@ public static class ServerComposition
         services.AddGraphQLStreaming();
         services.AddPlayground();
         services.AddServerAuth();
+        services.AddGracefulShutdown();
         return services;
     }
 
@@ -43,6 +46,10 @@ public static class ServerComposition
     {
         services.AddLogging(logging => logging.AddConsoleFormatter<LineSafeConsoleFormatter, SimpleConsoleFormatterOptions>());
         services.Configure<ConsoleLoggerOptions>(console => console.FormatterName ??= LineSafeConsoleFormatter.FormatterName);
+
+        // Logging:Console:FormatterName=json: the built-in JSON formatter escapes every control character, so it keeps
+        // the line-safe guarantee (one entry, one line) as long as it does not indent.
+        services.PostConfigure<JsonConsoleFormatterOptions>(json => json.JsonWriterOptions = json.JsonWriterOptions with { Indented = false });
     }
 
     public static WebApplication MapServerEndpoints(this WebApplication app)
@@ -58,6 +65,7 @@ public static class ServerComposition
         app.UseGraphQLStreaming(GraphQLPath);
         app.UseRouting();
         app.MapHealthApi();
+        app.MapTelemetryEndpoints();
         app.MapConnectorApi();
         app.MapGraphQLHttp(GraphQLPath);
         app.MapPlayground(GraphQLPath);

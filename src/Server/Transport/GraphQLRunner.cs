@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
 using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.GraphQLApi.Limits;
 using Coco.Connectors.Server.Auth;
+using Coco.Connectors.Server.Observability;
 using Coco.Connectors.Server.Transport.Persisted;
 using GraphQL;
 using GraphQL.Execution;
@@ -25,9 +27,36 @@ public sealed class GraphQLRunner(
     PersistedDocumentResolver persisted,
     AutomaticPersistedQueryCache automatic,
     IOptions<GraphQLLimitsOptions> limits,
-    IOptions<AuthOptions> auth)
+    IOptions<AuthOptions> auth,
+    GraphQLOperationTelemetry telemetry,
+    OperationNameLabels operationNames,
+    ILogger<GraphQLRunner> logger)
 {
+    // Everything logged while an operation runs names it; the label is bounded and checked like the metrics' label.
+    private static readonly Func<ILogger, string, IDisposable?> OperationScope = LoggerMessage.DefineScope<string>("GraphQL operation {GraphQLOperation}");
+
     public async Task<ExecutionResult> ExecuteAsync(
+        GraphQLRequest request,
+        IServiceProvider requestServices,
+        AllowedOperations allowed,
+        IDictionary<string, object?>? userContext,
+        CancellationToken ct)
+    {
+        using var scope = OperationScope(logger, operationNames.For(request.OperationName));
+        var started = Stopwatch.GetTimestamp();
+        var span = GraphQLOperationTelemetry.StartSpan();
+        ExecutionResult? result = null;
+        try
+        {
+            return result = await RunAsync(request, requestServices, allowed, userContext, ct);
+        }
+        finally
+        {
+            telemetry.Complete(span, request, result ?? new ExecutionResult { Executed = true, Errors = [new ExecutionError("cancelled") { Code = "CANCELLED" }] }, started);
+        }
+    }
+
+    private async Task<ExecutionResult> RunAsync(
         GraphQLRequest request,
         IServiceProvider requestServices,
         AllowedOperations allowed,

@@ -44,7 +44,7 @@ public static class RawHttp
         Encoding.UTF8.GetBytes($"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
             + (withTestToken ? $"X-API-TOKEN: {CocoServer.TestToken}\r\n" : "") + $"{headers}\r\n{body}");
 
-    private static RawResponse Parse(string text)
+    public static RawResponse Parse(string text)
     {
         var headEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         Assert.True(headEnd > 0, $"No complete response: '{text}'");

@@ -62,6 +62,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
+    /// <summary>The process's exit code, once it has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Sends SIGTERM and returns at once, without waiting for the server to stop.</summary>
+    public async Task SignalTerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
     /// <summary>Stops the server the way a service manager does (SIGTERM) and returns everything it wrote.</summary>
     public async Task<string> StopAsync()
     {
@@ -78,6 +88,15 @@ public sealed class ServerProcess : IAsyncDisposable
             }
         }
 
+        using var timeout = new CancellationTokenSource(Patience);
+        await _process.WaitForExitAsync(timeout.Token);
+        await _reading;
+        return Output;
+    }
+
+    /// <summary>Waits for the server to exit on its own (after <see cref="SignalTerminateAsync"/>) and returns its output.</summary>
+    public async Task<string> WaitForExitAsync()
+    {
         using var timeout = new CancellationTokenSource(Patience);
         await _process.WaitForExitAsync(timeout.Token);
         await _reading;
@@ -127,7 +146,9 @@ public sealed class ServerProcess : IAsyncDisposable
             var end = at < 0 ? -1 : output.IndexOf('\n', at);
             if (end > 0)
             {
-                return new Uri(output[(at + Listening.Length)..end].Trim() + "/");
+                // The address ends the text line, or the message's JSON string in the JSON log format.
+                var address = output[(at + Listening.Length)..end].Split('"')[0].Trim();
+                return new Uri(address + "/");
             }
 
             Assert.False(_process.HasExited, $"The server exited with {(_process.HasExited ? _process.ExitCode : 0)}: {output}");

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Threading.Channels;
 using Coco.Connectors.Changes;
 using Coco.Connectors.GraphQLApi.Filtering;
+using Coco.Connectors.Observability;
 using Coco.Connectors.Querying;
 using Coco.Connectors.Tests.GraphQL;
 using Coco.Connectors.Tests.Infrastructure;
@@ -31,7 +32,7 @@ public sealed class MatchingSnapshotTests(CocoServer server) : IClassFixture<Coc
 
         var leftNow = (await client.ReadStoredAsync(left))!;
         var feed = new InProcessChangeFeed();
-        using var dispatcher = new ConnectorEventDispatcher(feed, server.Services.GetRequiredService<ConnectorReader>(), NullLogger<ConnectorEventDispatcher>.Instance);
+        using var dispatcher = new ConnectorEventDispatcher(feed, server.Services.GetRequiredService<ConnectorReader>(), server.Services.GetRequiredService<CocoMetrics>(), NullLogger<ConnectorEventDispatcher>.Instance);
         var filter = WhereCompiler.Compile(new Dictionary<string, object?> { ["name"] = new Dictionary<string, object?> { ["startsWith"] = "snap-in" } });
         var received = Channel.CreateUnbounded<ConnectorChangedEvent>();
         using var subscription = dispatcher.WatchMatching(filter).Subscribe(new Collector(received.Writer));

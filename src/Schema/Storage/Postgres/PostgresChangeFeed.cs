@@ -24,7 +24,7 @@ public sealed class PostgresChangeFeed(TimeProvider clock) : IConnectorChangeFee
 
     private readonly InProcessChangeFeed _fanOut = new();
     private readonly Lock _gate = new();
-    private readonly Dictionary<(string Id, int Version), Connector?> _published = [];
+    private readonly Dictionary<(string Id, int Version), ConnectorChange> _published = [];
     private readonly Queue<(string Id, int Version)> _publishedOrder = new();
     private readonly Dictionary<(string Id, int Version), TaskCompletionSource> _writers = [];
     private readonly Queue<(ConnectorChange Change, bool Own, long Deadline)> _held = new();
@@ -42,7 +42,7 @@ public sealed class PostgresChangeFeed(TimeProvider clock) : IConnectorChangeFee
         TaskCompletionSource? back = null;
         lock (_gate)
         {
-            if (_published.TryAdd(key, change.Committed))
+            if (_published.TryAdd(key, change))
             {
                 _publishedOrder.Enqueue(key);
                 while (_publishedOrder.Count > MaxPublished && _publishedOrder.TryDequeue(out var oldest))
@@ -99,14 +99,15 @@ public sealed class PostgresChangeFeed(TimeProvider clock) : IConnectorChangeFee
         while (_held.TryPeek(out var next))
         {
             var key = (next.Change.Id, next.Change.Version);
-            var published = _published.Remove(key, out var committed);
+            var published = _published.Remove(key, out var own);
             if (next.Own && !published && now < next.Deadline)
             {
                 return;
             }
 
             _held.Dequeue();
-            _fanOut.Publish(committed is null ? next.Change : next.Change with { Committed = committed });
+            _fanOut.Publish(own is null ? next.Change
+                : next.Change with { Committed = own.Committed, CommittedAt = own.CommittedAt, WriteContext = own.WriteContext });
             if (_writers.Remove(key, out var writer))
             {
                 writer.TrySetResult();

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Coco.Connectors.Observability;
 using Coco.Connectors.Server.Auth;
+using Coco.Connectors.Server.Hosting.Shutdown;
 using Coco.Connectors.Server.Transport.Http;
 using Coco.Connectors.Server.Transport.Streaming;
 using GraphQL;
@@ -21,7 +23,8 @@ internal sealed class GraphQLSseHandler(
     StreamingAdmission admission,
     GraphQLHttpRequestReader reader,
     IOptions<GraphQLStreamingOptions> options,
-    IHostApplicationLifetime lifetime)
+    DrainSignal drain,
+    CocoMetrics metrics)
 {
     public const string EventStream = "text/event-stream";
 
@@ -50,6 +53,7 @@ internal sealed class GraphQLSseHandler(
             return;
         }
 
+        using var open = metrics.SseStreamOpened();
         var isGet = HttpMethods.IsGet(context.Request.Method);
         if (!isGet && !GraphQLMediaTypes.IsJsonRequest(context.Request.ContentType))
         {
@@ -80,27 +84,49 @@ internal sealed class GraphQLSseHandler(
         // first event or keep-alive (which may be many seconds away).
         await response.Body.FlushAsync(context.RequestAborted);
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        using var events = new SseEventWriter(response, serializer, stop.Token);
+        // The operation stops when the client leaves or the server shuts down; writes stop only when the client
+        // leaves, so a shutdown can still tell the client why its stream ends.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, drain.StreamsEnding);
+        using var events = new SseEventWriter(response, serializer, context.RequestAborted);
         var keepAlive = events.KeepAliveAsync(options.Value.KeepAliveInterval, stop.Token);
 
         // Queries only over GET, as on the plain HTTP endpoint; the request scope lives as long as the stream.
         var allowed = HttpMethods.IsGet(context.Request.Method)
             ? AllowedOperations.Query | AllowedOperations.Subscription
             : AllowedOperations.All;
+        var goingAway = false;
         try
         {
-            var connection = new StreamingConnection(client, options.Value.MaxQueuedBytesPerConnection, countsSubscriptions: false);
+            var connection = new StreamingConnection(client, options.Value.MaxQueuedBytesPerConnection, countsSubscriptions: false, "sse");
             await streamer.RunAsync(request, context.RequestServices, allowed, CallerAccess.UserContext(context), events, connection, stop.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException && stop.IsCancellationRequested)
         {
-            // The client went away (or the server stops): the subscription was disposed on the way out.
+            // The client went away (the subscription was disposed on the way out), or the server stops.
+            goingAway = !context.RequestAborted.IsCancellationRequested;
         }
         finally
         {
             await stop.CancelAsync();
             await keepAlive;
+        }
+
+        if (goingAway)
+        {
+            await SayGoingAwayAsync(events, context.RequestAborted);
+        }
+    }
+
+    // A next event with the reason (SHUTTING_DOWN), then complete: the client knows to subscribe again elsewhere.
+    private static async Task SayGoingAwayAsync(SseEventWriter events, CancellationToken aborted)
+    {
+        try
+        {
+            await events.ErrorAsync(StreamingErrors.ShuttingDown(), aborted);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // The client left meanwhile.
         }
     }
 

@@ -80,6 +80,7 @@ internal sealed class BoundedResultQueue(int capacity, ByteBudget bytes, ByteBud
     {
         bytes.Return(payload.Length);
         payload.Release(server);
+        payload.Dispatch?.Written();
     }
 
     /// <summary>Stops taking results and releases whatever is still queued.</summary>
@@ -108,6 +109,7 @@ internal sealed class BoundedResultQueue(int capacity, ByteBudget bytes, ByteBud
             return false;
         }
 
+        payload.Dispatch?.Queued();
         if (_channel.Writer.TryWrite(payload))
         {
             return true;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Coco.Connectors.Changes;
 using GraphQL;
 
 namespace Coco.Connectors.Server.Transport.Streaming;
@@ -19,6 +20,9 @@ internal sealed class EventPayload(ReadOnlyMemory<byte> json)
     public ReadOnlyMemory<byte> Json { get; } = json;
 
     public int Length => Json.Length;
+
+    /// <summary>The change this event belongs to, when it is one: told when each subscriber's copy is written.</summary>
+    public ChangeDispatch? Dispatch { get; set; }
 
     public static async ValueTask<EventPayload> SerializeAsync(IGraphQLSerializer serializer, ExecutionResult result, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Coco.Connectors.Observability;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ internal sealed partial class OperationStreamer(
     IOptions<GraphQLStreamingOptions> options,
     StreamingAdmission admission,
     SelectionAdmission selections,
+    CocoMetrics metrics,
     ILogger<OperationStreamer> logger)
 {
     private readonly ByteBudget _queuedBytes = new(options.Value.MaxQueuedBytes);
@@ -61,6 +63,7 @@ internal sealed partial class OperationStreamer(
         }
 
         using (slot)
+        using (metrics.SubscriptionStarted(connection.Protocol))
         {
             using var selection = selections.TryAdmit(connection.Client, SelectionAdmission.SelectionOf(request), out var selectionRefusal);
             if (selection is null)
@@ -120,6 +123,7 @@ internal sealed partial class OperationStreamer(
         if (queue.Overflowed)
         {
             LogSlowConsumer(connection.Client);
+            metrics.SlowConsumerTerminated(connection.Protocol);
             await sink.NextAsync(EventPayload.Serialize(serializer, StreamingErrors.SlowConsumer(limits)).Json, ct);
         }
         else if (queue.Failure is { } failure)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Coco.Connectors.Changes;
 using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.GraphQLApi.Limits;
 using GraphQL;
@@ -18,7 +19,7 @@ namespace Coco.Connectors.Server.Transport.Streaming;
 /// Each event has its own response budget (<see cref="ResponseBudget"/>): an event whose answer would be too large
 /// becomes a <c>RESPONSE_TOO_LARGE</c> error for that event, and the subscription goes on.
 /// </summary>
-internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOptions<GraphQLLimitsOptions> limits) : SubscriptionExecutionStrategy
+internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOptions<GraphQLLimitsOptions> limits, ConnectorEventDispatcher dispatcher) : SubscriptionExecutionStrategy
 {
     private readonly ConditionalWeakTable<object, ConcurrentDictionary<SelectionKey, EventPayload>> _payloads = new();
 
@@ -41,7 +42,9 @@ internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOp
             return result;
         }
 
-        return new SerializedResult(payloads.GetOrAdd(key, await EventPayload.SerializeAsync(serializer, result, CancellationToken.None)));
+        var payload = await EventPayload.SerializeAsync(serializer, result, CancellationToken.None);
+        payload.Dispatch = dispatcher.DispatchOf(value);
+        return new SerializedResult(payloads.GetOrAdd(key, payload));
     }
 
     // One event, executed within a response budget of its own.

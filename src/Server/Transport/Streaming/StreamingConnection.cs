@@ -4,9 +4,12 @@ namespace Coco.Connectors.Server.Transport.Streaming;
 /// One client connection (a WebSocket or an SSE stream) as the operations on it see it: the client it counts against
 /// and the bytes all its subscriptions may have queued between them.
 /// </summary>
-internal sealed class StreamingConnection(ClientAddress client, long maxQueuedBytes, bool countsSubscriptions)
+internal sealed class StreamingConnection(ClientAddress client, long maxQueuedBytes, bool countsSubscriptions, string protocol)
 {
     public ClientAddress Client => client;
+
+    /// <summary>The subprotocol (or <c>sse</c>), as the metrics label it.</summary>
+    public string Protocol => protocol;
 
     public ByteBudget QueuedBytes { get; } = new(maxQueuedBytes);
 

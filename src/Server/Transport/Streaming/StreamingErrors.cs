@@ -11,12 +11,18 @@ internal static class StreamingErrors
     public const string TooManyStreamsCode = "TOO_MANY_STREAMS";
     public const string ServerBusyCode = "SERVER_BUSY";
     public const string TooManySelectionsCode = "TOO_MANY_SELECTIONS";
+    public const string ShuttingDownCode = "SHUTTING_DOWN";
 
     public static ExecutionResult SlowConsumer(GraphQLStreamingOptions limits) => Result(new ExecutionError(
         "The client fell behind: more events were waiting to be sent than the server keeps for a subscription "
         + $"(at most {limits.QueueSize} events and {limits.MaxQueuedBytesPerSubscription} bytes per subscription, "
         + $"{limits.MaxQueuedBytesPerConnection} bytes per connection). The subscription was stopped; subscribe again to resume.")
     { Code = SlowConsumerCode });
+
+    /// <summary>Why an SSE subscription ends when the server stops: subscribe again, another instance will answer.</summary>
+    public static ExecutionResult ShuttingDown() => Result(new ExecutionError(
+        "The server is shutting down; the subscription was ended. Subscribe again to resume on another instance.")
+    { Code = ShuttingDownCode });
 
     public static ExecutionResult TooManyOperations(int max) => Result(new ExecutionError(
         $"Too many operations on this connection: at most {max} may run at the same time.")

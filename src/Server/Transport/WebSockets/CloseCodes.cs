@@ -16,4 +16,9 @@ internal static class CloseCodes
 
     /// <summary>The server has as many sockets open as it may: RFC 6455's "Try Again Later", which clients retry.</summary>
     public const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
+
+    /// <summary>The server is shutting down: RFC 6455's "Going Away", after which clients reconnect and subscribe again.</summary>
+    public const WebSocketCloseStatus GoingAway = WebSocketCloseStatus.EndpointUnavailable;
+
+    public const string GoingAwayReason = "Going Away: the server is shutting down.";
 }

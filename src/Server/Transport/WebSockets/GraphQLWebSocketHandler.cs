@@ -1,5 +1,7 @@
 using System.Net.WebSockets;
+using Coco.Connectors.Observability;
 using Coco.Connectors.Server.Auth;
+using Coco.Connectors.Server.Hosting.Shutdown;
 using Coco.Connectors.Server.Transport.Streaming;
 using GraphQL;
 using Microsoft.Extensions.Options;
@@ -12,8 +14,9 @@ internal sealed class GraphQLWebSocketHandler(
     StreamingAdmission admission,
     IServiceScopeFactory scopes,
     IOptions<GraphQLStreamingOptions> options,
-    IHostApplicationLifetime lifetime,
+    DrainSignal drain,
     TokenDirectory directory,
+    CocoMetrics metrics,
     ILogger<GraphQLWebSocketHandler> logger)
 {
     /// <summary>Supported subprotocols, preferred first.</summary>
@@ -42,15 +45,16 @@ internal sealed class GraphQLWebSocketHandler(
             return;
         }
 
+        using var open = metrics.WebSocketOpened(subProtocol);
         var limits = options.Value;
         var services = new ProtocolServices(streamer, serializer, scopes, limits,
-            new StreamingConnection(client, limits.MaxQueuedBytesPerConnection, countsSubscriptions: true),
+            new StreamingConnection(client, limits.MaxQueuedBytesPerConnection, countsSubscriptions: true, subProtocol),
             new WebSocketAuth(CallerAccess.Of(context), directory), logger);
         await using SubscriptionServer server = subProtocol == GraphQLTransportWsProtocol.SubProtocol
             ? new GraphQLTransportWsProtocol(connection, services)
             : new ApolloWsProtocol(connection, services);
-        using var shutdown = lifetime.ApplicationStopping.Register(
-            () => connection.Close(WebSocketCloseStatus.EndpointUnavailable, "The server is shutting down."));
+        // 1001 Going Away: both protocols' clients reconnect (to another instance) and subscribe again.
+        using var shutdown = drain.StreamsEnding.Register(() => connection.Close(CloseCodes.GoingAway, CloseCodes.GoingAwayReason));
         server.Start();
         await connection.RunAsync(server.OnMessageAsync, context.RequestAborted);
     }

@@ -6,7 +6,7 @@ namespace Coco.Connectors.Tests.Transport.Streaming;
 public sealed class ShutdownTests
 {
     [Fact]
-    public async Task Stopping_the_server_closes_open_sockets_with_1001_and_ends_sse_streams()
+    public async Task Stopping_the_server_closes_open_sockets_with_1001_and_ends_sse_streams_with_the_reason()
     {
         var server = new StreamingServer();
         try
@@ -21,7 +21,10 @@ public sealed class ShutdownTests
 
             var stopping = Task.Run(server.Dispose);
 
-            Assert.Equal((1001, "The server is shutting down."), await socket.ReceiveCloseAsync());
+            Assert.Equal((1001, "Going Away: the server is shutting down."), await socket.ReceiveCloseAsync());
+            var reason = await stream.ReadAsync();
+            Assert.Equal("SHUTTING_DOWN", reason!.Json().GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+            Assert.Equal("complete", (await stream.ReadAsync())!.Name);
             Assert.Null(await stream.ReadAsync());
             await stopping.WaitAsync(Patience);
             Assert.Equal(0, hub.SubscriberCount(topic));
