@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coco.Connectors.Querying;
 
-/// <summary>Reads connectors through the query model; every read is a database query, nothing is filtered in memory.</summary>
+/// <summary>
+/// Reads connectors through the query model; every read is a database query, nothing is filtered in memory. On SQLite
+/// the filter is first rewritten to use the search indexes (<see cref="SqliteIndexedFilter"/>).
+/// </summary>
 public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
 {
     public async Task<Connector?> FindAsync(string id, CancellationToken ct)
@@ -34,6 +37,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     public async Task<KeysetPage> ReadPageAsync(ConnectorQuery query, KeysetRequest request, PageLimits limits, bool includeTotal, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        query = SqliteIndexedFilter.Rewrite(query, db);
         var filtered = query.Where(db.Connectors.AsNoTracking());
         var page = await KeysetPager.ReadAsync(filtered, query.TotalOrder, request, limits, ct);
         return includeTotal ? page with { TotalCount = await filtered.CountAsync(ct) } : page;
@@ -43,6 +47,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     public async Task<ConnectorSlice> ReadAsync(ConnectorQuery query, int skip, int take, bool includeTotal, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        query = SqliteIndexedFilter.Rewrite(query, db);
         var rows = db.Connectors.AsNoTracking();
         int? total = includeTotal ? await query.Where(rows).CountAsync(ct) : null;
         var items = take == 0 && total is not null
@@ -56,12 +61,14 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     public async Task<HashSet<string>> MatchingIdsAsync(ConnectorQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        query = SqliteIndexedFilter.Rewrite(query, db);
         return [.. await query.Where(db.Connectors.AsNoTracking()).Select(c => c.Id).ToListAsync(ct)];
     }
 
     public async Task<int> CountAsync(ConnectorQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        query = SqliteIndexedFilter.Rewrite(query, db);
         return await query.Where(db.Connectors.AsNoTracking()).CountAsync(ct);
     }
 
@@ -69,6 +76,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     public async Task<IReadOnlyList<CategoryCount>> CountByCategoryAsync(ConnectorQuery query, int size, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        query = SqliteIndexedFilter.Rewrite(query, db);
         return await query.Where(db.Connectors.AsNoTracking())
             .Where(c => c.Category != null)
             .GroupBy(c => c.Category!)

@@ -54,5 +54,11 @@ public sealed class CocoDbContext(DbContextOptions<CocoDbContext> options) : DbC
         // Deliberately not (Enabled, …) first: without ANALYZE statistics SQLite takes `Enabled = ?` for a selective
         // seek and would then sort the whole enabled set instead of walking the (Name, Id)/(Created, Id) order index.
         connector.HasIndex(c => new { c.SearchText, c.Enabled });
+
+        // Boolean filters in the default (newest first) order: a seek on the flag walks the rows already in order, and
+        // their counts read the index alone.
+        connector.HasIndex(c => new { c.Enabled, c.Created, c.Id });
+        connector.HasIndex(c => new { c.Builtin, c.Created, c.Id });
+        SqliteSearchModel.Configure(modelBuilder);
     }
 }

@@ -104,7 +104,42 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
 
                     b.HasIndex("Updated", "Id");
 
+                    b.HasIndex("Builtin", "Created", "Id");
+
+                    b.HasIndex("Enabled", "Created", "Id");
+
                     b.ToTable("connectors", (string)null);
+                });
+
+            modelBuilder.Entity("Coco.Connectors.Storage.ConnectorTagEntry", b =>
+                {
+                    b.Property<string>("ConnectorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ToTable("connector_tags", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
+            modelBuilder.Entity("Coco.Connectors.Storage.SearchIndexEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ToTable("connectors_search", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 #pragma warning restore 612, 618
         }
