@@ -37,22 +37,22 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     public async Task<KeysetPage> ReadPageAsync(ConnectorQuery query, KeysetRequest request, PageLimits limits, bool includeTotal, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        query = SqliteIndexedFilter.Rewrite(query, db);
-        var filtered = query.Where(db.Connectors.AsNoTracking());
-        var page = await KeysetPager.ReadAsync(filtered, query.TotalOrder, request, limits, ct);
-        return includeTotal ? page with { TotalCount = await filtered.CountAsync(ct) } : page;
+        var pageQuery = await SqliteIndexedFilter.ForPageAsync(query, db, ct);
+        var page = await KeysetPager.ReadAsync(pageQuery.Where(db.Connectors.AsNoTracking()), query.TotalOrder, request, limits, ct);
+        return includeTotal
+            ? page with { TotalCount = await SqliteIndexedFilter.ForAllMatches(query, db).Where(db.Connectors.AsNoTracking()).CountAsync(ct) }
+            : page;
     }
 
     /// <summary>Offset paging: skips <paramref name="skip"/> rows of the ordered result and takes <paramref name="take"/>.</summary>
     public async Task<ConnectorSlice> ReadAsync(ConnectorQuery query, int skip, int take, bool includeTotal, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        query = SqliteIndexedFilter.Rewrite(query, db);
         var rows = db.Connectors.AsNoTracking();
-        int? total = includeTotal ? await query.Where(rows).CountAsync(ct) : null;
+        int? total = includeTotal ? await SqliteIndexedFilter.ForAllMatches(query, db).Where(rows).CountAsync(ct) : null;
         var items = take == 0 && total is not null
             ? []
-            : await query.Apply(rows).Skip(skip).Take(take + 1).ToListAsync(ct);
+            : await (await SqliteIndexedFilter.ForPageAsync(query, db, ct)).Apply(rows).Skip(skip).Take(take + 1).ToListAsync(ct);
         var hasMore = items.Count > take || (total is not null && (long)skip + take < total);
         return new ConnectorSlice(items.Take(take).ToList(), total, hasMore);
     }
@@ -61,14 +61,14 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     public async Task<HashSet<string>> MatchingIdsAsync(ConnectorQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        query = SqliteIndexedFilter.Rewrite(query, db);
+        query = SqliteIndexedFilter.ForAllMatches(query, db);
         return [.. await query.Where(db.Connectors.AsNoTracking()).Select(c => c.Id).ToListAsync(ct)];
     }
 
     public async Task<int> CountAsync(ConnectorQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        query = SqliteIndexedFilter.Rewrite(query, db);
+        query = SqliteIndexedFilter.ForAllMatches(query, db);
         return await query.Where(db.Connectors.AsNoTracking()).CountAsync(ct);
     }
 
@@ -76,7 +76,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     public async Task<IReadOnlyList<CategoryCount>> CountByCategoryAsync(ConnectorQuery query, int size, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        query = SqliteIndexedFilter.Rewrite(query, db);
+        query = SqliteIndexedFilter.ForAllMatches(query, db);
         return await query.Where(db.Connectors.AsNoTracking())
             .Where(c => c.Category != null)
             .GroupBy(c => c.Category!)

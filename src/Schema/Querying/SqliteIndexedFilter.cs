@@ -19,10 +19,20 @@ namespace Coco.Connectors.Querying;
 /// Correctness rests on SQLite facts: <c>lower()</c> is .NET's invariant lower-casing (<see cref="SqliteConnectionSetup"/>),
 /// <c>SearchText</c> is the invariant lower-casing of the free-text fields joined, and text compares by code point (BINARY).
 /// </remarks>
-internal sealed class SqliteIndexedFilter(IQueryable<SearchIndexEntry> searchIndex, IQueryable<ConnectorTagEntry> tagIndex) : ExpressionVisitor
+internal sealed class SqliteIndexedFilter(
+    IQueryable<SearchIndexEntry> searchIndex, IQueryable<ConnectorTagEntry> tagIndex, Func<string, bool> useSearchIndex) : ExpressionVisitor
 {
     /// <summary>The trigram index answers a substring of at least this many characters.</summary>
     public const int MinIndexedLength = 3;
+
+    /// <summary>
+    /// A page is read through the free-text index only for terms with at most this many matches. For a more common term
+    /// walking the order's index and testing each row finds a page sooner than collecting and sorting every match.
+    /// </summary>
+    public const int SelectiveMatches = 5000;
+
+    /// <summary>At most this many terms of one query are probed for how selective they are; the rest are read as common.</summary>
+    private const int MaxProbedTerms = 8;
 
     private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
     private static readonly MethodInfo StringToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
@@ -33,23 +43,64 @@ internal sealed class SqliteIndexedFilter(IQueryable<SearchIndexEntry> searchInd
     private static readonly HashSet<string> FreeTextMembers =
         [nameof(Connector.Name), nameof(Connector.Description), nameof(Connector.Category), nameof(ConnectorProcessor.Name)];
 
-    public static ConnectorQuery Rewrite(ConnectorQuery query, CocoDbContext db) =>
+    /// <summary>The filter for reading every match (counts, ids): every indexable term goes through the index.</summary>
+    public static ConnectorQuery ForAllMatches(ConnectorQuery query, CocoDbContext db) => Rewrite(query, db, _ => true);
+
+    /// <summary>
+    /// The filter for reading a page: only the selective free-text terms go through the index (one bounded probe per
+    /// term asks the index how many rows it holds); the others stay row tests along the order's index.
+    /// </summary>
+    public static async Task<ConnectorQuery> ForPageAsync(ConnectorQuery query, CocoDbContext db, CancellationToken ct)
+    {
+        if (query.Filter is null || !db.Database.IsSqlite())
+        {
+            return query;
+        }
+
+        var terms = new List<string>();
+        Rewrite(query, db, term =>
+        {
+            terms.Add(term);
+            return true;
+        });
+        var selective = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in terms.Distinct(StringComparer.Ordinal).Take(MaxProbedTerms))
+        {
+            var pattern = Pattern(term);
+            var matches = await db.Database.SqlQuery<int>(
+                $"SELECT count(*) AS Value FROM (SELECT 1 FROM connectors_search WHERE Text GLOB {pattern} LIMIT {SelectiveMatches + 1})").SingleAsync(ct);
+            if (matches <= SelectiveMatches)
+            {
+                selective.Add(term);
+            }
+        }
+
+        return Rewrite(query, db, selective.Contains);
+    }
+
+    private static ConnectorQuery Rewrite(ConnectorQuery query, CocoDbContext db, Func<string, bool> useSearchIndex) =>
         query.Filter is null || !db.Database.IsSqlite()
             ? query
-            : query with { Filter = (Expression<Func<Connector, bool>>)new SqliteIndexedFilter(db.Set<SearchIndexEntry>(), db.Set<ConnectorTagEntry>()).Visit(query.Filter) };
+            : query with
+            {
+                Filter = (Expression<Func<Connector, bool>>)new SqliteIndexedFilter(db.Set<SearchIndexEntry>(), db.Set<ConnectorTagEntry>(), useSearchIndex).Visit(query.Filter),
+            };
+
+    /// <summary>A GLOB pattern matching text that contains <paramref name="term"/> (which holds no wildcard).</summary>
+    private static string Pattern(string term) => $"*{term}*";
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
         // The free-text term: c.SearchText.Contains(term) holds exactly when the index holds the term for c.
         if (node.Method == StringContains && node.Object is MemberExpression { Member.Name: nameof(Connector.SearchText), Expression: ParameterExpression connector }
-            && Value<string>(node.Arguments[0]) is { } term && Indexable(term))
+            && Value<string>(node.Arguments[0]) is { } term && Indexable(term) && useSearchIndex(term))
         {
             return InSearchIndex(connector, term);
         }
 
         // A substring of a lower-cased free-text field (field:value): it is then also in the lower-cased search text.
         if (node.Method == StringContains && FreeTextField(node.Object) is { } field && Value<string>(node.Arguments[0]) is { } part
-            && Indexable(part.ToLowerInvariant()))
+            && Indexable(part.ToLowerInvariant()) && useSearchIndex(part.ToLowerInvariant()))
         {
             return Expression.AndAlso(node, InSearchIndex(field.Connector, part.ToLowerInvariant()));
         }
@@ -67,7 +118,7 @@ internal sealed class SqliteIndexedFilter(IQueryable<SearchIndexEntry> searchInd
             // A lower-cased tag contains a substring (tags:value in `query`): then the search text does too.
             if (element.Body is MethodCallExpression { Object: MethodCallExpression { Object: ParameterExpression } lowered } call
                 && call.Method == StringContains && lowered.Method == StringToLower
-                && Value<string>(call.Arguments[0]) is { } tagPart && Indexable(tagPart.ToLowerInvariant()))
+                && Value<string>(call.Arguments[0]) is { } tagPart && Indexable(tagPart.ToLowerInvariant()) && useSearchIndex(tagPart.ToLowerInvariant()))
             {
                 return Expression.AndAlso(node, InSearchIndex(owner, tagPart.ToLowerInvariant()));
             }
@@ -105,7 +156,7 @@ internal sealed class SqliteIndexedFilter(IQueryable<SearchIndexEntry> searchInd
         // Id IN (SELECT Id FROM connectors_search WHERE Text GLOB '*term*'): a literal pattern (no wildcard in the term).
         var entry = Expression.Parameter(typeof(SearchIndexEntry), "s");
         var glob = Expression.Call(GlobMethod, Expression.Property(null, typeof(EF), nameof(EF.Functions)), Expression.Property(entry, nameof(SearchIndexEntry.Text)),
-            QueryParameter.For($"*{term}*"));
+            QueryParameter.For(Pattern(term)));
         var ids = Select(Where(searchIndex.Expression, Expression.Lambda<Func<SearchIndexEntry, bool>>(glob, entry)), entry, nameof(SearchIndexEntry.Id));
         return Contains(ids, Expression.Property(connector, nameof(Connector.Id)));
     }

@@ -94,19 +94,17 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Builtin");
+
+                    b.HasIndex("Enabled");
+
                     b.HasIndex("Category", "Id");
 
                     b.HasIndex("Created", "Id");
 
                     b.HasIndex("Name", "Id");
 
-                    b.HasIndex("SearchText", "Enabled");
-
                     b.HasIndex("Updated", "Id");
-
-                    b.HasIndex("Builtin", "Created", "Id");
-
-                    b.HasIndex("Enabled", "Created", "Id");
 
                     b.ToTable("connectors", (string)null);
                 });

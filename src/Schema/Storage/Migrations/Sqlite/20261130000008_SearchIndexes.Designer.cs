@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coco.Connectors.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(CocoDbContext))]
-    [Migration("20261129232953_SearchIndexes")]
+    [Migration("20261130000008_SearchIndexes")]
     partial class SearchIndexes
     {
         /// <inheritdoc />
@@ -97,19 +97,17 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Builtin");
+
+                    b.HasIndex("Enabled");
+
                     b.HasIndex("Category", "Id");
 
                     b.HasIndex("Created", "Id");
 
                     b.HasIndex("Name", "Id");
 
-                    b.HasIndex("SearchText", "Enabled");
-
                     b.HasIndex("Updated", "Id");
-
-                    b.HasIndex("Builtin", "Created", "Id");
-
-                    b.HasIndex("Enabled", "Created", "Id");
 
                     b.ToTable("connectors", (string)null);
                 });

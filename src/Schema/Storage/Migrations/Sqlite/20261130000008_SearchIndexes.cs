@@ -14,15 +14,19 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateIndex(
-                name: "IX_connectors_Builtin_Created_Id",
-                table: "connectors",
-                columns: new[] { "Builtin", "Created", "Id" });
+            migrationBuilder.DropIndex(
+                name: "IX_connectors_SearchText_Enabled",
+                table: "connectors");
 
             migrationBuilder.CreateIndex(
-                name: "IX_connectors_Enabled_Created_Id",
+                name: "IX_connectors_Builtin",
                 table: "connectors",
-                columns: new[] { "Enabled", "Created", "Id" });
+                column: "Builtin");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_connectors_Enabled",
+                table: "connectors",
+                column: "Enabled");
 
             migrationBuilder.CreateIndex(
                 name: "IX_connectors_Processor_Name_Id",
@@ -31,9 +35,10 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
 
             // The index keeps its own copy of the text (reads need no join back) under the connector's rowid, which is
             // what the triggers find it by. case_sensitive 1: the text and the terms are lower-cased already, and GLOB
-            // (which the query model sends) is answered from a trigram index only in that mode.
+            // (which the query model sends) is answered from a trigram index only in that mode. detail = none: the
+            // index lists rows, not positions; SQLite checks each candidate's text against the GLOB itself.
             migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE connectors_search USING fts5(Id UNINDEXED, Text, tokenize = 'trigram case_sensitive 1');
+                CREATE VIRTUAL TABLE connectors_search USING fts5(Id UNINDEXED, Text, tokenize = 'trigram case_sensitive 1', detail = none);
                 INSERT INTO connectors_search(rowid, Id, Text) SELECT rowid, Id, SearchText FROM connectors;
                 CREATE TRIGGER connectors_search_insert AFTER INSERT ON connectors BEGIN
                     INSERT INTO connectors_search(rowid, Id, Text) VALUES (NEW.rowid, NEW.Id, NEW.SearchText);
@@ -84,12 +89,17 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
                 table: "connectors");
 
             migrationBuilder.DropIndex(
-                name: "IX_connectors_Builtin_Created_Id",
+                name: "IX_connectors_Builtin",
                 table: "connectors");
 
             migrationBuilder.DropIndex(
-                name: "IX_connectors_Enabled_Created_Id",
+                name: "IX_connectors_Enabled",
                 table: "connectors");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_connectors_SearchText_Enabled",
+                table: "connectors",
+                columns: new[] { "SearchText", "Enabled" });
         }
     }
 }
