@@ -5,7 +5,7 @@
 # usage: bench/scale.sh [SIZE ...]                    (default: 10000 100000 1000000)
 # env:   BEFORE_DLL=<baseline server dll> (required: build main into its own folder first, see bench/README.md)
 #        BEFORE_SEED_DLL=<baseline SeedTool dll>      (seeds with the baseline schema, so "after" migrates it)
-#        DATA=bench/data  SAMPLES=20 BUDGET=30 DURATION=5 CONNECTIONS=16 PORT=9320
+#        VARIANTS="before after"  DATA=bench/data  SAMPLES=20 BUDGET=30 DURATION=5 CONNECTIONS=16 PORT=9320
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -31,7 +31,7 @@ for N in "${SIZES[@]}"; do
   SEEDED="$DATA/coco-$N.db"
   # Seeded once with the baseline schema and reused; each variant works on its own copy.
   [ -f "$SEEDED" ] || dotnet "$BEFORE_SEED_DLL" seed "$SEEDED" "$N"
-  for VARIANT in before after; do
+  for VARIANT in ${VARIANTS:-before after}; do
     DB="$OUT/$VARIANT-$N.db"
     cp "$SEEDED" "$DB"
     DLL=$([ "$VARIANT" = before ] && echo "$BEFORE_DLL" || echo "$AFTER_DLL")

@@ -37,11 +37,9 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     public async Task<KeysetPage> ReadPageAsync(ConnectorQuery query, KeysetRequest request, PageLimits limits, bool includeTotal, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pageQuery = await SqliteIndexedFilter.ForPageAsync(query, db, ct);
+        var pageQuery = await SqliteIndexedFilter.RewriteAsync(query, db, forCount: false, ct);
         var page = await KeysetPager.ReadAsync(pageQuery.Where(db.Connectors.AsNoTracking()), query.TotalOrder, request, limits, ct);
-        return includeTotal
-            ? page with { TotalCount = await SqliteIndexedFilter.ForAllMatches(query, db).Where(db.Connectors.AsNoTracking()).CountAsync(ct) }
-            : page;
+        return includeTotal ? page with { TotalCount = await CountAsync(query, db, ct) } : page;
     }
 
     /// <summary>Offset paging: skips <paramref name="skip"/> rows of the ordered result and takes <paramref name="take"/>.</summary>
@@ -49,10 +47,10 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = db.Connectors.AsNoTracking();
-        int? total = includeTotal ? await SqliteIndexedFilter.ForAllMatches(query, db).Where(rows).CountAsync(ct) : null;
+        int? total = includeTotal ? await CountAsync(query, db, ct) : null;
         var items = take == 0 && total is not null
             ? []
-            : await (await SqliteIndexedFilter.ForPageAsync(query, db, ct)).Apply(rows).Skip(skip).Take(take + 1).ToListAsync(ct);
+            : await (await SqliteIndexedFilter.RewriteAsync(query, db, forCount: false, ct)).Apply(rows).Skip(skip).Take(take + 1).ToListAsync(ct);
         var hasMore = items.Count > take || (total is not null && (long)skip + take < total);
         return new ConnectorSlice(items.Take(take).ToList(), total, hasMore);
     }
@@ -61,22 +59,24 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     public async Task<HashSet<string>> MatchingIdsAsync(ConnectorQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        query = SqliteIndexedFilter.ForAllMatches(query, db);
+        query = await SqliteIndexedFilter.RewriteAsync(query, db, forCount: true, ct);
         return [.. await query.Where(db.Connectors.AsNoTracking()).Select(c => c.Id).ToListAsync(ct)];
     }
 
     public async Task<int> CountAsync(ConnectorQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        query = SqliteIndexedFilter.ForAllMatches(query, db);
-        return await query.Where(db.Connectors.AsNoTracking()).CountAsync(ct);
+        return await CountAsync(query, db, ct);
     }
+
+    private static async Task<int> CountAsync(ConnectorQuery query, CocoDbContext db, CancellationToken ct) =>
+        await (await SqliteIndexedFilter.RewriteAsync(query, db, forCount: true, ct)).Where(db.Connectors.AsNoTracking()).CountAsync(ct);
 
     /// <summary>How many connectors of each category match the query's filter (null categories are not counted).</summary>
     public async Task<IReadOnlyList<CategoryCount>> CountByCategoryAsync(ConnectorQuery query, int size, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        query = SqliteIndexedFilter.ForAllMatches(query, db);
+        query = await SqliteIndexedFilter.RewriteAsync(query, db, forCount: true, ct);
         return await query.Where(db.Connectors.AsNoTracking())
             .Where(c => c.Category != null)
             .GroupBy(c => c.Category!)

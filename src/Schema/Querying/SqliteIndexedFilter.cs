@@ -20,19 +20,16 @@ namespace Coco.Connectors.Querying;
 /// <c>SearchText</c> is the invariant lower-casing of the free-text fields joined, and text compares by code point (BINARY).
 /// </remarks>
 internal sealed class SqliteIndexedFilter(
-    IQueryable<SearchIndexEntry> searchIndex, IQueryable<ConnectorTagEntry> tagIndex, Func<string, bool> useSearchIndex) : ExpressionVisitor
+    IQueryable<SearchIndexEntry> searchIndex, IQueryable<ConnectorTagEntry> tagIndex, Func<IndexedTest, bool> useIndex) : ExpressionVisitor
 {
     /// <summary>The trigram index answers a substring of at least this many characters.</summary>
     public const int MinIndexedLength = 3;
 
-    /// <summary>
-    /// A page is read through the free-text index only for terms with at most this many matches. For a more common term
-    /// walking the order's index and testing each row finds a page sooner than collecting and sorting every match.
-    /// </summary>
+    /// <summary>A test is read through its index when at most this many rows pass it (see <see cref="RewriteAsync"/>).</summary>
     public const int SelectiveMatches = 5000;
 
-    /// <summary>At most this many terms of one query are probed for how selective they are; the rest are read as common.</summary>
-    private const int MaxProbedTerms = 8;
+    /// <summary>At most this many tests of one filter are probed for how selective they are; the rest are read as common.</summary>
+    private const int MaxProbes = 8;
 
     private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
     private static readonly MethodInfo StringToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
@@ -43,47 +40,58 @@ internal sealed class SqliteIndexedFilter(
     private static readonly HashSet<string> FreeTextMembers =
         [nameof(Connector.Name), nameof(Connector.Description), nameof(Connector.Category), nameof(ConnectorProcessor.Name)];
 
-    /// <summary>The filter for reading every match (counts, ids): every indexable term goes through the index.</summary>
-    public static ConnectorQuery ForAllMatches(ConnectorQuery query, CocoDbContext db) => Rewrite(query, db, _ => true);
+    private static readonly HashSet<string> PrefixColumns = [nameof(Connector.Name), nameof(Connector.Id)];
 
     /// <summary>
-    /// The filter for reading a page: only the selective free-text terms go through the index (one bounded probe per
-    /// term asks the index how many rows it holds); the others stay row tests along the order's index.
+    /// The filter as the indexes answer it best, for a page (<paramref name="forCount"/> false) or for counting every
+    /// match. One bounded probe per free-text term asks the index whether more than <see cref="SelectiveMatches"/> rows
+    /// hold it. A selective term goes through the index; a common one stays a row test, because walking the order's
+    /// index and testing each row finds a page sooner, and counting by a scan beats looking every match up.
     /// </summary>
-    public static async Task<ConnectorQuery> ForPageAsync(ConnectorQuery query, CocoDbContext db, CancellationToken ct)
+    public static async Task<ConnectorQuery> RewriteAsync(ConnectorQuery query, CocoDbContext db, bool forCount, CancellationToken ct)
     {
         if (query.Filter is null || !db.Database.IsSqlite())
         {
             return query;
         }
 
-        var terms = new List<string>();
-        Rewrite(query, db, term =>
+        var tests = new List<IndexedTest>();
+        Rewrite(query, db, test =>
         {
-            terms.Add(term);
+            tests.Add(test);
             return true;
         });
+        // Only free-text terms are probed (a page filtered by tags or a prefix stays one query): a tag test always reads
+        // the tag index (exact, and a rare or absent tag is the case a row walk cannot bound); an id prefix always seeks
+        // the primary key (ids are opaque, so a prefix of one names few rows); a name prefix seeks only to count.
         var selective = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var term in terms.Distinct(StringComparer.Ordinal).Take(MaxProbedTerms))
+        foreach (var test in tests.Where(t => t.Kind == IndexedTestKind.Text).DistinctBy(t => t.Key).Take(MaxProbes))
         {
-            var pattern = Pattern(term);
-            var matches = await db.Database.SqlQuery<int>(
-                $"SELECT count(*) AS Value FROM (SELECT 1 FROM connectors_search WHERE Text GLOB {pattern} LIMIT {SelectiveMatches + 1})").SingleAsync(ct);
-            if (matches <= SelectiveMatches)
+            if (!await CommonAsync(db, test, ct))
             {
-                selective.Add(term);
+                selective.Add(test.Key);
             }
         }
 
-        return Rewrite(query, db, selective.Contains);
+        return Rewrite(query, db, test => test.Kind switch
+        {
+            IndexedTestKind.Prefix => forCount || test.Column == nameof(Connector.Id),
+            IndexedTestKind.Tags => true,
+            _ => selective.Contains(test.Key),
+        });
     }
 
-    private static ConnectorQuery Rewrite(ConnectorQuery query, CocoDbContext db, Func<string, bool> useSearchIndex) =>
+    /// <summary>Whether more than <see cref="SelectiveMatches"/> rows hold the free-text term, read from its index alone.</summary>
+    private static Task<bool> CommonAsync(CocoDbContext db, IndexedTest test, CancellationToken ct) =>
+        db.Database.SqlQuery<bool>(
+            $"SELECT EXISTS (SELECT 1 FROM connectors_search WHERE Text GLOB {Pattern(test.Values[0])} LIMIT 1 OFFSET {SelectiveMatches}) AS Value").SingleAsync(ct);
+
+    private static ConnectorQuery Rewrite(ConnectorQuery query, CocoDbContext db, Func<IndexedTest, bool> useIndex) =>
         query.Filter is null || !db.Database.IsSqlite()
             ? query
             : query with
             {
-                Filter = (Expression<Func<Connector, bool>>)new SqliteIndexedFilter(db.Set<SearchIndexEntry>(), db.Set<ConnectorTagEntry>(), useSearchIndex).Visit(query.Filter),
+                Filter = (Expression<Func<Connector, bool>>)new SqliteIndexedFilter(db.Set<SearchIndexEntry>(), db.Set<ConnectorTagEntry>(), useIndex).Visit(query.Filter),
             };
 
     /// <summary>A GLOB pattern matching text that contains <paramref name="term"/> (which holds no wildcard).</summary>
@@ -93,14 +101,14 @@ internal sealed class SqliteIndexedFilter(
     {
         // The free-text term: c.SearchText.Contains(term) holds exactly when the index holds the term for c.
         if (node.Method == StringContains && node.Object is MemberExpression { Member.Name: nameof(Connector.SearchText), Expression: ParameterExpression connector }
-            && Value<string>(node.Arguments[0]) is { } term && Indexable(term) && useSearchIndex(term))
+            && Value<string>(node.Arguments[0]) is { } term && Indexable(term) && useIndex(new(IndexedTestKind.Text, [term])))
         {
             return InSearchIndex(connector, term);
         }
 
         // A substring of a lower-cased free-text field (field:value): it is then also in the lower-cased search text.
         if (node.Method == StringContains && FreeTextField(node.Object) is { } field && Value<string>(node.Arguments[0]) is { } part
-            && Indexable(part.ToLowerInvariant()) && useSearchIndex(part.ToLowerInvariant()))
+            && Indexable(part.ToLowerInvariant()) && useIndex(new(IndexedTestKind.Text, [part.ToLowerInvariant()])))
         {
             return Expression.AndAlso(node, InSearchIndex(field.Connector, part.ToLowerInvariant()));
         }
@@ -110,7 +118,7 @@ internal sealed class SqliteIndexedFilter(
             && node.Arguments[1] is LambdaExpression element)
         {
             // Some tag equals one of these values: exactly the connectors the tag index lists under them.
-            if (TagValues(element) is { } values)
+            if (TagValues(element) is { } values && useIndex(new(IndexedTestKind.Tags, values)))
             {
                 return InTagIndex(owner, values);
             }
@@ -118,7 +126,7 @@ internal sealed class SqliteIndexedFilter(
             // A lower-cased tag contains a substring (tags:value in `query`): then the search text does too.
             if (element.Body is MethodCallExpression { Object: MethodCallExpression { Object: ParameterExpression } lowered } call
                 && call.Method == StringContains && lowered.Method == StringToLower
-                && Value<string>(call.Arguments[0]) is { } tagPart && Indexable(tagPart.ToLowerInvariant()) && useSearchIndex(tagPart.ToLowerInvariant()))
+                && Value<string>(call.Arguments[0]) is { } tagPart && Indexable(tagPart.ToLowerInvariant()) && useIndex(new(IndexedTestKind.Text, [tagPart.ToLowerInvariant()])))
             {
                 return Expression.AndAlso(node, InSearchIndex(owner, tagPart.ToLowerInvariant()));
             }
@@ -135,9 +143,10 @@ internal sealed class SqliteIndexedFilter(
     {
         if (node.NodeType == ExpressionType.AndAlso
             && node.Right is BinaryExpression { NodeType: ExpressionType.Equal, Left: MethodCallExpression substring } equal
-            && substring.Method == StringSubstringRange && substring.Object is MemberExpression access && Rooted(access)
-            && substring.Arguments[0] is ConstantExpression { Value: 0 }
-            && Value<string>(equal.Right) is { Length: > 0 } prefix && !HasLoneSurrogate(prefix))
+            && substring.Method == StringSubstringRange && substring.Object is MemberExpression { Expression: ParameterExpression } access
+            && PrefixColumns.Contains(access.Member.Name) && substring.Arguments[0] is ConstantExpression { Value: 0 }
+            && Value<string>(equal.Right) is { Length: > 0 } prefix && !HasLoneSurrogate(prefix)
+            && useIndex(new(IndexedTestKind.Prefix, [prefix], access.Member.Name, Successor(prefix))))
         {
             var range = Compare(access, ExpressionType.GreaterThanOrEqual, prefix);
             if (Successor(prefix) is { } upper)
@@ -215,8 +224,6 @@ internal sealed class SqliteIndexedFilter(
             && FreeTextMembers.Contains(name) && Root(member) is { } root
             ? (root, member)
             : null;
-
-    private static bool Rooted(MemberExpression access) => Root(access) is not null;
 
     private static ParameterExpression? Root(MemberExpression access) => access.Expression switch
     {

@@ -16,12 +16,12 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
     [InlineData("""where: {tags: {some: {eq: "github"}}}""", "sqlite_autoindex_connectors_1 (Id=?)|SEARCH c0 USING PRIMARY KEY (Tag=?)")]
     [InlineData("""where: {tags: {some: {in: ["github", "cloud"]}}}""", "sqlite_autoindex_connectors_1 (Id=?)|SEARCH c0 USING PRIMARY KEY (Tag=?)")]
     [InlineData("""where: {category: {eq: "database"}}""", "IX_connectors_Category_Id (Category=?)")]
-    [InlineData("""where: {enabled: {eq: false}}""", "IX_connectors_Enabled (Enabled=?)")]
     [InlineData("""where: {builtin: {eq: true}}""", "IX_connectors_Builtin (Builtin=?)")]
     [InlineData("""where: {processor: {name: {eq: "crawler"}}}""", "IX_connectors_Processor_Name_Id (Processor_Name=?)")]
     [InlineData("""where: {id: {in: ["qa-a", "qa-b"]}}""", "sqlite_autoindex_connectors_1 (Id=?)")]
-    [InlineData("""where: {name: {startsWith: "Al"}}""", "IX_connectors_Name_Id (Name>? AND Name<?)")]
-    public async Task The_page_and_its_total_seek_an_index(string arguments, string expected) // expected: plan steps, |-separated
+    // A page walks the order's index testing the prefix (a common prefix would otherwise collect and sort every match).
+    [InlineData("""where: {name: {startsWith: "Al"}}""", "IX_connectors_Name_Id (Name>? AND Name<?)", false)]
+    public async Task The_page_and_its_total_seek_an_index(string arguments, string expected, bool page = true) // expected: plan steps, |-separated
     {
         await server.EnsureSeededAsync();
         server.Plans.Clear();
@@ -29,7 +29,7 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
         response.Ok();
         var plans = server.Plans.Plans.Where(p => p.Contains("\"connectors\"", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, plans.Count); // the page and the count
-        foreach (var plan in plans)
+        foreach (var plan in plans.Where(p => page || p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal)))
         {
             foreach (var step in expected.Split('|'))
             {

@@ -96,8 +96,6 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
 
                     b.HasIndex("Builtin");
 
-                    b.HasIndex("Enabled");
-
                     b.HasIndex("Category", "Id");
 
                     b.HasIndex("Created", "Id");

@@ -6,7 +6,7 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
 {
     /// <summary>
     /// The SQLite search indexes (docs/querying.md, "Indexes"): the trigram free-text index <c>connectors_search</c>,
-    /// the tag index <c>connector_tags</c>, a processor-name index and the boolean-filter indexes, each filled from the
+    /// the tag index <c>connector_tags</c>, a processor-name index and a builtin index, each filled from the
     /// rows already stored and kept in step by triggers, so every write updates them in its own transaction.
     /// </summary>
     public partial class SearchIndexes : Migration
@@ -22,11 +22,6 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
                 name: "IX_connectors_Builtin",
                 table: "connectors",
                 column: "Builtin");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_connectors_Enabled",
-                table: "connectors",
-                column: "Enabled");
 
             migrationBuilder.CreateIndex(
                 name: "IX_connectors_Processor_Name_Id",
@@ -90,10 +85,6 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_connectors_Builtin",
-                table: "connectors");
-
-            migrationBuilder.DropIndex(
-                name: "IX_connectors_Enabled",
                 table: "connectors");
 
             migrationBuilder.CreateIndex(

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coco.Connectors.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(CocoDbContext))]
-    [Migration("20261130000008_SearchIndexes")]
+    [Migration("20261130002604_SearchIndexes")]
     partial class SearchIndexes
     {
         /// <inheritdoc />
@@ -98,8 +98,6 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Builtin");
-
-                    b.HasIndex("Enabled");
 
                     b.HasIndex("Category", "Id");
 
