@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coco.Connectors.Querying;
 
-/// <summary>Reads connectors through the query model; every read is a database query, nothing is filtered in memory.</summary>
+/// <summary>
+/// Reads connectors through the query model; every read is a database query, nothing is filtered in memory. On SQLite
+/// the filter is first rewritten to use the search indexes (<see cref="SqliteIndexedFilter"/>).
+/// </summary>
 public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
 {
     public async Task<Connector?> FindAsync(string id, CancellationToken ct)
@@ -34,9 +37,9 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     public async Task<KeysetPage> ReadPageAsync(ConnectorQuery query, KeysetRequest request, PageLimits limits, bool includeTotal, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var filtered = query.Where(db.Connectors.AsNoTracking());
-        var page = await KeysetPager.ReadAsync(filtered, query.TotalOrder, request, limits, ct);
-        return includeTotal ? page with { TotalCount = await filtered.CountAsync(ct) } : page;
+        var pageQuery = await SqliteIndexedFilter.RewriteAsync(query, db, forCount: false, ct);
+        var page = await KeysetPager.ReadAsync(pageQuery.Where(db.Connectors.AsNoTracking()), query.TotalOrder, request, limits, ct);
+        return includeTotal ? page with { TotalCount = await CountAsync(query, db, ct) } : page;
     }
 
     /// <summary>Offset paging: skips <paramref name="skip"/> rows of the ordered result and takes <paramref name="take"/>.</summary>
@@ -44,10 +47,10 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = db.Connectors.AsNoTracking();
-        int? total = includeTotal ? await query.Where(rows).CountAsync(ct) : null;
+        int? total = includeTotal ? await CountAsync(query, db, ct) : null;
         var items = take == 0 && total is not null
             ? []
-            : await query.Apply(rows).Skip(skip).Take(take + 1).ToListAsync(ct);
+            : await (await SqliteIndexedFilter.RewriteAsync(query, db, forCount: false, ct)).Apply(rows).Skip(skip).Take(take + 1).ToListAsync(ct);
         var hasMore = items.Count > take || (total is not null && (long)skip + take < total);
         return new ConnectorSlice(items.Take(take).ToList(), total, hasMore);
     }
@@ -57,6 +60,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        query = await SqliteIndexedFilter.RewriteAsync(query, db, forCount: true, ct);
         var ids = await query.Where(db.Connectors.AsNoTracking()).Select(c => c.Id).ToListAsync(ct);
         var latest = await db.Connectors.AsNoTracking().MaxAsync(c => (DateTime?)c.Updated, ct) ?? DateTime.MinValue;
         return new MatchingSnapshot([.. ids], latest);
@@ -65,13 +69,17 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     public async Task<int> CountAsync(ConnectorQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await query.Where(db.Connectors.AsNoTracking()).CountAsync(ct);
+        return await CountAsync(query, db, ct);
     }
+
+    private static async Task<int> CountAsync(ConnectorQuery query, CocoDbContext db, CancellationToken ct) =>
+        await (await SqliteIndexedFilter.RewriteAsync(query, db, forCount: true, ct)).Where(db.Connectors.AsNoTracking()).CountAsync(ct);
 
     /// <summary>How many connectors of each category match the query's filter (null categories are not counted).</summary>
     public async Task<IReadOnlyList<CategoryCount>> CountByCategoryAsync(ConnectorQuery query, int size, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        query = await SqliteIndexedFilter.RewriteAsync(query, db, forCount: true, ct);
         return await query.Where(db.Connectors.AsNoTracking())
             .Where(c => c.Category != null)
             .GroupBy(c => c.Category!)

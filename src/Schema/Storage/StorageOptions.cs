@@ -24,4 +24,7 @@ public sealed class StorageOptions
     /// SQLite's page limit: a write needs room for its pages before it can commit.
     /// </summary>
     public long MinFreeBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How often the SQLite store refreshes its planner statistics (<c>PRAGMA optimize</c>); zero turns it off.</summary>
+    public TimeSpan OptimizeInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -30,6 +30,7 @@ public static class StorageRegistration
                 services.AddSingleton<IStoreProbe>(sp => new SqliteStoreProbe(
                     sp.GetRequiredService<IDbContextFactory<CocoDbContext>>(), sp.GetRequiredService<SqliteFileGuard>(), file, options));
                 services.AddDbContextFactory<CocoDbContext>((sp, db) => Instrument(sp, Configure(db, options, null, sp.GetRequiredService<SqliteFileGuard>())));
+                SqliteOptimizer.Register(services);
                 break;
             case Postgres:
                 services.AddPostgresStore(options, configuration);
@@ -100,7 +101,7 @@ public static class StorageRegistration
 
         await using (var db = await services.GetRequiredService<IDbContextFactory<CocoDbContext>>().CreateDbContextAsync(ct))
         {
-            await db.Database.MigrateAsync(ct);
+            await SqliteOptimizer.MigrateAsync(db, services.GetRequiredService<ILoggerFactory>().CreateLogger<SqliteOptimizer>(), ct);
             // Readers never wait for the writer, and a commit is one append instead of a rewritten journal.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
         }

@@ -129,17 +129,48 @@ namespace Coco.Connectors.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Builtin");
+
                     b.HasIndex("Category", "Id");
 
                     b.HasIndex("Created", "Id");
 
                     b.HasIndex("Name", "Id");
 
-                    b.HasIndex("SearchText", "Enabled");
-
                     b.HasIndex("Updated", "Id");
 
                     b.ToTable("connectors", (string)null);
+                });
+
+            modelBuilder.Entity("Coco.Connectors.Storage.ConnectorTagEntry", b =>
+                {
+                    b.Property<string>("ConnectorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ToTable("connector_tags", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
+            modelBuilder.Entity("Coco.Connectors.Storage.SearchIndexEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ToTable("connectors_search", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 #pragma warning restore 612, 618
         }

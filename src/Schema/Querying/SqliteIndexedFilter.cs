@@ -1,0 +1,291 @@
+using System.Collections;
+using System.Linq.Expressions;
+using System.Reflection;
+using Coco.Connectors.Domain;
+using Coco.Connectors.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coco.Connectors.Querying;
+
+/// <summary>
+/// Rewrites a compiled filter, for the SQLite store only, into an equivalent one its indexes can answer: free-text
+/// terms go to the trigram index <c>connectors_search</c>, tag tests to <c>connector_tags</c>, and string prefixes
+/// become a range seek. Each rewrite either replaces a test by one that matches exactly the same rows (the indexes are
+/// kept equal to the columns by triggers) or adds a condition the test already implies, so the answer never changes;
+/// what cannot be proven equivalent (short or wildcard terms, lone surrogates) is left as it was and scans.
+/// </summary>
+/// <remarks>
+/// Only the SQL side is rewritten: <see cref="ConnectorFilter.Matches"/> runs the original expression in memory.
+/// Correctness rests on SQLite facts: <c>lower()</c> is .NET's invariant lower-casing (<see cref="SqliteConnectionSetup"/>),
+/// <c>SearchText</c> is the invariant lower-casing of the free-text fields joined, and text compares by code point (BINARY).
+/// </remarks>
+internal sealed class SqliteIndexedFilter(
+    IQueryable<SearchIndexEntry> searchIndex, IQueryable<ConnectorTagEntry> tagIndex, Func<IndexedTest, bool> useIndex) : ExpressionVisitor
+{
+    /// <summary>The trigram index answers a substring of at least this many characters.</summary>
+    public const int MinIndexedLength = 3;
+
+    /// <summary>A test is read through its index when at most this many rows pass it (see <see cref="RewriteAsync"/>).</summary>
+    public const int SelectiveMatches = 5000;
+
+    /// <summary>At most this many tests of one filter are probed for how selective they are; the rest are read as common.</summary>
+    private const int MaxProbes = 8;
+
+    private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+    private static readonly MethodInfo StringToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
+    private static readonly MethodInfo StringSubstringRange = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
+    private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+    private static readonly MethodInfo GlobMethod = typeof(SqliteDbFunctionsExtensions).GetMethod(nameof(SqliteDbFunctionsExtensions.Glob))!;
+
+    private static readonly HashSet<string> FreeTextMembers =
+        [nameof(Connector.Name), nameof(Connector.Description), nameof(Connector.Category), nameof(ConnectorProcessor.Name)];
+
+    private static readonly HashSet<string> PrefixColumns = [nameof(Connector.Name), nameof(Connector.Id)];
+
+    /// <summary>
+    /// The filter as the indexes answer it best, for a page (<paramref name="forCount"/> false) or for counting every
+    /// match. One bounded probe per free-text term asks the index whether more than <see cref="SelectiveMatches"/> rows
+    /// hold it. A selective term goes through the index; a common one stays a row test, because walking the order's
+    /// index and testing each row finds a page sooner, and counting by a scan beats looking every match up.
+    /// </summary>
+    public static async Task<ConnectorQuery> RewriteAsync(ConnectorQuery query, CocoDbContext db, bool forCount, CancellationToken ct)
+    {
+        if (query.Filter is null || !db.Database.IsSqlite())
+        {
+            return query;
+        }
+
+        var tests = new List<IndexedTest>();
+        Rewrite(query, db, test =>
+        {
+            tests.Add(test);
+            return true;
+        });
+        // Only free-text terms are probed (a page filtered by tags or a prefix stays one query): a tag test always reads
+        // the tag index (exact, and a rare or absent tag is the case a row walk cannot bound); an id prefix always seeks
+        // the primary key (ids are opaque, so a prefix of one names few rows); a name prefix seeks only to count.
+        var selective = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var test in tests.Where(t => t.Kind == IndexedTestKind.Text).DistinctBy(t => t.Key).Take(MaxProbes))
+        {
+            if (!await CommonAsync(db, test, ct))
+            {
+                selective.Add(test.Key);
+            }
+        }
+
+        return Rewrite(query, db, test => test.Kind switch
+        {
+            IndexedTestKind.Prefix => forCount || test.Column == nameof(Connector.Id),
+            IndexedTestKind.Tags => true,
+            _ => selective.Contains(test.Key),
+        });
+    }
+
+    /// <summary>Whether more than <see cref="SelectiveMatches"/> rows hold the free-text term, read from its index alone.</summary>
+    private static Task<bool> CommonAsync(CocoDbContext db, IndexedTest test, CancellationToken ct) =>
+        db.Database.SqlQuery<bool>(
+            $"SELECT EXISTS (SELECT 1 FROM connectors_search WHERE Text GLOB {Pattern(test.Values[0])} LIMIT 1 OFFSET {SelectiveMatches}) AS Value").SingleAsync(ct);
+
+    private static ConnectorQuery Rewrite(ConnectorQuery query, CocoDbContext db, Func<IndexedTest, bool> useIndex) =>
+        query.Filter is null || !db.Database.IsSqlite()
+            ? query
+            : query with
+            {
+                Filter = (Expression<Func<Connector, bool>>)new SqliteIndexedFilter(db.Set<SearchIndexEntry>(), db.Set<ConnectorTagEntry>(), useIndex).Visit(query.Filter),
+            };
+
+    /// <summary>A GLOB pattern matching text that contains <paramref name="term"/> (which holds no wildcard).</summary>
+    private static string Pattern(string term) => $"*{term}*";
+
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        // The free-text term: c.SearchText.Contains(term) holds exactly when the index holds the term for c.
+        if (node.Method == StringContains && node.Object is MemberExpression { Member.Name: nameof(Connector.SearchText), Expression: ParameterExpression connector }
+            && Value<string>(node.Arguments[0]) is { } term && Indexable(term) && useIndex(new(IndexedTestKind.Text, [term])))
+        {
+            return InSearchIndex(connector, term);
+        }
+
+        // A substring of a lower-cased free-text field (field:value): it is then also in the lower-cased search text.
+        if (node.Method == StringContains && FreeTextField(node.Object) is { } field && Value<string>(node.Arguments[0]) is { } part
+            && Indexable(part.ToLowerInvariant()) && useIndex(new(IndexedTestKind.Text, [part.ToLowerInvariant()])))
+        {
+            return Expression.AndAlso(node, InSearchIndex(field.Connector, part.ToLowerInvariant()));
+        }
+
+        if (node.Method.DeclaringType == typeof(Enumerable) && node.Method.Name == nameof(Enumerable.Any) && node.Arguments.Count == 2
+            && node.Arguments[0] is MemberExpression { Member.Name: nameof(Connector.Tags), Expression: ParameterExpression owner }
+            && node.Arguments[1] is LambdaExpression element)
+        {
+            // Some tag equals one of these values: exactly the connectors the tag index lists under them.
+            if (TagValues(element) is { } values && useIndex(new(IndexedTestKind.Tags, values)))
+            {
+                return InTagIndex(owner, values);
+            }
+
+            // A lower-cased tag contains a substring (tags:value in `query`): then the search text does too.
+            if (element.Body is MethodCallExpression { Object: MethodCallExpression { Object: ParameterExpression } lowered } call
+                && call.Method == StringContains && lowered.Method == StringToLower
+                && Value<string>(call.Arguments[0]) is { } tagPart && Indexable(tagPart.ToLowerInvariant()) && useIndex(new(IndexedTestKind.Text, [tagPart.ToLowerInvariant()])))
+            {
+                return Expression.AndAlso(node, InSearchIndex(owner, tagPart.ToLowerInvariant()));
+            }
+        }
+
+        return base.VisitMethodCall(node);
+    }
+
+    /// <summary>
+    /// The prefix test of <see cref="ValueExpressions.StartsWith"/>, <c>length(x) &gt;= length(v) AND substr(x, 1, length(v)) = v</c>,
+    /// gains <c>x &gt;= v AND x &lt; successor(v)</c>: the same rows under code-point order, as a seek in x's index.
+    /// </summary>
+    protected override Expression VisitBinary(BinaryExpression node)
+    {
+        if (node.NodeType == ExpressionType.AndAlso
+            && node.Right is BinaryExpression { NodeType: ExpressionType.Equal, Left: MethodCallExpression substring } equal
+            && substring.Method == StringSubstringRange && substring.Object is MemberExpression { Expression: ParameterExpression } access
+            && PrefixColumns.Contains(access.Member.Name) && substring.Arguments[0] is ConstantExpression { Value: 0 }
+            && Value<string>(equal.Right) is { Length: > 0 } prefix && !HasLoneSurrogate(prefix)
+            && useIndex(new(IndexedTestKind.Prefix, [prefix], access.Member.Name, Successor(prefix))))
+        {
+            var range = Compare(access, ExpressionType.GreaterThanOrEqual, prefix);
+            if (Successor(prefix) is { } upper)
+            {
+                range = Expression.AndAlso(range, Compare(access, ExpressionType.LessThan, upper));
+            }
+
+            return Expression.AndAlso(range, node);
+        }
+
+        return base.VisitBinary(node);
+    }
+
+    private Expression InSearchIndex(ParameterExpression connector, string term)
+    {
+        // Id IN (SELECT Id FROM connectors_search WHERE Text GLOB '*term*'): a literal pattern (no wildcard in the term).
+        var entry = Expression.Parameter(typeof(SearchIndexEntry), "s");
+        var glob = Expression.Call(GlobMethod, Expression.Property(null, typeof(EF), nameof(EF.Functions)), Expression.Property(entry, nameof(SearchIndexEntry.Text)),
+            QueryParameter.For(Pattern(term)));
+        var ids = Select(Where(searchIndex.Expression, Expression.Lambda<Func<SearchIndexEntry, bool>>(glob, entry)), entry, nameof(SearchIndexEntry.Id));
+        return Contains(ids, Expression.Property(connector, nameof(Connector.Id)));
+    }
+
+    private Expression InTagIndex(ParameterExpression connector, IReadOnlyList<string> values)
+    {
+        var entry = Expression.Parameter(typeof(ConnectorTagEntry), "t");
+        var tag = Expression.Property(entry, nameof(ConnectorTagEntry.Tag));
+        Expression test = values.Count == 1
+            ? Expression.Equal(tag, QueryParameter.For(values[0]))
+            : Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], QueryParameter.For(values.ToList()), tag);
+        var ids = Select(Where(tagIndex.Expression, Expression.Lambda<Func<ConnectorTagEntry, bool>>(test, entry)), entry, nameof(ConnectorTagEntry.ConnectorId));
+        return Contains(ids, Expression.Property(connector, nameof(Connector.Id)));
+    }
+
+    private static Expression Where<T>(Expression source, Expression<Func<T, bool>> predicate) =>
+        Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], source, Expression.Quote(predicate));
+
+    private static Expression Select(Expression source, ParameterExpression entry, string member) =>
+        Expression.Call(typeof(Queryable), nameof(Queryable.Select), [entry.Type, typeof(string)], source,
+            Expression.Quote(Expression.Lambda(Expression.Property(entry, member), entry)));
+
+    private static Expression Contains(Expression ids, Expression id) =>
+        Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(string)], ids, id);
+
+    private static Expression Compare(Expression access, ExpressionType comparison, string value) =>
+        Expression.MakeBinary(comparison, Expression.Call(StringCompare, access, QueryParameter.For(value)), Expression.Constant(0));
+
+    /// <summary>The values of <c>t =&gt; t == v</c>, <c>t =&gt; list.Contains(t)</c> or <c>t =&gt; t != null &amp;&amp; list.Contains(t)</c>.</summary>
+    private static IReadOnlyList<string>? TagValues(LambdaExpression element)
+    {
+        var tag = element.Parameters[0];
+        var body = element.Body;
+        if (body is BinaryExpression { NodeType: ExpressionType.AndAlso, Left: BinaryExpression { NodeType: ExpressionType.NotEqual, Left: var checkedTag, Right: ConstantExpression { Value: null } }, Right: var rest }
+            && checkedTag == tag)
+        {
+            body = rest;
+        }
+
+        return body switch
+        {
+            BinaryExpression { NodeType: ExpressionType.Equal } eq when eq.Left == tag && Value<string>(eq.Right) is { } v => [v],
+            MethodCallExpression { Method.Name: nameof(Enumerable.Contains), Arguments: [var list, var item] } call
+                when call.Method.DeclaringType == typeof(Enumerable) && item == tag && Value<IEnumerable<string>>(list) is { } values
+                && values.All(v => v is not null) => values.ToList(),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// <c>field.ToLower()</c> of a free-text field (what <c>field:value</c> in <c>query</c> tests): a term it contains is
+    /// also in the lower-cased search text. (Case-sensitive <c>contains</c> is left to scan: it stays plain <c>instr</c>.)
+    /// </summary>
+    private static (ParameterExpression Connector, Expression Access)? FreeTextField(Expression? instance) =>
+        instance is MethodCallExpression { Object: MemberExpression { Member.Name: var name } member } lowered && lowered.Method == StringToLower
+            && FreeTextMembers.Contains(name) && Root(member) is { } root
+            ? (root, member)
+            : null;
+
+    private static ParameterExpression? Root(MemberExpression access) => access.Expression switch
+    {
+        ParameterExpression p when p.Type == typeof(Connector) => p,
+        MemberExpression { Member.Name: nameof(Connector.Processor) } processor => processor.Expression as ParameterExpression,
+        _ => null,
+    };
+
+    private static bool Indexable(string term) =>
+        term.Length >= MinIndexedLength && term.IndexOfAny(['*', '?', '[', '\0']) < 0 && !HasLoneSurrogate(term);
+
+    private static bool HasLoneSurrogate(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(s[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The smallest string (by code point) above every string that starts with <paramref name="prefix"/>, or null.</summary>
+    internal static string? Successor(string prefix)
+    {
+        var codePoints = new List<int>();
+        for (var i = 0; i < prefix.Length; i += char.IsSurrogatePair(prefix, i) ? 2 : 1)
+        {
+            codePoints.Add(char.ConvertToUtf32(prefix, i));
+        }
+
+        while (codePoints.Count > 0)
+        {
+            var last = codePoints[^1] + 1;
+            codePoints.RemoveAt(codePoints.Count - 1);
+            if (last is >= 0xD800 and <= 0xDFFF)
+            {
+                last = 0xE000;
+            }
+
+            if (last <= 0x10FFFF)
+            {
+                codePoints.Add(last);
+                return string.Concat(codePoints.Select(char.ConvertFromUtf32));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value behind a parameter expression (<see cref="QueryParameter"/>, a captured local, a constant), or null.</summary>
+    private static T? Value<T>(Expression expression) where T : class => expression switch
+    {
+        ConstantExpression { Value: T value } => value,
+        MemberExpression { Expression: ConstantExpression { Value: var holder }, Member: FieldInfo field } => field.GetValue(holder) as T,
+        MemberExpression { Expression: ConstantExpression { Value: var holder }, Member: PropertyInfo property } => property.GetValue(holder) as T,
+        _ => null,
+    };
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Coco.Connectors.Domain;
+using Coco.Connectors.Tests.Querying;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coco.Connectors.Tests.Search;
+
+/// <summary>
+/// Generated <c>query</c>/<c>where</c>/<c>order</c> combinations against the server (on SQLite through its search
+/// indexes) and against a plain LINQ evaluation of the same rows written here independently: same ids, same order,
+/// same total. The rows go through the real write path, including updates and deletes that the indexes must follow.
+/// </summary>
+public sealed class DifferentialSearchTests(QueryingServer server) : IClassFixture<QueryingServer>
+{
+    private const int Combinations = 300;
+
+    private static readonly string[] Words =
+        ["git", "GitHub", "gitlab", "Drive", "drivers", "ab", "a", "Ünïcode", "straße", "alpha", "alphabet", "db", "Cloud", "wiki", "xyz", "é"];
+
+    private static readonly string[] Categories = ["code", "cloud_storage", "database", "Code", "website"];
+
+    private static readonly string[] Processors = ["github", "gdrive", "web", "Database"];
+
+    [Fact]
+    public async Task Generated_searches_answer_what_linq_over_the_same_rows_answers()
+    {
+        var rows = await SeedAsync();
+        var random = new Random(11);
+        var answered = 0;
+        for (var i = 0; i < Combinations; i++)
+        {
+            var conditions = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Generate(random)).ToList();
+            var (order, sort) = Order(random);
+            var arguments = string.Join(", ", conditions.Where(c => c.Query is not null).Take(1).Select(c => $"query: {JsonSerializer.Serialize(c.Query)}")
+                .Concat([$"where: {{and: [{{id: {{startsWith: \"df-\"}}}}, {string.Join(", ", conditions.Where(c => c.Where is not null).Select(c => c.Where))}]}}"])
+                .Concat(order is null ? [] : [$"order: [{order}]"]));
+            var used = conditions.Where(c => c.Where is not null).Concat(conditions.Where(c => c.Query is not null).Take(1)).ToList();
+            var expected = sort(rows.Where(r => used.All(c => c.Test(r)))).Select(r => r.Id).ToList();
+
+            var response = await server.GraphQL.ExecuteAsync($"{{ connectors(first: 50, {arguments}) {{ totalCount nodes {{ id }} }} }}");
+            var data = response.Ok().GetProperty("connectors");
+            var ids = data.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!).ToList();
+            Assert.True(expected.Take(50).SequenceEqual(ids), $"{arguments}\nexpected {string.Join(",", expected)}\nactual   {string.Join(",", ids)}");
+            Assert.Equal(expected.Count, data.GetProperty("totalCount").GetInt32());
+            answered += expected.Count > 0 ? 1 : 0;
+        }
+
+        Assert.True(answered > Combinations / 4, $"only {answered} of {Combinations} searches matched anything: the generator tests too little");
+    }
+
+    private sealed record Row(string Id, string Name, string? Description, string? Category, string[] Tags, bool Enabled, string? Processor, DateTime Created)
+    {
+        public IEnumerable<string> FreeText => new[] { Name, Description, Category, Processor }.Concat(Tags).OfType<string>();
+    }
+
+    private sealed record Condition(string? Query, string? Where, Func<Row, bool> Test);
+
+    private async Task<List<Row>> SeedAsync()
+    {
+        var writer = server.Services.GetRequiredService<ConnectorWriter>();
+        var random = new Random(20261130);
+        var rows = new List<Row>();
+        for (var i = 0; i < 70; i++)
+        {
+            server.Clock.Set(QueryDataset.Epoch.AddDays(10).AddMinutes(i));
+            var row = new Row($"df-{i:D3}", $"{Word(random)} {Word(random)} {i}", random.Next(4) == 0 ? null : $"{Word(random)}-{Word(random)}",
+                random.Next(5) == 0 ? null : Pick(random, Categories), [.. Enumerable.Range(0, random.Next(4)).Select(_ => Word(random)).Distinct()],
+                random.Next(3) != 0, random.Next(3) == 0 ? null : Pick(random, Processors), server.Clock.GetUtcNow().UtcDateTime);
+            var result = await writer.CreateAsync(Document(row), CancellationToken.None);
+            Assert.True(result.Succeeded);
+            rows.Add(row);
+        }
+
+        // Updates and deletes: the indexes must follow every write, not only the first.
+        for (var i = 0; i < 70; i += 5)
+        {
+            var updated = rows[i] with { Name = $"{Word(random)} renamed {i}", Tags = [Word(random)], Description = null };
+            var patch = new JsonObject { ["name"] = updated.Name, ["tags"] = new JsonArray(JsonValue.Create(updated.Tags[0])), ["description"] = null };
+            Assert.True((await writer.UpdateAsync(updated.Id, patch, replace: false, expectedVersion: null, CancellationToken.None)).Succeeded);
+            rows[i] = updated;
+        }
+
+        foreach (var gone in rows.Where((_, i) => i % 7 == 3).ToList())
+        {
+            Assert.True((await writer.DeleteAsync(gone.Id, expectedVersion: null, CancellationToken.None)).Succeeded);
+            rows.Remove(gone);
+        }
+
+        return rows;
+    }
+
+    private static Condition Generate(Random random)
+    {
+        var word = Word(random);
+        var lower = word.ToLowerInvariant();
+        var part = lower.Length > 3 ? lower[..random.Next(1, lower.Length)] : lower; // short words fall back to a scan
+        return random.Next(11) switch
+        {
+            0 => new($"{part}", null, r => r.FreeText.Any(t => t.ToLowerInvariant().Contains(part, StringComparison.Ordinal))),
+            1 => AllTerms($"{word.ToUpperInvariant()} {Word(random)[..1]}"),
+            2 => new($"name:{part}", null, r => r.Name.ToLowerInvariant().Contains(part, StringComparison.Ordinal)),
+            3 => new($"tags:{part}", null, r => r.Tags.Any(t => t.ToLowerInvariant().Contains(part, StringComparison.Ordinal))),
+            4 => new(null, $"{{tags: {{some: {{eq: {JsonSerializer.Serialize(word)}}}}}}}", r => r.Tags.Contains(word, StringComparer.Ordinal)),
+            5 => Pick(random, Words) is var other
+                ? new(null, $"{{tags: {{some: {{in: [{JsonSerializer.Serialize(word)}, {JsonSerializer.Serialize(other)}]}}}}}}", r => r.Tags.Any(t => t == word || t == other))
+                : throw new InvalidOperationException(),
+            6 => new(null, $"{{tags: {{none: {{eq: {JsonSerializer.Serialize(word)}}}}}}}", r => !r.Tags.Contains(word, StringComparer.Ordinal)),
+            7 => Pick(random, Categories) is var category
+                ? new(null, $"{{category: {{eq: {JsonSerializer.Serialize(category)}}}}}", r => r.Category == category)
+                : throw new InvalidOperationException(),
+            8 => Flag(random.Next(2) == 0),
+            9 => word[..Math.Min(word.Length, random.Next(1, 4))] is var prefix
+                ? new(null, $"{{name: {{startsWith: {JsonSerializer.Serialize(prefix)}}}}}", r => r.Name.StartsWith(prefix, StringComparison.Ordinal))
+                : throw new InvalidOperationException(),
+            _ => Pick(random, Processors) is var processor
+                ? new(null, $"{{processor: {{name: {{eq: {JsonSerializer.Serialize(processor)}}}}}}}", r => r.Processor == processor)
+                : throw new InvalidOperationException(),
+        };
+    }
+
+    private static Condition Flag(bool enabled) =>
+        new(null, $"{{enabled: {{eq: {(enabled ? "true" : "false")}}}}}", r => r.Enabled == enabled);
+
+    private static Condition AllTerms(string query)
+    {
+        var terms = query.ToLowerInvariant().Split(' ');
+        return new(query, null, r => terms.All(term => r.FreeText.Any(t => t.ToLowerInvariant().Contains(term, StringComparison.Ordinal))));
+    }
+
+    /// <summary>The GraphQL order and the same order in LINQ (ties broken by id in the last key's direction).</summary>
+    private static (string? Order, Func<IEnumerable<Row>, IEnumerable<Row>> Sort) Order(Random random) => random.Next(4) switch
+    {
+        0 => (null, rows => rows.OrderByDescending(r => r.Created).ThenByDescending(r => r.Id, StringComparer.Ordinal)),
+        1 => ("{name: ASC}", rows => rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)),
+        2 => ("{name: DESC}", rows => rows.OrderByDescending(r => r.Name, StringComparer.Ordinal).ThenByDescending(r => r.Id, StringComparer.Ordinal)),
+        _ => ("{created: ASC}", rows => rows.OrderBy(r => r.Created).ThenBy(r => r.Id, StringComparer.Ordinal)),
+    };
+
+    private static JsonObject Document(Row row)
+    {
+        var doc = new JsonObject
+        {
+            ["id"] = row.Id,
+            ["name"] = row.Name,
+            ["tags"] = new JsonArray([.. row.Tags.Select(t => JsonValue.Create(t))]),
+            ["enabled"] = row.Enabled,
+        };
+        if (row.Description is not null)
+        {
+            doc["description"] = row.Description;
+        }
+
+        if (row.Category is not null)
+        {
+            doc["category"] = row.Category;
+        }
+
+        if (row.Processor is not null)
+        {
+            doc["processor"] = new JsonObject { ["enabled"] = true, ["name"] = row.Processor };
+        }
+
+        return doc;
+    }
+
+    private static string Word(Random random) => Pick(random, Words);
+
+    private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Coco.Connectors.Tests.Search;
+
+/// <summary>Records SQLite's <c>EXPLAIN QUERY PLAN</c> of every query the server runs, with the query's own parameters.</summary>
+public sealed class QueryPlanLog : DbCommandInterceptor
+{
+    private readonly ConcurrentQueue<string> _plans = new();
+
+    public IReadOnlyList<string> Plans => [.. _plans];
+
+    public void Clear() => _plans.Clear();
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Explain(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Explain(command);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    private void Explain(DbCommand command)
+    {
+        if (!command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        using var explain = command.Connection!.CreateCommand();
+        explain.Transaction = command.Transaction;
+        explain.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        foreach (DbParameter parameter in command.Parameters)
+        {
+            var copy = explain.CreateParameter();
+            copy.ParameterName = parameter.ParameterName;
+            copy.Value = parameter.Value;
+            explain.Parameters.Add(copy);
+        }
+
+        var lines = new List<string>();
+        using (var reader = explain.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                lines.Add(reader.GetString(3));
+            }
+        }
+
+        _plans.Enqueue(command.CommandText + "\n--\n" + string.Join("\n", lines));
+    }
+}
