@@ -28,7 +28,11 @@ const client = new ApolloClient({
       sha256: text => createHash("sha256").update(text).digest("hex"),
       useGETForHashedQueries: mode === "get",
     }),
-    new HttpLink({ uri: url, fetch: loggingFetch }),
+    new HttpLink({
+      uri: url,
+      fetch: loggingFetch,
+      headers: process.env.COCO_API_TOKEN ? { "X-API-TOKEN": process.env.COCO_API_TOKEN } : {},
+    }),
   ]),
 });
 

@@ -18,7 +18,11 @@ const query = getIntrospectionQuery({
 });
 const response = await fetch(url, {
   method: "POST",
-  headers: { "Content-Type": "application/json", Accept: "application/graphql-response+json" },
+  headers: {
+    "Content-Type": "application/json",
+    Accept: "application/graphql-response+json",
+    ...(process.env.COCO_API_TOKEN ? { "X-API-TOKEN": process.env.COCO_API_TOKEN } : {}),
+  },
   body: JSON.stringify({ query }),
 });
 const body = await response.json();

@@ -6,6 +6,13 @@ namespace Coco.Connectors.Server.Auth;
 public static class RestPermissions
 {
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission)
+        where TBuilder : IEndpointConventionBuilder => Require(builder, permission);
+
+    /// <summary>Any authenticated caller, whatever its permissions (operational routes such as /metrics).</summary>
+    public static TBuilder RequireCaller<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => Require(builder, permission: null);
+
+    private static TBuilder Require<TBuilder>(TBuilder builder, string? permission)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
@@ -15,7 +22,7 @@ public static class RestPermissions
                 return CocoResponses.Error(StatusCodes.Status401Unauthorized, "unauthorized", "invalid login");
             }
 
-            return caller.Has(permission)
+            return permission is null || caller.Has(permission)
                 ? await next(context)
                 : CocoResponses.Error(StatusCodes.Status403Forbidden, "forbidden", $"permission [[{permission}]] not allowed");
         });

@@ -1,4 +1,5 @@
 using Coco.Connectors.Observability;
+using Coco.Connectors.Server.Auth;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -70,8 +71,8 @@ public static class TelemetryRegistration
         var options = app.ServiceProvider.GetRequiredService<TelemetryOptions>();
         if (options.Enabled && !string.IsNullOrEmpty(options.MetricsPath))
         {
-            // Note for authentication: once the API has it, this endpoint takes the same policy (RequireAuthorization).
-            app.MapPrometheusScrapingEndpoint(options.MetricsPath);
+            // Behind the API's own access rules: any token, or this machine while the server is in protected mode.
+            app.MapPrometheusScrapingEndpoint(options.MetricsPath).RequireCaller();
         }
 
         return app;

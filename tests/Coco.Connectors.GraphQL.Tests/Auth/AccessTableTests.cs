@@ -165,6 +165,35 @@ public sealed class AccessTableTests(AuthServer server) : IClassFixture<AuthServ
         }
     }
 
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData(AuthServer.Wrong, HttpStatusCode.Unauthorized)]
+    [InlineData(AuthServer.Expired, HttpStatusCode.Unauthorized)]
+    public async Task Metrics_are_refused_without_a_valid_token(string? token, HttpStatusCode expected)
+    {
+        using var client = server.CreateAnonymousHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        if (token is not null)
+        {
+            request.Headers.Add("X-API-TOKEN", token);
+        }
+
+        using var response = await client.SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.DoesNotContain("coco_", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_are_served_to_any_valid_token_whatever_its_permissions()
+    {
+        using var client = server.CreateAnonymousHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Add("X-API-TOKEN", AuthServer.TokenFor(Permissions.Read));
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("# TYPE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_table_covers_every_query_and_mutation_field_of_the_schema()
     {

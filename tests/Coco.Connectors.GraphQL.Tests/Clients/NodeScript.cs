@@ -15,6 +15,7 @@ public static class NodeScript
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            Environment = { ["COCO_API_TOKEN"] = CocoServer.TestToken },
         };
         using var node = Process.Start(start)!;
         var output = node.StandardOutput.ReadToEndAsync();

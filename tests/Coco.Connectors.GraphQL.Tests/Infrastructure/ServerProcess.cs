@@ -16,6 +16,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly Task _reading;
+    private bool _withTestToken;
 
     private ServerProcess(Process process)
     {
@@ -36,7 +37,11 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts the server. Without <paramref name="withTestToken"/> it runs in protected mode (no token: this machine is
+    /// served without one); with it, the test suite's token is configured and <see cref="CreateHttpClient"/> sends it.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, bool withTestToken = false)
     {
         var start = new ProcessStartInfo(DotnetHost(), [Path.Combine(AppContext.BaseDirectory, "Coco.Connectors.GraphQL.Server.dll"), "--urls", "http://127.0.0.1:0"])
         {
@@ -50,17 +55,33 @@ public sealed class ServerProcess : IAsyncDisposable
             start.Environment.Remove(key);
         }
 
+        if (withTestToken)
+        {
+            start.Environment["Auth__TokenKey"] = Convert.ToBase64String(CocoServer.TestTokenKey);
+            start.Environment["Auth__Tokens__test-suite__Hash"] = CocoServer.HashOf(CocoServer.TestToken);
+            start.Environment["Auth__Tokens__test-suite__Permissions"] = "*";
+        }
+
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
 
-        var server = new ServerProcess(Process.Start(start)!);
+        var server = new ServerProcess(Process.Start(start)!) { _withTestToken = withTestToken };
         server.BaseAddress = await server.WaitForAddressAsync();
         return server;
     }
 
-    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
+    public HttpClient CreateHttpClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (_withTestToken)
+        {
+            client.DefaultRequestHeaders.Add("X-API-TOKEN", CocoServer.TestToken);
+        }
+
+        return client;
+    }
 
     /// <summary>The process's exit code, once it has exited.</summary>
     public int ExitCode => _process.ExitCode;

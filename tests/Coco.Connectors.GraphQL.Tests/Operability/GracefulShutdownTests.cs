@@ -25,7 +25,7 @@ public sealed class GracefulShutdownTests : IDisposable
         {
             // Long enough that the test sees the server draining even on a loaded machine; nothing here is timed.
             ["Shutdown__ReadinessDelay"] = "00:00:15",
-        });
+        }, withTestToken: true);
         using var http = server.CreateHttpClient();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("healthz/ready", UriKind.Relative))).StatusCode);
 

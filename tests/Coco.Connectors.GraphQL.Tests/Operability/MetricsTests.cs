@@ -20,7 +20,7 @@ public sealed class MetricsTests : IDisposable
     [Fact]
     public async Task A_scripted_workload_shows_up_in_the_prometheus_scrape_with_its_counts()
     {
-        await using var server = await ServerProcess.StartAsync(_folder);
+        await using var server = await ServerProcess.StartAsync(_folder, withTestToken: true);
         using var http = server.CreateHttpClient();
 
         for (var i = 0; i < 3; i++)

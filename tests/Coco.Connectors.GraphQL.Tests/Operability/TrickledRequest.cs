@@ -34,7 +34,7 @@ public sealed class TrickledRequest : IAsyncDisposable
         var tcp = new TcpClient();
         await tcp.ConnectAsync(server.Host, server.Port);
         var head = Encoding.ASCII.GetBytes(
-            $"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n");
+            $"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\nX-API-TOKEN: {CocoServer.TestToken}\r\nContent-Length: {body.Length}\r\n\r\n");
         await tcp.GetStream().WriteAsync(head);
         return new TrickledRequest(tcp, body);
     }

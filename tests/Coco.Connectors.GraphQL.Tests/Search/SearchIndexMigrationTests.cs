@@ -56,7 +56,7 @@ public sealed class SearchIndexMigrationTests
         Assert.Equal(QueryDataset.Ids("AE"), alpha.Ok().GetProperty("connectors").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()).ToArray());
 
         // And the triggers keep it in step from now on.
-        using var http = new HttpClient { BaseAddress = migrated.BaseAddress };
+        using var http = migrated.CreateHttpClient();
         var renamed = await http.PutAsync("connector/legacy-01",
             new StringContent("""{"name": "Renamed Wombat", "tags": ["marsupial"]}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.True(renamed.IsSuccessStatusCode, await renamed.Content.ReadAsStringAsync());
