@@ -4,14 +4,19 @@ namespace Coco.Connectors.Secrets;
 
 /// <summary>
 /// "Secrets follow their destination": a config key that says where credentials are sent (<c>url</c>, <c>uri</c>,
-/// <c>endpoint</c>, <c>host</c>, <c>domain</c>, or a key ending in one, e.g. <c>token_url</c>, <c>apiEndpoint</c>) may
+/// <c>endpoint</c>, <c>host</c>, <c>domain</c>, <c>server</c>, <c>address</c>, <c>proxy</c>, their plurals, or a key ending in one, e.g. <c>token_url</c>, <c>apiEndpoint</c>) may
 /// change only when the same write resends the connector's stored secrets, so nobody who can edit a connector but
 /// does not know its secrets can redirect them to a server of their choosing (GitLab's rule for integrations).
 /// Objects are walked at any depth; arrays are compared whole.
 /// </summary>
 internal static class SecretDestinations
 {
-    private static readonly string[] DestinationEndings = ["url", "uri", "endpoint", "host", "hostname", "domain"];
+    // Plurals too: a list of servers is as much a destination as one. A proxy sees whatever passes through it.
+    private static readonly string[] DestinationEndings =
+    [
+        "url", "urls", "uri", "uris", "endpoint", "endpoints", "host", "hosts", "hostname", "domain",
+        "server", "servers", "address", "addresses", "addr", "proxy",
+    ];
 
     /// <summary>
     /// The paths (<c>config.client_secret</c>) of the stored secrets the write must resend: empty when no destination

@@ -27,7 +27,7 @@ public sealed class ApiTokenAuthenticationHandler(
         Caller? caller;
         if (token is null)
         {
-            caller = access.AnonymousCaller(Context.Connection.RemoteIpAddress);
+            caller = access.AnonymousCaller(Context);
             if (caller is null)
             {
                 return Task.FromResult(AuthenticateResult.NoResult());

@@ -11,7 +11,7 @@ public static partial class AuthStartup
         var logger = app.Logger;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            if (access.AnonymousCaller(System.Net.IPAddress.None) is not null)
+            if (access.AllowsAnonymous)
             {
                 LogAnonymous(logger);
             }

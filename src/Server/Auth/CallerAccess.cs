@@ -16,13 +16,26 @@ public sealed class CallerAccess(TokenDirectory directory, IOptions<AuthOptions>
     /// </summary>
     public bool InProtectedMode => !directory.HasTokens && !options.Value.AllowAnonymous;
 
-    public Caller? AnonymousCaller(IPAddress? remote) =>
-        options.Value.AllowAnonymous || (!directory.HasTokens && IsLoopback(remote)) ? Caller.Anonymous : null;
+    /// <summary><c>Auth:AllowAnonymous</c>: everyone is served without a token.</summary>
+    public bool AllowsAnonymous => options.Value.AllowAnonymous;
+
+    public Caller? AnonymousCaller(HttpContext context) =>
+        options.Value.AllowAnonymous || (!directory.HasTokens && IsLocal(context)) ? Caller.Anonymous : null;
 
     /// <summary>True when a caller without a token is refused only because protected mode serves loopback alone.</summary>
-    public bool RefusedByProtectedMode(IPAddress? remote) => InProtectedMode && !IsLoopback(remote);
+    public bool RefusedByProtectedMode(HttpContext context) => InProtectedMode && !IsLocal(context);
 
-    public static bool IsLoopback(IPAddress? remote) => remote is null || IPAddress.IsLoopback(remote);
+    /// <summary>
+    /// A client on this machine: a loopback peer that is not a reverse proxy relaying someone else's request. A proxy
+    /// on the same host connects over loopback, so a forwarding header means the real client may be anywhere.
+    /// </summary>
+    public static bool IsLocal(HttpContext context) =>
+        IsLoopback(context.Connection.RemoteIpAddress)
+        && !context.Request.Headers.ContainsKey("Forwarded")
+        && !context.Request.Headers.ContainsKey("X-Forwarded-For")
+        && !context.Request.Headers.ContainsKey("X-Real-IP");
+
+    private static bool IsLoopback(IPAddress? remote) => remote is null || IPAddress.IsLoopback(remote);
 
     /// <summary>The caller the authentication handler put on the request; null when it was not authenticated.</summary>
     public static Caller? Of(HttpContext context) =>

@@ -15,7 +15,7 @@ internal sealed class ProtectedModeMiddleware(RequestDelegate next, CallerAccess
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!access.RefusedByProtectedMode(context.Connection.RemoteIpAddress))
+        if (!access.RefusedByProtectedMode(context))
         {
             return next(context);
         }

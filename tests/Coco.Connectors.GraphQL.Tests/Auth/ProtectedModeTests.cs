@@ -32,6 +32,21 @@ public sealed class ProtectedModeTests(ProtectedModeCocoServer local, RemoteClie
     }
 
     [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.9")]
+    [InlineData("Forwarded", "for=203.0.113.9")]
+    [InlineData("X-Real-IP", "203.0.113.9")]
+    public async Task A_request_relayed_by_a_proxy_on_this_machine_is_not_a_local_client(string header, string value)
+    {
+        using var client = local.CreateAnonymousHttpClient();
+        var created = await client.SendJsonAsync(HttpMethod.Post, "/connector/", """{"name":"from the internet"}""",
+            r => r.Headers.Add(header, value));
+        Assert.Equal(HttpStatusCode.Forbidden, created.Status);
+        Assert.Equal("protected_mode", (string?)created.Object["error"]!["type"]);
+        var search = await client.SendJsonAsync(HttpMethod.Get, "/connector/_search?query=internet");
+        Assert.Equal(0, (int)search.Object["hits"]!["total"]!["value"]!);
+    }
+
+    [Theory]
     [InlineData("GET", "/connector/github")]
     [InlineData("GET", "/connector/_search")]
     [InlineData("POST", "/graphql")]

@@ -23,6 +23,10 @@ public sealed class SecretDestinationTests(CocoServer server) : IClassFixture<Co
         { """{"config":{"token_url":"https://attacker.example/steal","client_secret":"******","api":{"api_key":"******"}}}""", false, "config.client_secret, config.api.api_key" },
         { """{"config":{"token_url":"https://attacker.example/steal","client_secret":"new"}}""", false, "config.api.api_key" },
         { """{"config":{"auth_domain":"attacker.example"}}""", false, "config.client_secret" },
+        { """{"config":{"proxy":"http://attacker.example:3128"}}""", false, "config.client_secret" },
+        { """{"config":{"ldap_server":"attacker.example"}}""", false, "config.client_secret" },
+        { """{"config":{"servers":["attacker.example"]}}""", false, "config.client_secret" },
+        { """{"config":{"api":{"address":"attacker.example"}}}""", false, "config.client_secret" },
         // A replacement that keeps the secrets by their mask.
         { """{"name":"oauth app","config":{"token_url":"https://attacker.example/steal","client_id":"app","client_secret":"******","api":{"endpoint":"https://api.example","api_key":"******"}}}""", true, "config.client_secret" },
     };
