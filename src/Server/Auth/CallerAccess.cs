@@ -44,15 +44,20 @@ public sealed class CallerAccess(TokenDirectory directory, IOptions<AuthOptions>
     /// <summary>A GraphQL user context carrying the request's caller (if any).</summary>
     public static Dictionary<string, object?> UserContext(HttpContext context) => new() { [Caller.UserContextKey] = Of(context) };
 
+    /// <summary>
+    /// The token a request carries, or null. Two different tokens (one in each header) give a token that matches
+    /// nothing: a token that is sent is always checked, so a bad one cannot hide behind a good one.
+    /// </summary>
     public static string? TokenFrom(IHeaderDictionary headers)
     {
-        if (headers.TryGetValue(TokenHeader, out var apiToken) && Single(apiToken) is { } direct)
-        {
-            return direct;
-        }
-
-        return headers.TryGetValue("Authorization", out var authorization) && Single(authorization) is { } value ? FromBearer(value) : null;
+        var direct = headers.TryGetValue(TokenHeader, out var apiToken) ? Single(apiToken) : null;
+        var bearer = headers.TryGetValue("Authorization", out var authorization) && Single(authorization) is { } value ? FromBearer(value) : null;
+        return direct is not null && bearer is not null && !string.Equals(direct, bearer, StringComparison.Ordinal)
+            ? ConflictingTokens
+            : direct ?? bearer;
     }
+
+    private const string ConflictingTokens = "";
 
     /// <summary>The token in an <c>Authorization</c> value (<c>Bearer &lt;token&gt;</c>), or null.</summary>
     public static string? FromBearer(string value)

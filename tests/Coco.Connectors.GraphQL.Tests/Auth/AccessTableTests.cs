@@ -183,6 +183,20 @@ public sealed class AccessTableTests(AuthServer server) : IClassFixture<AuthServ
         Assert.DoesNotContain("coco_", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Bearer coco_no-such-token", HttpStatusCode.Unauthorized)]
+    [InlineData("Basic dXNlcjpwYXNz", HttpStatusCode.OK)]
+    public async Task A_second_token_is_checked_too_so_a_bad_one_cannot_hide_behind_a_good_one(string authorization, HttpStatusCode expected)
+    {
+        using var client = server.CreateAnonymousHttpClient();
+        var response = await client.SendJsonAsync(HttpMethod.Get, "/connector/github", configure: request =>
+        {
+            request.Headers.Add("X-API-TOKEN", AuthServer.TokenFor(Permissions.Read));
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        });
+        Assert.Equal(expected, response.Status);
+    }
+
     [Fact]
     public async Task Metrics_are_served_to_any_valid_token_whatever_its_permissions()
     {
