@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Coco.Connectors.Auth;
 using Coco.Connectors.GraphQLApi;
 using Coco.Connectors.GraphQLApi.Limits;
 using Coco.Connectors.Server.Auth;
@@ -130,7 +131,9 @@ public sealed class GraphQLRunner(
             documents.Add(query, document);
         }
 
-        if (resolved.RegisterHash is { } hash && result.Executed && request.Query is { } registered)
+        // Only a known caller may add to the cache everyone shares.
+        var caller = Caller.From(userContext);
+        if (resolved.RegisterHash is { } hash && result.Executed && request.Query is { } registered && caller is not null)
         {
             automatic.Add(hash, registered);
         }
@@ -141,7 +144,8 @@ public sealed class GraphQLRunner(
             return result;
         }
 
-        return ErrorSecretScrubber.Scrub(CapErrors(NameTimeout(result)), request.Query, request.Variables);
+        var scrubbed = ErrorSecretScrubber.Scrub(CapErrors(NameTimeout(result)), request.Query, request.Variables);
+        return caller is null && !auth.Value.AnonymousIntrospection ? SchemaSuggestions.Withhold(scrubbed) : scrubbed;
     }
 
     private ExecutionResult NameTimeout(ExecutionResult result)

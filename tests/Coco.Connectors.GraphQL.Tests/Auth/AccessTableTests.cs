@@ -233,6 +233,22 @@ public sealed class AccessTableTests(AuthServer server) : IClassFixture<AuthServ
     }
 
     [Fact]
+    public async Task Without_a_token_validation_errors_suggest_no_names_from_the_schema()
+    {
+        const string Body = """{"query":"{ connectorz { id } }"}""";
+        using var anonymous = server.CreateAnonymousHttpClient();
+        var refused = await anonymous.SendJsonAsync(HttpMethod.Post, "/graphql", Body);
+        var message = (string?)refused.Object["errors"]![0]!["message"];
+        Assert.Contains("connectorz", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Did you mean", refused.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("'connectors'", refused.Text, StringComparison.Ordinal);
+
+        using var withToken = server.CreateHttpClient();
+        var helped = await withToken.SendJsonAsync(HttpMethod.Post, "/graphql", Body);
+        Assert.Contains("Did you mean", (string?)helped.Object["errors"]![0]!["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Introspection_needs_a_caller_but_no_permission_and_typename_is_free()
     {
         using var client = server.CreateAnonymousHttpClient();
