@@ -38,6 +38,18 @@ public sealed class PersistedQueryTests(CocoServer server) : IClassFixture<CocoS
     }
 
     [Fact]
+    public async Task A_caller_without_a_token_cannot_fill_the_shared_cache()
+    {
+        var query = Unique("{ __typename }");
+        using var anonymous = server.CreateAnonymousHttpClient();
+        var ran = await anonymous.SendJsonAsync(HttpMethod.Post, "/graphql", Body(query, Sha256(query)));
+        Assert.Equal("Query", (string?)ran.Object["data"]!["__typename"]);
+
+        var hashOnly = await _client.PostRawAsync(Body(null, Sha256(query)));
+        Assert.Equal("PERSISTED_QUERY_NOT_FOUND", hashOnly.FirstErrorCode);
+    }
+
+    [Fact]
     public async Task GET_registers_and_runs_by_hash_too()
     {
         var query = Unique("query Named { connectorById(id: \"github\") { name } }");
