@@ -28,6 +28,7 @@ public sealed class GraphQLRunner(
     PersistedDocumentResolver persisted,
     AutomaticPersistedQueryCache automatic,
     IOptions<GraphQLLimitsOptions> limits,
+    ServerResponseBudget serverBudget,
     IOptions<AuthOptions> auth,
     GraphQLOperationTelemetry telemetry,
     OperationNameLabels operationNames,
@@ -41,7 +42,8 @@ public sealed class GraphQLRunner(
         IServiceProvider requestServices,
         AllowedOperations allowed,
         IDictionary<string, object?>? userContext,
-        CancellationToken ct)
+        CancellationToken ct,
+        Action<IDisposable>? holdBudgetUntil = null)
     {
         using var scope = OperationScope(logger, operationNames.For(request.OperationName));
         var started = Stopwatch.GetTimestamp();
@@ -49,7 +51,7 @@ public sealed class GraphQLRunner(
         ExecutionResult? result = null;
         try
         {
-            return result = await RunAsync(request, requestServices, allowed, userContext, ct);
+            return result = await RunAsync(request, requestServices, allowed, userContext, ct, holdBudgetUntil);
         }
         finally
         {
@@ -62,7 +64,8 @@ public sealed class GraphQLRunner(
         IServiceProvider requestServices,
         AllowedOperations allowed,
         IDictionary<string, object?>? userContext,
-        CancellationToken ct)
+        CancellationToken ct,
+        Action<IDisposable>? holdBudgetUntil)
     {
         // A trusted document or a persisted query names its text by id or hash; from here on it is a plain request.
         var resolved = persisted.Resolve(request);
@@ -79,7 +82,7 @@ public sealed class GraphQLRunner(
             Extensions = request.Extensions,
         };
         var operationRule = new OperationTypeRule(allowed);
-        var budget = new ResponseBudget(limits.Value.MaxResponseBytes, ct);
+        var budget = new ResponseBudget(limits.Value.MaxResponseBytes, ct, serverBudget);
         var permissionRule = auth.Value.AnonymousIntrospection ? FieldPermissionRule.OpenIntrospection : FieldPermissionRule.Strict;
 
         // Rules that depend on the operation chosen, the variables or the caller must run on cache hits too.
@@ -120,7 +123,17 @@ public sealed class GraphQLRunner(
         }
         finally
         {
-            if (!keepBudget)
+            if (keepBudget)
+            {
+                // Kept for its token only: what the source charged must not stay held for the subscription's life.
+                budget.ReturnServerShare();
+            }
+            else if (holdBudgetUntil is not null)
+            {
+                // The result's bytes stay in memory until the transport has written them; so does their charge.
+                holdBudgetUntil(budget);
+            }
+            else
             {
                 budget.Dispose();
             }

@@ -66,6 +66,12 @@ public sealed class GraphQLLimitsOptions
     /// <summary>The largest serialized response body; a bigger result is replaced by a <c>RESPONSE_TOO_LARGE</c> error.</summary>
     public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// The response bytes all executions together may hold at once (<see cref="ServerResponseBudget"/>); an execution
+    /// that would pass it stops with <c>SERVER_BUSY</c> (503 with <c>Retry-After</c> under graphql-response+json).
+    /// </summary>
+    public long MaxInFlightResponseBytes { get; set; } = 128 * 1024 * 1024;
+
     /// <summary>How long one execution (validation included) may take; zero or negative turns the timeout off.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -15,6 +15,7 @@ public static class LimitCodes
     public const string MutationFields = "MUTATION_FIELDS_EXCEEDED";
     public const string Cost = "COST_EXCEEDED";
     public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
+    public const string ServerBusy = "SERVER_BUSY";
     public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
     public const string TooManyErrors = "TOO_MANY_ERRORS";
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Coco.Connectors.GraphQLApi.Limits;
 
@@ -29,6 +30,7 @@ public static class QueryLimits
     public static IServiceCollection AddQueryLimitOptions(this IServiceCollection services)
     {
         services.AddOptions<GraphQLLimitsOptions>().BindConfiguration(GraphQLLimitsOptions.Section);
+        services.AddSingleton(sp => new ServerResponseBudget(sp.GetRequiredService<IOptions<GraphQLLimitsOptions>>().Value.MaxInFlightResponseBytes));
         return services;
     }
 }

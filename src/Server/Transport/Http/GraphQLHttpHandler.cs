@@ -24,6 +24,9 @@ public sealed class GraphQLHttpHandler(
     IOptions<AuthOptions> auth,
     ISchema schema)
 {
+    // Large responses in flight finish within seconds; a short pause is enough for their bytes to be returned.
+    private const string RetryAfterSeconds = "1";
+
     private readonly Lazy<string> _sdl = new(() => SchemaSdl.Print(schema));
 
     public async Task HandleAsync(HttpContext http)
@@ -83,11 +86,16 @@ public sealed class GraphQLHttpHandler(
         }
 
         var allowed = isGet ? AllowedOperations.Query : AllowedOperations.QueryAndMutation;
-        var result = await runner.ExecuteAsync(graphQLRequest!, http.RequestServices, allowed, CallerAccess.UserContext(http), http.RequestAborted);
+        var result = await runner.ExecuteAsync(graphQLRequest!, http.RequestServices, allowed, CallerAccess.UserContext(http), http.RequestAborted,
+            http.Response.RegisterForDispose);
         var status = StatusCodeFor(result, responseType);
         if (status == StatusCodes.Status405MethodNotAllowed)
         {
             http.Response.Headers.Allow = "POST";
+        }
+        else if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds;
         }
 
         await WriteAsync(http, status, responseType, result);
@@ -97,7 +105,8 @@ public sealed class GraphQLHttpHandler(
     /// GraphQL over HTTP §Status Codes. A request error (unparsable or invalid document, unknown operation, variable
     /// coercion failure) is 400 under graphql-response+json and 200 under application/json. Once executed it is 200,
     /// even when a field error left <c>data</c> null (a partial response, as the spec recommends). A mutation sent
-    /// with GET is 405 under either type. A request stopped by the execution timeout is 504 under graphql-response+json.
+    /// with GET is 405 under either type. A request stopped by the execution timeout is 504 under graphql-response+json,
+    /// one stopped by the server-wide response budget (<c>SERVER_BUSY</c>) 503.
     /// </summary>
     private static int StatusCodeFor(ExecutionResult result, GraphQLResponseType responseType)
     {
@@ -131,6 +140,12 @@ public sealed class GraphQLHttpHandler(
         if (errors.Any(e => e.Code == LimitCodes.ExecutionTimeout))
         {
             return StatusCodes.Status504GatewayTimeout;
+        }
+
+        // Refused for the load of other requests, not for this one: the client may retry as it is.
+        if (errors.Any(e => e.Code == LimitCodes.ServerBusy))
+        {
+            return StatusCodes.Status503ServiceUnavailable;
         }
 
         // Not executed without a request error means the engine itself failed: not the client's fault.

@@ -19,7 +19,7 @@ namespace Coco.Connectors.Server.Transport.Streaming;
 /// Each event has its own response budget (<see cref="ResponseBudget"/>): an event whose answer would be too large
 /// becomes a <c>RESPONSE_TOO_LARGE</c> error for that event, and the subscription goes on.
 /// </summary>
-internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOptions<GraphQLLimitsOptions> limits, ConnectorEventDispatcher dispatcher) : SubscriptionExecutionStrategy
+internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOptions<GraphQLLimitsOptions> limits, ServerResponseBudget serverBudget, ConnectorEventDispatcher dispatcher) : SubscriptionExecutionStrategy
 {
     private readonly ConditionalWeakTable<object, ConcurrentDictionary<SelectionKey, EventPayload>> _payloads = new();
 
@@ -51,7 +51,7 @@ internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOp
     private async ValueTask<ExecutionResult> ExecuteAsync(ExecutionContext context, ExecutionNode node, object? value)
     {
         var outer = context.CancellationToken;
-        using var budget = new ResponseBudget(limits.Value.MaxResponseBytes, outer);
+        using var budget = new ResponseBudget(limits.Value.MaxResponseBytes, outer, serverBudget);
         context.CancellationToken = budget.Token;
         context.UserContext = budget.AttachTo(context.UserContext);
         try
