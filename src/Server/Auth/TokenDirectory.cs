@@ -26,6 +26,9 @@ public sealed partial class TokenDirectory(
     private readonly ConcurrentDictionary<Watch, byte> _watches = new();
     private volatile Snapshot _snapshot = Snapshot.Empty;
 
+    // One refresh at a time: a slower one that read the store before a revocation must not overwrite a later one's view.
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+
     /// <summary>True when any token exists (even revoked or expired): protected mode is then over for good.</summary>
     public bool HasTokens => _snapshot.HasTokens;
 
@@ -75,6 +78,19 @@ public sealed partial class TokenDirectory(
 
     /// <summary>Re-reads the tokens; writes the pending last-used stamps first.</summary>
     public async Task RefreshAsync(CancellationToken ct)
+    {
+        await _refreshing.WaitAsync(ct);
+        try
+        {
+            await RefreshNowAsync(ct);
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    private async Task RefreshNowAsync(CancellationToken ct)
     {
         if (!_used.IsEmpty)
         {

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Coco.Connectors.Auth;
 using Coco.Connectors.Domain;
+using Coco.Connectors.GraphQLApi.Limits;
 using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Querying;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Coco.Connectors.Server.Rest;
@@ -107,7 +109,7 @@ public static class ConnectorApi
         return result.Succeeded ? CocoResponses.Result(id, "deleted") : CocoResponses.Refused(id, result.Errors);
     }
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, ConnectorReader reader, CancellationToken ct)
+    private static async Task<IResult> SearchAsync(HttpRequest request, ConnectorReader reader, IOptions<GraphQLLimitsOptions> limits, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         JsonObject? body = null;
@@ -177,7 +179,7 @@ public static class ConnectorApi
             response["aggregations"] = aggregations;
         }
 
-        return Results.Json(response);
+        return await BoundedJson.ResultAsync(response, limits.Value.MaxResponseBytes, ct);
     }
 
     private static IResult InvalidId(string id) =>
