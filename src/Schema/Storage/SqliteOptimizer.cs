@@ -11,7 +11,7 @@ namespace Coco.Connectors.Storage;
 /// and then on a schedule (<see cref="StorageOptions.OptimizeInterval"/>). <c>PRAGMA optimize</c> only re-analyzes what
 /// has changed enough, and with WAL readers do not wait for it.
 /// </summary>
-internal sealed class SqliteOptimizer(IDbContextFactory<CocoDbContext> dbFactory, StorageOptions options, ILogger<SqliteOptimizer> logger) : BackgroundService
+internal sealed class SqliteOptimizer(IDbContextFactory<CocoDbContext> dbFactory, StorageOptions options, ILogger<SqliteOptimizer> logger) : PeriodicStoreTask
 {
     /// <summary>Rows ANALYZE samples per index: enough for the planner's choices, bounded at any collection size.</summary>
     private const int AnalysisLimit = 2000;
@@ -36,27 +36,9 @@ internal sealed class SqliteOptimizer(IDbContextFactory<CocoDbContext> dbFactory
         logger.LogInformation("Migrated the SQLite store ({Migrations}) and analyzed it in {Seconds:F1} s", string.Join(", ", pending), watch.Elapsed.TotalSeconds);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.OptimizeInterval <= TimeSpan.Zero)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => options.OptimizeInterval;
 
-        using var timer = new PeriodicTimer(options.OptimizeInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await OptimizeAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task OptimizeAsync(CancellationToken ct)
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
         try
         {

@@ -5,24 +5,11 @@ using Npgsql;
 namespace Coco.Connectors.Storage.Postgres;
 
 /// <summary>Deletes change rows older than the retention on a schedule (every instance does; the deletes are idempotent).</summary>
-internal sealed class PostgresChangePruner(NpgsqlDataSource dataSource, PostgresOptions options, ILogger<PostgresChangePruner> logger) : BackgroundService
+internal sealed class PostgresChangePruner(NpgsqlDataSource dataSource, PostgresOptions options, ILogger<PostgresChangePruner> logger) : PeriodicStoreTask
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.PruneInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await PruneAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan Interval => options.PruneInterval;
 
-    private async Task PruneAsync(CancellationToken ct)
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
         try
         {
