@@ -12,22 +12,22 @@ public static class ConnectorDocumentReader
     {
         if (NulCharacters.FirstPath(doc) is { } nul)
         {
-            errors.Add(new ValidationError(nul, $"{nul} must not contain the NUL character (U+0000)"));
+            errors.Add(new ValidationError(FieldPath.Parse(nul), "must not contain the NUL character (U+0000)"));
         }
 
         var reader = new ConnectorFieldReader(doc, errors);
         var name = reader.String("name", ConnectorLimits.NameMaxLength)?.Trim();
         if (name is null && !reader.Failed("name"))
         {
-            errors.Add(new ValidationError("name", "name is required"));
+            errors.Add(new ValidationError(FieldPath.Of("name"), "is required"));
         }
         else if (name is { Length: 0 })
         {
-            errors.Add(new ValidationError("name", "name must not be blank"));
+            errors.Add(new ValidationError(FieldPath.Of("name"), "must not be blank"));
         }
 
         var assets = reader.Object("assets");
-        var processor = reader.Object("processor") is { } p ? new ConnectorFieldReader(p, errors, "processor.") : null;
+        var processor = reader.Object("processor") is { } p ? new ConnectorFieldReader(p, errors, FieldPath.Of("processor")) : null;
         return new ConnectorFields(
             Name: name ?? "",
             Description: reader.String("description", ConnectorLimits.DescriptionMaxLength),
@@ -36,7 +36,7 @@ public static class ConnectorDocumentReader
             Tags: reader.Tags("tags"),
             Url: reader.Url("url"),
             PathHierarchy: reader.Bool("path_hierarchy") ?? false,
-            AssetIcons: assets is null ? [] : new ConnectorFieldReader(assets, errors, "assets.").IconMap("icons"),
+            AssetIcons: assets is null ? [] : new ConnectorFieldReader(assets, errors, FieldPath.Of("assets")).IconMap("icons"),
             Config: reader.Config("config"),
             OauthConnectImplemented: reader.Bool("oauth_connect_implemented") ?? false,
             ProcessorEnabled: processor?.Bool("enabled") ?? false,

@@ -5,7 +5,7 @@ using Coco.Connectors.Secrets;
 namespace Coco.Connectors.Domain;
 
 /// <summary>Reads and checks one level of a Coco document, recording each refused field once.</summary>
-internal sealed class ConnectorFieldReader(JsonObject doc, List<ConnectorError> errors, string prefix = "")
+internal sealed class ConnectorFieldReader(JsonObject doc, List<ConnectorError> errors, FieldPath? parent = null)
 {
     private readonly HashSet<string> _failed = [];
 
@@ -13,10 +13,12 @@ internal sealed class ConnectorFieldReader(JsonObject doc, List<ConnectorError> 
 
     private JsonNode? Get(string key) => doc[key];
 
+    private FieldPath PathOf(string key) => parent?.Then(key) ?? FieldPath.Of(key);
+
     private void Fail(string key, string reason)
     {
         _failed.Add(key);
-        errors.Add(new ValidationError(prefix + key, $"{prefix}{key} {reason}"));
+        errors.Add(new ValidationError(PathOf(key), reason));
     }
 
     public string? String(string key, int maxLength)
@@ -192,8 +194,8 @@ internal sealed class ConnectorFieldReader(JsonObject doc, List<ConnectorError> 
         if (secrets.FirstOrDefault(s => s.Bytes > ConnectorLimits.MaxSecretBytes || s.Depth > ConnectorLimits.MaxSecretDepth) is { } tooBig)
         {
             _failed.Add(key);
-            errors.Add(new ValidationError(tooBig.Path,
-                $"{tooBig.Path} is a secret: it must be at most {ConnectorLimits.MaxSecretBytes} bytes of JSON and nest at most {ConnectorLimits.MaxSecretDepth} levels deep"));
+            errors.Add(new ValidationError(FieldPath.Parse(tooBig.Path),
+                $"is a secret: it must be at most {ConnectorLimits.MaxSecretBytes} bytes of JSON and nest at most {ConnectorLimits.MaxSecretDepth} levels deep"));
             return null;
         }
 

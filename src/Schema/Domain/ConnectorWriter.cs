@@ -190,7 +190,7 @@ public sealed class ConnectorWriter(
     {
         if (fields.Config is not null)
         {
-            errors.AddRange(SecretPolicy.RestoreMasked(fields.Config, stored?.Config).Select(mask => new ValidationError(mask.Path, mask.Message)));
+            errors.AddRange(SecretPolicy.RestoreMasked(fields.Config, stored?.Config).Select(mask => new ValidationError(FieldPath.Parse(mask.Path), mask.Reason)));
         }
 
         if (fields.Url is null)
@@ -201,7 +201,7 @@ public sealed class ConnectorWriter(
         var url = SecretPolicy.RestoreMaskedUrls(fields.Url, stored is null ? null : stored.UrlWithPassword ?? stored.Url, "url", out var unresolved);
         if (unresolved is not null)
         {
-            errors.Add(new ValidationError(unresolved.Path, unresolved.Message));
+            errors.Add(new ValidationError(FieldPath.Parse(unresolved.Path), unresolved.Reason));
         }
 
         return fields with { Url = url };
@@ -213,7 +213,7 @@ public sealed class ConnectorWriter(
         var resend = SecretPolicy.SecretsToResend(stored, updated, sent);
         if (resend.Count > 0)
         {
-            errors.Add(new ValidationError("config", $"this change moves where the connector's credentials are sent (a url, uri, endpoint, host "
+            errors.Add(ValidationError.Sentence(FieldPath.Of("config"), $"this change moves where the connector's credentials are sent (a url, uri, endpoint, host "
                 + $"or domain setting), so it must resend them in the same request (not as the mask): {string.Join(", ", resend)}"));
         }
     }
@@ -282,7 +282,7 @@ public sealed class ConnectorWriter(
 
         if (node.GetValueKind() != System.Text.Json.JsonValueKind.String)
         {
-            errors.Add(new ValidationError("id", "id must be a string"));
+            errors.Add(new ValidationError(FieldPath.Of("id"), "must be a string"));
             return null;
         }
 
@@ -294,7 +294,7 @@ public sealed class ConnectorWriter(
 
         if (!ConnectorIds.IsValid(id))
         {
-            errors.Add(new ValidationError("id", "id must be 1 to 64 letters, digits, '_' or '-', starting with a letter or digit"));
+            errors.Add(new ValidationError(FieldPath.Of("id"), "must be 1 to 64 letters, digits, '_' or '-', starting with a letter or digit"));
             return null;
         }
 

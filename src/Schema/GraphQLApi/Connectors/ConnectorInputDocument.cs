@@ -53,37 +53,10 @@ public static class ConnectorInputDocument
         _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
 
-    /// <summary>
-    /// The GraphQL path of a service field path: connector fields are renamed (<c>path_hierarchy</c> →
-    /// <c>pathHierarchy</c>); keys inside <c>config</c> are the client's own JSON and stay as they are.
-    /// </summary>
-    public static string GraphQLPath(string cocoPath)
-    {
-        var segments = cocoPath.Split('.');
-        for (var i = 0; i < segments.Length; i++)
-        {
-            if (i > 0 && segments[0] == "config")
-            {
-                break;
-            }
-
-            if (GraphQLNames.TryGetValue(segments[i], out var name))
-            {
-                segments[i] = name;
-            }
-        }
-
-        return string.Join('.', segments);
-    }
-
+    /// <summary>A refused field as GraphQL clients see it: the path in GraphQL names (<c>path_hierarchy</c> → <c>pathHierarchy</c>).</summary>
     public static GraphQLFieldError ToGraphQL(ValidationError error)
     {
-        var path = GraphQLPath(error.Field);
-
-        // The service's reasons start with the field path; say it the way the client wrote it.
-        var message = error.Reason.StartsWith(error.Field, StringComparison.Ordinal)
-            ? path + error.Reason[error.Field.Length..]
-            : error.Reason;
-        return new GraphQLFieldError(path, message);
+        var path = error.Path.Render(name => GraphQLNames.GetValueOrDefault(name, name));
+        return new GraphQLFieldError(path, error.ReasonAt(path));
     }
 }
