@@ -20,6 +20,7 @@ public static class GraphQLRegistration
             .AddSchema<ConnectorSchema>()
             .AddQueryLimits()
             .AddValidationRule<WellFormedStringsRule>()
+            .UseMiddleware<QueryErrorMiddleware>(install: true, serviceLifetime: global::GraphQL.DI.ServiceLifetime.Singleton)
             .AddGraphTypes(typeof(ConnectorSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = JsonText.Encoder)
             .AddErrorInfoProvider<MaskedErrorInfoProvider>()

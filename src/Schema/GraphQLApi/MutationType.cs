@@ -1,3 +1,4 @@
+using Coco.Connectors.Domain;
 using Coco.Connectors.GraphQLApi.Connectors;
 using GraphQL.Types;
 
@@ -5,9 +6,9 @@ namespace Coco.Connectors.GraphQLApi;
 
 public sealed class MutationType : ObjectGraphType
 {
-    public MutationType()
+    public MutationType(ConnectorWriter writer)
     {
         Name = "Mutation";
-        ConnectorMutations.AddFields(this);
+        ConnectorMutations.AddFields(this, writer);
     }
 }

@@ -1,14 +1,15 @@
 using Coco.Connectors.GraphQLApi.Connectors;
+using Coco.Connectors.Querying;
 using GraphQL.Types;
 
 namespace Coco.Connectors.GraphQLApi;
 
 public sealed class QueryType : ObjectGraphType
 {
-    public QueryType()
+    public QueryType(ConnectorReader reader)
     {
         Name = "Query";
-        ConnectorQueries.AddFields(this);
-        ConnectorListQueries.AddFields(this);
+        ConnectorQueries.AddFields(this, reader);
+        ConnectorListQueries.AddFields(this, reader);
     }
 }

@@ -1,3 +1,4 @@
+using Coco.Connectors.Changes;
 using Coco.Connectors.GraphQLApi.Connectors;
 using GraphQL.Types;
 
@@ -5,9 +6,9 @@ namespace Coco.Connectors.GraphQLApi;
 
 public sealed class SubscriptionType : ObjectGraphType
 {
-    public SubscriptionType()
+    public SubscriptionType(ConnectorEventDispatcher events)
     {
         Name = "Subscription";
-        ConnectorSubscriptions.AddFields(this);
+        ConnectorSubscriptions.AddFields(this, events);
     }
 }

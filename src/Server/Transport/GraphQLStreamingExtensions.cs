@@ -14,7 +14,7 @@ public static class GraphQLStreamingExtensions
     /// <summary>
     /// Registers the streaming transports and binds <see cref="GraphQLStreamingOptions"/> from <c>GraphQL:Streaming</c>.
     /// The GraphQL engine itself (<c>ISchema</c>, <c>IDocumentExecuter&lt;ISchema&gt;</c>, <c>IGraphQLTextSerializer</c>)
-    /// comes from <c>AddGraphQL(...)</c>; it is resolved per request, so the host starts without it.
+    /// comes from <c>AddGraphQL(...)</c>.
     /// </summary>
     public static IServiceCollection AddGraphQLStreaming(this IServiceCollection services)
     {

@@ -15,7 +15,7 @@ namespace Coco.Connectors.GraphQLApi.Connectors;
 /// </summary>
 public static class ConnectorListQueries
 {
-    public static void AddFields(ObjectGraphType query)
+    public static void AddFields(ObjectGraphType query, ConnectorReader reader)
     {
         query.Field<ConnectorsConnectionType>("connectors")
             .RequirePermission(Permissions.Search)
@@ -25,15 +25,15 @@ public static class ConnectorListQueries
             .Argument<IntGraphType>("last", a => a.Description = "How many connectors to return from the end (or before `before`); at most 50.")
             .Argument<StringGraphType>("before", a => a.Description = "Return connectors before the one with this cursor.")
             .Arguments(SearchArguments(withOrder: true))
-            .ResolveAsync(ctx => ListArguments.GuardAsync(ctx, async () =>
+            .ResolveAsync(async ctx =>
             {
                 var model = ListArguments.ToConnectorQuery(ctx);
                 var request = new KeysetRequest(
                     ListArguments.Int(ctx, "first"), ListArguments.Raw(ctx, "after") as string,
                     ListArguments.Int(ctx, "last"), ListArguments.Raw(ctx, "before") as string);
-                var page = await ListArguments.Reader(ctx).ReadPageAsync(model, request, PageLimits.GraphQL, ListArguments.Selects(ctx, "totalCount"), ctx.CancellationToken);
+                var page = await reader.ReadPageAsync(model, request, PageLimits.GraphQL, ListArguments.Selects(ctx, "totalCount"), ctx.CancellationToken);
                 return new ConnectorsConnection(page, model);
-            }));
+            });
 
         query.Field<ConnectorsPageCollectionSegmentType>("connectorsPage")
             .RequirePermission(Permissions.Search)
@@ -41,22 +41,22 @@ public static class ConnectorListQueries
             .Argument<IntGraphType>("skip", a => a.Description = "How many connectors to pass over first (default 0).")
             .Argument<IntGraphType>("take", a => a.Description = "How many connectors to return; at most 50, default 10.")
             .Arguments(SearchArguments(withOrder: true))
-            .ResolveAsync(ctx => ListArguments.GuardAsync(ctx, async () =>
+            .ResolveAsync(async ctx =>
             {
                 var skip = ListArguments.Int(ctx, "skip") ?? 0;
                 PageLimits.CheckNotNegative(skip, "skip");
                 var take = PageLimits.GraphQL.Size(ListArguments.Int(ctx, "take"), "take");
                 var model = ListArguments.ToConnectorQuery(ctx);
-                var slice = await ListArguments.Reader(ctx).ReadAsync(model, skip, take, ListArguments.Selects(ctx, "totalCount"), ctx.CancellationToken);
+                var slice = await reader.ReadAsync(model, skip, take, ListArguments.Selects(ctx, "totalCount"), ctx.CancellationToken);
                 return new ConnectorsSegment(slice, skip, model);
-            }));
+            });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryCountType>>>>("connectorCategories")
             .RequirePermission(Permissions.Search)
             .Description("How many connectors there are per category, most common first, among those matching `query` and `where`. Connectors without a category are not counted.")
             .Arguments(SearchArguments(withOrder: false))
-            .ResolveAsync(ctx => ListArguments.GuardAsync(ctx, async () =>
-                await ListArguments.Reader(ctx).CountByCategoryAsync(ListArguments.ToConnectorQuery(ctx), int.MaxValue, ctx.CancellationToken)));
+            .ResolveAsync(async ctx =>
+                await reader.CountByCategoryAsync(ListArguments.ToConnectorQuery(ctx), int.MaxValue, ctx.CancellationToken));
     }
 
     private static QueryArgument[] SearchArguments(bool withOrder)

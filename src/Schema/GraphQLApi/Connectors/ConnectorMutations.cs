@@ -3,7 +3,6 @@ using Coco.Connectors.Auth;
 using Coco.Connectors.Domain;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Coco.Connectors.GraphQLApi.Connectors;
 
@@ -14,7 +13,7 @@ namespace Coco.Connectors.GraphQLApi.Connectors;
 /// </summary>
 public static class ConnectorMutations
 {
-    public static void AddFields(ObjectGraphType mutation)
+    public static void AddFields(ObjectGraphType mutation, ConnectorWriter writer)
     {
         mutation.Field<NonNullGraphType<CreateConnectorPayloadType>>("createConnector")
             .RequirePermission(Permissions.Create)
@@ -23,7 +22,7 @@ public static class ConnectorMutations
             .ResolveAsync(async ctx =>
             {
                 var document = ConnectorInputDocument.ToCoco(Input(ctx));
-                var result = await Service(ctx).CreateAsync(document, ctx.CancellationToken);
+                var result = await writer.CreateAsync(document, ctx.CancellationToken);
                 return ToPayload(result, deletedId: null, CreateErrors);
             });
 
@@ -37,7 +36,7 @@ public static class ConnectorMutations
                 var patch = ConnectorInputDocument.ToCoco(input);
                 patch.Remove("id");
                 var replace = input.GetValueOrDefault("replace") is true;
-                var result = await Service(ctx).UpdateAsync(Id(input), patch, replace, ExpectedVersion(input), ctx.CancellationToken);
+                var result = await writer.UpdateAsync(Id(input), patch, replace, ExpectedVersion(input), ctx.CancellationToken);
                 return ToPayload(result, deletedId: null, UpdateErrors);
             });
 
@@ -49,7 +48,7 @@ public static class ConnectorMutations
             {
                 var input = Input(ctx);
                 var id = Id(input);
-                var result = await Service(ctx).DeleteAsync(id, ExpectedVersion(input), ctx.CancellationToken);
+                var result = await writer.DeleteAsync(id, ExpectedVersion(input), ctx.CancellationToken);
                 return ToPayload(result with { Connector = null }, result.Succeeded ? id : null, DeleteErrors);
             });
     }
@@ -58,8 +57,6 @@ public static class ConnectorMutations
     private static readonly Type[] CreateErrors = [typeof(ValidationError), typeof(DuplicateConnectorId)];
     private static readonly Type[] UpdateErrors = [typeof(ValidationError), typeof(ConnectorNotFound), typeof(VersionConflict)];
     private static readonly Type[] DeleteErrors = [typeof(ConnectorNotFound), typeof(BuiltinConnectorProtected), typeof(VersionConflict)];
-
-    private static ConnectorWriter Service(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ConnectorWriter>();
 
     /// <summary>The raw input object: only the fields the client sent, explicit nulls included.</summary>
     private static IReadOnlyDictionary<string, object?> Input(IResolveFieldContext ctx) =>

@@ -18,26 +18,26 @@ public static class ConnectorQueries
     /// <summary>The error code for a <c>nodes</c> call over <see cref="MaxNodeBatchSize"/> (HotChocolate's HC0076).</summary>
     public const string NodeBatchTooLargeCode = "HC0076";
 
-    public static void AddFields(ObjectGraphType query)
+    public static void AddFields(ObjectGraphType query, ConnectorReader reader)
     {
         query.Field<NodeInterface>("node")
             .RequirePermission(Permissions.Read)
             .Description("The object with this id, or null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The object's id.")
-            .ResolveAsync(async ctx => await ListArguments.Reader(ctx).FindAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await reader.FindAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .RequirePermission(Permissions.Read)
             .Description($"The objects with these ids, in the same order; null for an id with no object. At most {MaxNodeBatchSize} ids.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", a => a.Description = "The objects' ids.")
             .ValidateArguments(ctx => ValidateBatch(ctx, "nodes"))
-            .ResolveAsync(FindManyAsync);
+            .ResolveAsync(ctx => FindManyAsync(ctx, reader));
 
         query.Field<ConnectorType>("connectorById")
             .RequirePermission(Permissions.Read)
             .Description("The connector with this id, or null.")
             .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The connector's id.")
-            .ResolveAsync(async ctx => await ListArguments.Reader(ctx).FindAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await reader.FindAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
 
         // The plural look-up HotChocolate's workshop puts beside `nodes`; typed, so clients need no fragment.
         query.Field<NonNullGraphType<ListGraphType<ConnectorType>>>("connectorsById")
@@ -45,7 +45,7 @@ public static class ConnectorQueries
             .Description($"The connectors with these ids, in the same order; null for an id with no connector. At most {MaxNodeBatchSize} ids.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", a => a.Description = "The connectors' ids.")
             .ValidateArguments(ctx => ValidateBatch(ctx, "connectorsById"))
-            .ResolveAsync(FindManyAsync);
+            .ResolveAsync(ctx => FindManyAsync(ctx, reader));
     }
 
     // Checked during validation, so an oversized batch is a request error and never touches the store.
@@ -59,10 +59,10 @@ public static class ConnectorQueries
         }
     }
 
-    private static async Task<object?> FindManyAsync(IResolveFieldContext ctx)
+    private static async Task<object?> FindManyAsync(IResolveFieldContext ctx, ConnectorReader reader)
     {
         var ids = ctx.GetArgument<List<string>>("ids");
-        var found = await ListArguments.Reader(ctx).FindManyAsync(ids.Distinct(StringComparer.Ordinal).ToList(), ctx.CancellationToken);
+        var found = await reader.FindManyAsync(ids.Distinct(StringComparer.Ordinal).ToList(), ctx.CancellationToken);
         return ids.Select(id => found.GetValueOrDefault(id)).ToList();
     }
 }

@@ -4,7 +4,6 @@ using Coco.Connectors.GraphQLApi.Filtering;
 using Coco.Connectors.Querying;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Coco.Connectors.GraphQLApi.Connectors;
 
@@ -15,13 +14,13 @@ namespace Coco.Connectors.GraphQLApi.Connectors;
 /// </summary>
 public static class ConnectorSubscriptions
 {
-    public static void AddFields(ObjectGraphType subscription)
+    public static void AddFields(ObjectGraphType subscription, ConnectorEventDispatcher events)
     {
         subscription.Field<NonNullGraphType<ConnectorType>>("onConnectorCreated")
             .RequirePermission(Permissions.Read)
             .Description("Each connector as it is created.")
             .PublishesSnapshots()
-            .ResolveStream(ctx => Events(ctx).Watch(
+            .ResolveStream(ctx => events.Watch(
                 change => change.Kind == ConnectorChangeKind.Created,
                 (_, connector) => connector));
 
@@ -33,7 +32,7 @@ public static class ConnectorSubscriptions
             .ResolveStream(ctx =>
             {
                 var id = ctx.GetArgument<string?>("id");
-                return Events(ctx).Watch(
+                return events.Watch(
                     change => change.Kind == ConnectorChangeKind.Updated && (id is null || change.Id == id),
                     (_, connector) => connector);
             });
@@ -42,7 +41,7 @@ public static class ConnectorSubscriptions
             .RequirePermission(Permissions.Read)
             .Description("Each connector deletion.")
             .PublishesSnapshots()
-            .ResolveStream(ctx => Events(ctx).Watch(
+            .ResolveStream(ctx => events.Watch(
                 change => change.Kind == ConnectorChangeKind.Deleted,
                 (change, _) => change));
 
@@ -53,18 +52,8 @@ public static class ConnectorSubscriptions
                 "whether to show the connector now.")
             .Argument<ConnectorFilterInputType>("where", a => a.Description = "Which connectors to watch; all when absent.")
             .PublishesSnapshots()
-            .ResolveStream(ctx =>
-            {
-                try
-                {
-                    return Events(ctx).WatchMatching(WhereCompiler.Compile(ListArguments.Raw(ctx, "where") as IDictionary<string, object?>));
-                }
-                catch (QueryException e)
-                {
-                    throw ListArguments.ToExecutionError(e, "Subscription.onConnectorChanged");
-                }
-            });
+            // A stream resolver runs outside the field middleware, so it reports its own refusals the same way.
+            .ResolveStream(ctx => QueryErrorMiddleware.Report(ctx,
+                () => events.WatchMatching(WhereCompiler.Compile(ListArguments.Raw(ctx, "where") as IDictionary<string, object?>))));
     }
-
-    private static ConnectorEventDispatcher Events(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ConnectorEventDispatcher>();
 }

@@ -8,7 +8,7 @@ namespace Coco.Connectors.GraphQLApi.Paging;
 /// <summary>The connection returned by <c>connectors</c> (HotChocolate names it after the field).</summary>
 public sealed class ConnectorsConnectionType : ObjectGraphType<ConnectorsConnection>
 {
-    public ConnectorsConnectionType()
+    public ConnectorsConnectionType(ConnectorReader reader)
     {
         Name = "ConnectorsConnection";
         Description = "A page of connectors with keyset cursors that stay valid while connectors are added and removed.";
@@ -20,7 +20,7 @@ public sealed class ConnectorsConnectionType : ObjectGraphType<ConnectorsConnect
             .Resolve(ctx => ctx.Source.Page.Items);
         // Normally counted by the `connectors` resolver together with the page (it sees totalCount in its selection).
         Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many connectors match the filter and query in all pages. Counted only when asked for.")
-            .ResolveAsync(async ctx => ctx.Source.Page.TotalCount ?? await ListArguments.Reader(ctx).CountAsync(ctx.Source.Query, ctx.CancellationToken));
+            .ResolveAsync(async ctx => ctx.Source.Page.TotalCount ?? await reader.CountAsync(ctx.Source.Query, ctx.CancellationToken));
     }
 
     private static PageInfo ToPageInfo(KeysetPage page) => new(

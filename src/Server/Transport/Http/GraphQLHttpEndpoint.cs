@@ -25,7 +25,9 @@ public static class GraphQLHttpEndpoint
     /// One endpoint for every method, so the handler answers 405 itself (and the WebSocket/SSE middleware that
     /// runs before it keeps the same path).
     /// </summary>
-    public static IEndpointConventionBuilder MapGraphQLHttp(this IEndpointRouteBuilder app, string pattern = "/graphql") =>
-        app.Map(pattern, http => http.RequestServices.GetRequiredService<GraphQLHttpHandler>().HandleAsync(http))
-            .WithDisplayName("GraphQL over HTTP");
+    public static IEndpointConventionBuilder MapGraphQLHttp(this IEndpointRouteBuilder app, string pattern = "/graphql")
+    {
+        var handler = app.ServiceProvider.GetRequiredService<GraphQLHttpHandler>();
+        return app.Map(pattern, handler.HandleAsync).WithDisplayName("GraphQL over HTTP");
+    }
 }

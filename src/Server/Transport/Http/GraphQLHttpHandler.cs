@@ -22,7 +22,8 @@ public sealed class GraphQLHttpHandler(
     IOptions<GraphQLHttpOptions> options,
     IOptions<GraphQLLimitsOptions> limits,
     IOptions<AuthOptions> auth,
-    ISchema schema)
+    ISchema schema,
+    PlaygroundPage playground)
 {
     // Large responses in flight finish within seconds; a short pause is enough for their bytes to be returned.
     private const string RetryAfterSeconds = "1";
@@ -58,7 +59,7 @@ public sealed class GraphQLHttpHandler(
 
         if (isGet && !request.Query.ContainsKey("query") && GraphQLMediaTypes.Names(request.Headers.Accept, "text/html"))
         {
-            await http.RequestServices.GetRequiredService<PlaygroundPage>().WriteAsync(http, request.Path);
+            await playground.WriteAsync(http, request.Path);
             return;
         }
 

@@ -20,6 +20,7 @@ namespace Coco.Connectors.Server.Transport.Sse;
 /// </summary>
 internal sealed class GraphQLSseHandler(
     OperationStreamer streamer,
+    IGraphQLTextSerializer serializer,
     StreamingAdmission admission,
     GraphQLHttpRequestReader reader,
     IOptions<GraphQLStreamingOptions> options,
@@ -35,8 +36,6 @@ internal sealed class GraphQLSseHandler(
 
     public async Task HandleAsync(HttpContext context)
     {
-        var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
-
         // Caps first, before reading the request. A stream takes a subscription slot too, since it may carry one.
         var client = ClientAddress.Of(context.Connection.RemoteIpAddress);
         using var stream = admission.TryAdmit(StreamKind.EventStream, client, out var refusal);

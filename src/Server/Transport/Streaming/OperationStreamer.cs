@@ -11,6 +11,8 @@ namespace Coco.Connectors.Server.Transport.Streaming;
 /// A subscription takes a slot of its client's subscription cap for as long as it runs.
 /// </summary>
 internal sealed partial class OperationStreamer(
+    GraphQLRunner runner,
+    IGraphQLTextSerializer serializer,
     IOptions<GraphQLStreamingOptions> options,
     StreamingAdmission admission,
     SelectionAdmission selections,
@@ -36,8 +38,6 @@ internal sealed partial class OperationStreamer(
         StreamingConnection connection,
         CancellationToken ct)
     {
-        var runner = services.GetRequiredService<GraphQLRunner>();
-        var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         var result = await runner.ExecuteAsync(request, services, allowed, userContext, ct);
         if (!result.Executed)
         {

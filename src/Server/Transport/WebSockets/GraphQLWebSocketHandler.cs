@@ -11,6 +11,7 @@ namespace Coco.Connectors.Server.Transport.WebSockets;
 /// <summary>Negotiates the subprotocol of a WebSocket upgrade and runs the connection until it closes.</summary>
 internal sealed class GraphQLWebSocketHandler(
     OperationStreamer streamer,
+    IGraphQLTextSerializer serializer,
     StreamingAdmission admission,
     IServiceScopeFactory scopes,
     IOptions<GraphQLStreamingOptions> options,
@@ -32,8 +33,6 @@ internal sealed class GraphQLWebSocketHandler(
             return;
         }
 
-        // Resolved before accepting: without a GraphQL engine the upgrade fails as a plain 500.
-        var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         var client = ClientAddress.Of(context.Connection.RemoteIpAddress);
         using var slot = admission.TryAdmit(StreamKind.WebSocket, client, out var refusal);
         using var socket = await context.WebSockets.AcceptWebSocketAsync(subProtocol);

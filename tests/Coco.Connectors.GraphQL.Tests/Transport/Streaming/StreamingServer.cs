@@ -40,13 +40,7 @@ public class StreamingServer : CocoServer
 
     protected override void ConfigureTestServices(IServiceCollection services)
     {
-        // The connector schema's registration (AddConnectorGraphQL) brings the engine and serializer when it lands;
-        // only add them when nobody has. The test schema wins either way: the last ISchema registration is used.
-        if (!services.Any(d => d.ServiceType == typeof(IGraphQLTextSerializer)))
-        {
-            services.AddGraphQL(b => b.AddSystemTextJson().AddErrorInfoProvider(o => o.ExposeExceptionDetails = true));
-        }
-
+        // The server brings the engine and serializer; the test schema wins as the last ISchema registration.
         services.AddSingleton<TestHub>();
         services.AddTransient<TestMessageType>();
         services.AddSingleton<ScopeProbeRegistry>();
