@@ -234,8 +234,7 @@ public static class WhereCompiler
         private static object? Utc(object? value) => value switch
         {
             DateTimeOffset offset => offset.UtcDateTime,
-            DateTime { Kind: DateTimeKind.Local } local => local.ToUniversalTime(),
-            DateTime { Kind: DateTimeKind.Unspecified } unspecified => DateTime.SpecifyKind(unspecified, DateTimeKind.Utc),
+            DateTime time => Rfc3339.ToUtc(time),
             _ => value,
         };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Coco.Connectors.Domain;
 using Coco.Connectors.GraphQLApi.Introspection;
 using GraphQL;
 using GraphQL.Types;
@@ -23,8 +24,8 @@ public sealed partial class DateTimeScalar : ScalarGraphType
     public override object? Serialize(object? value) => value switch
     {
         null => null,
-        DateTime utc => Format(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))),
-        DateTimeOffset offset => Format(offset),
+        DateTime time => Rfc3339.FormatMilliseconds(time),
+        DateTimeOffset offset => Rfc3339.FormatMilliseconds(offset.UtcDateTime),
         _ => ThrowSerializationError(value),
     };
 
@@ -43,10 +44,6 @@ public sealed partial class DateTimeScalar : ScalarGraphType
         GraphQLStringValue s => Parse((string)s.Value),
         _ => ThrowLiteralConversionError(value),
     };
-
-    // As HotChocolate writes it: UTC, 'Z', always three fraction digits (the store keeps milliseconds, see ConnectorWriter).
-    private static string Format(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static DateTime Parse(string text)
     {
