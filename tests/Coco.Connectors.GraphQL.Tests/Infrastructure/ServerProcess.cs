@@ -10,9 +10,6 @@ namespace Coco.Connectors.Tests.Infrastructure;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    /// <summary>Only there to turn a hang into a failure (startup is slow on a loaded machine); nothing is timed.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
-
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly Task _reading;
@@ -109,7 +106,7 @@ public sealed class ServerProcess : IAsyncDisposable
             }
         }
 
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(Patience.Limit);
         await _process.WaitForExitAsync(timeout.Token);
         await _reading;
         return Output;
@@ -118,7 +115,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Waits for the server to exit on its own (after <see cref="SignalTerminateAsync"/>) and returns its output.</summary>
     public async Task<string> WaitForExitAsync()
     {
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(Patience.Limit);
         await _process.WaitForExitAsync(timeout.Token);
         await _reading;
         return Output;
@@ -159,7 +156,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private async Task<Uri> WaitForAddressAsync()
     {
         const string Listening = "Now listening on: ";
-        var deadline = DateTime.UtcNow + Patience;
+        var deadline = DateTime.UtcNow + Patience.Limit;
         while (true)
         {
             var output = Output;

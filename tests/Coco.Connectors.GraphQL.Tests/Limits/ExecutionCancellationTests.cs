@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Coco.Connectors.Tests.Infrastructure;
 
 namespace Coco.Connectors.Tests.Limits;
 
@@ -11,7 +12,6 @@ namespace Coco.Connectors.Tests.Limits;
 /// </summary>
 public sealed class ExecutionCancellationTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2); // a hang guard, generous for a loaded machine
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(10);
 
     [Fact]
@@ -22,11 +22,11 @@ public sealed class ExecutionCancellationTests
         using var leave = new CancellationTokenSource();
         var request = http.SendAsync(Post(SlowQueryServer.Query), leave.Token);
 
-        await server.Probe.Started.WaitAsync(Patience);
+        await server.Probe.Started.WaitAsync(Patience.Limit);
         await leave.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
 
-        await server.Probe.Cancelled.WaitAsync(Patience);
+        await server.Probe.Cancelled.WaitAsync(Patience.Limit);
         var ticks = server.Probe.Ticks;
         await Task.Delay(200);
         Assert.Equal(ticks, server.Probe.Ticks);
@@ -57,7 +57,7 @@ public sealed class ExecutionCancellationTests
         }
 
         Assert.True(server.Probe.Started.IsCompleted, "the slow field never ran in five attempts: the timeout always came first");
-        await server.Probe.Cancelled.WaitAsync(Patience);
+        await server.Probe.Cancelled.WaitAsync(Patience.Limit);
         Assert.Empty(server.Errors.Entries);
     }
 
@@ -70,11 +70,11 @@ public sealed class ExecutionCancellationTests
             using var http = server.CreateHttpClient();
             var request = http.SendAsync(Post(SlowQueryServer.Query));
             var probe = server.Probe;
-            await probe.Started.WaitAsync(Patience);
+            await probe.Started.WaitAsync(Patience.Limit);
 
-            await Task.Run(server.Dispose).WaitAsync(Patience);
+            await Task.Run(server.Dispose).WaitAsync(Patience.Limit);
 
-            await probe.Cancelled.WaitAsync(Patience);
+            await probe.Cancelled.WaitAsync(Patience.Limit);
             await Assert.ThrowsAnyAsync<Exception>(() => request);
         }
         finally

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Coco.Connectors.Tests.GraphQL;
+using Coco.Connectors.Tests.Infrastructure;
 using Coco.Connectors.Tests.Transport.Streaming;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -101,7 +101,7 @@ public sealed class MetricsTests : IDisposable
 
     private static async Task<PrometheusScrape> ScrapeUntilAsync(HttpClient http, Func<PrometheusScrape, bool> done)
     {
-        var deadline = DateTime.UtcNow + Patience;
+        var deadline = DateTime.UtcNow + Patience.Limit;
         while (true)
         {
             var scrape = await PrometheusScrape.ReadAsync(http);

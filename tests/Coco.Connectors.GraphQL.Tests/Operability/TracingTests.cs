@@ -111,7 +111,7 @@ public sealed class TracingTests(TracingTests.TracedServer server) : IClassFixtu
         /// <summary>The first exported span that matches; spans are exported when they end, so this polls.</summary>
         public async Task<Activity> SpanAsync(Func<Activity, bool> match)
         {
-            var deadline = DateTime.UtcNow + Patience;
+            var deadline = DateTime.UtcNow + Patience.Limit;
             while (true)
             {
                 if (Spans.FirstOrDefault(match) is { } span)

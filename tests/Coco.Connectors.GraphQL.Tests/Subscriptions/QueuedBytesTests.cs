@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Coco.Connectors.Server.Transport.Streaming;
+using Coco.Connectors.Tests.Infrastructure;
 using Coco.Connectors.Tests.Transport.Streaming;
 using Microsoft.Extensions.DependencyInjection;
 using static Coco.Connectors.Tests.Transport.Streaming.WsTestClient;

@@ -88,7 +88,7 @@ public sealed class SharedEventPayloadTests(CocoServer server) : IClassFixture<C
 
         public async Task<EventPayload> NextAsync()
         {
-            using var guard = new CancellationTokenSource(WsTestClient.Patience);
+            using var guard = new CancellationTokenSource(Patience.Limit);
             var result = await _events.Reader.ReadAsync(guard.Token);
             return Assert.IsType<SerializedResult>(result).Payload;
         }

@@ -1,3 +1,4 @@
+using Coco.Connectors.Tests.Infrastructure;
 using static Coco.Connectors.Tests.Transport.Streaming.WsTestClient;
 
 namespace Coco.Connectors.Tests.Transport.Streaming;

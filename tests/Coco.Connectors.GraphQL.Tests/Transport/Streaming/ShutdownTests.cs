@@ -1,4 +1,5 @@
 using static Coco.Connectors.Tests.Transport.Streaming.WsTestClient;
+using Coco.Connectors.Tests.Infrastructure;
 
 namespace Coco.Connectors.Tests.Transport.Streaming;
 
@@ -26,7 +27,7 @@ public sealed class ShutdownTests
             Assert.Equal("SHUTTING_DOWN", reason!.Json().GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
             Assert.Equal("complete", (await stream.ReadAsync())!.Name);
             Assert.Null(await stream.ReadAsync());
-            await stopping.WaitAsync(Patience);
+            await stopping.WaitAsync(Patience.Limit);
             Assert.Equal(0, hub.SubscriberCount(topic));
         }
         finally

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Coco.Connectors.Tests.Infrastructure;
 using static Coco.Connectors.Tests.Transport.Streaming.WsTestClient;
 
 namespace Coco.Connectors.Tests.Transport.Streaming;

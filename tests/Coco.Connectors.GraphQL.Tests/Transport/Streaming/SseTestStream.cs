@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Coco.Connectors.Tests.Infrastructure;
 
 namespace Coco.Connectors.Tests.Transport.Streaming;
 
@@ -46,7 +47,7 @@ public sealed class SseTestStream : IDisposable
 
     public static async Task<SseTestStream> OpenAsync(HttpClient client, HttpRequestMessage request)
     {
-        using var timeout = new CancellationTokenSource(WsTestClient.Patience);
+        using var timeout = new CancellationTokenSource(Patience.Limit);
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         return new SseTestStream(response, await response.Content.ReadAsStreamAsync(timeout.Token));
     }
@@ -54,7 +55,7 @@ public sealed class SseTestStream : IDisposable
     /// <summary>The next event, skipping keep-alive comments unless asked for them; null at the end of the stream.</summary>
     public async Task<SseEvent?> ReadAsync(bool skipComments = true)
     {
-        using var timeout = new CancellationTokenSource(WsTestClient.Patience);
+        using var timeout = new CancellationTokenSource(Patience.Limit);
         string? name = null;
         var data = new List<string>();
         var comment = false;

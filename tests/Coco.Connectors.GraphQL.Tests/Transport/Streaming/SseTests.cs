@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Coco.Connectors.Tests.Infrastructure;
 
 namespace Coco.Connectors.Tests.Transport.Streaming;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using static Coco.Connectors.Tests.Transport.Streaming.WsTestClient;
+using Coco.Connectors.Tests.Infrastructure;
 
 namespace Coco.Connectors.Tests.Transport.Streaming;
 
@@ -30,7 +31,7 @@ public sealed class WebSocketHandshakeTests(StreamingServer server)
             socket.Options.AddSubProtocol(subProtocol);
         }
 
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(Patience.Limit);
         await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(server.GraphQLWebSocketUri, timeout.Token));
         Assert.Equal(HttpStatusCode.BadRequest, socket.HttpStatusCode);
     }

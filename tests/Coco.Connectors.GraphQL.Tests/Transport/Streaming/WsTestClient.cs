@@ -12,9 +12,6 @@ public sealed class WsTestClient : IAsyncDisposable
     public const string TransportWs = "graphql-transport-ws";
     public const string ApolloWs = "graphql-ws";
 
-    /// <summary>Only there to turn a hang into a failure; nothing is asserted about timing.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2); // a hang guard, generous for a loaded machine
-
     private readonly HttpMessageInvoker? _invoker;
 
     private WsTestClient(ClientWebSocket socket, HttpMessageInvoker? invoker = null)
@@ -40,7 +37,7 @@ public sealed class WsTestClient : IAsyncDisposable
             socket.Options.AddSubProtocol(subProtocol);
         }
 
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(Patience.Limit);
         await socket.ConnectAsync(uri, timeout.Token);
         return new WsTestClient(socket);
     }
@@ -51,7 +48,7 @@ public sealed class WsTestClient : IAsyncDisposable
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(subProtocol);
         configure(socket.Options);
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(Patience.Limit);
         await socket.ConnectAsync(uri, timeout.Token);
         return new WsTestClient(socket);
     }
@@ -62,7 +59,7 @@ public sealed class WsTestClient : IAsyncDisposable
         var invoker = new HttpMessageInvoker(LoopbackClients.Handler(local));
         var socket = WithTestToken(new ClientWebSocket());
         socket.Options.AddSubProtocol(subProtocol);
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(Patience.Limit);
         await socket.ConnectAsync(uri, invoker, timeout.Token);
         return new WsTestClient(socket, invoker);
     }
@@ -89,7 +86,7 @@ public sealed class WsTestClient : IAsyncDisposable
 
     public async Task SendRawAsync(string text)
     {
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(Patience.Limit);
         await Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, timeout.Token);
     }
 
@@ -136,7 +133,7 @@ public sealed class WsTestClient : IAsyncDisposable
 
     public async Task CloseAsync()
     {
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(Patience.Limit);
         await Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
     }
 
@@ -164,7 +161,7 @@ public sealed class WsTestClient : IAsyncDisposable
 
     private async Task<JsonElement?> ReceiveOrCloseAsync()
     {
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(Patience.Limit);
         using var message = new MemoryStream();
         var buffer = new byte[64 * 1024];
         while (true)
@@ -186,20 +183,6 @@ public sealed class WsTestClient : IAsyncDisposable
                 using var document = JsonDocument.Parse(message.ToArray());
                 return document.RootElement.Clone();
             }
-        }
-    }
-}
-
-public static class Eventually
-{
-    /// <summary>Polls until <paramref name="condition"/> holds; fails after a generous wait instead of hanging.</summary>
-    public static async Task TrueAsync(Func<bool> condition, string because)
-    {
-        var deadline = DateTime.UtcNow + WsTestClient.Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {because}.");
-            await Task.Delay(20);
         }
     }
 }
