@@ -6,6 +6,7 @@
 # env:   BEFORE_DLL=<baseline server dll> (required: build main into its own folder first, see bench/README.md)
 #        BEFORE_SEED_DLL=<baseline SeedTool dll>      (seeds with the baseline schema, so "after" migrates it)
 #        VARIANTS="before after"  DATA=bench/data  SAMPLES=20 BUDGET=30 DURATION=5 CONNECTIONS=16 PORT=9320
+#        (variant "uncached": this tree with its count cache off, Storage__CountCacheEntries=0)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -35,9 +36,10 @@ for N in "${SIZES[@]}"; do
     DB="$OUT/$VARIANT-$N.db"
     cp "$SEEDED" "$DB"
     DLL=$([ "$VARIANT" = before ] && echo "$BEFORE_DLL" || echo "$AFTER_DLL")
+    CACHE=$([ "$VARIANT" = uncached ] && echo 0 || echo 256)
     echo "== $N connectors, $VARIANT ($(uptime | sed 's/.*load average/load average/'))"
     started=$(date +%s.%N)
-    Storage__ConnectionString="Data Source=$DB" dotnet "$DLL" --urls "$BASE" > "$OUT/server-$VARIANT-$N.log" 2>&1 &
+    Storage__CountCacheEntries=$CACHE Storage__ConnectionString="Data Source=$DB" dotnet "$DLL" --urls "$BASE" > "$OUT/server-$VARIANT-$N.log" 2>&1 &
     server_pid=$!
     until curl -fs "$BASE/healthz" >/dev/null 2>&1; do sleep 0.5; kill -0 "$server_pid" || { cat "$OUT/server-$VARIANT-$N.log"; exit 1; }; done
     echo "  ready in $(echo "$(date +%s.%N) - $started" | bc) s; $(grep -h -A1 'Migrated the SQLite store' "$OUT/server-$VARIANT-$N.log" | tail -1 | sed 's/^ *//')"

@@ -25,6 +25,7 @@ public static class ConnectorDomain
         services.TryAddSingleton<IConnectorChangeFeed, InProcessChangeFeed>();
         services.AddSingleton<ConnectorWriter>();
         services.AddSingleton<ConnectorReader>();
+        services.AddSingleton<CountCache>();
         services.AddSingleton<BuiltinSeeder>();
         services.AddSingleton<ConnectorEventDispatcher>();
         return services;

@@ -8,7 +8,7 @@ namespace Coco.Connectors.Querying;
 /// Reads connectors through the query model; every read is a database query, nothing is filtered in memory. On SQLite
 /// the filter is first rewritten to use the search indexes (<see cref="SqliteIndexedFilter"/>).
 /// </summary>
-public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
+public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, CountCache counts)
 {
     public async Task<Connector?> FindAsync(string id, CancellationToken ct)
     {
@@ -37,9 +37,9 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     public async Task<KeysetPage> ReadPageAsync(ConnectorQuery query, KeysetRequest request, PageLimits limits, bool includeTotal, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pageQuery = await SqliteIndexedFilter.RewriteAsync(query, db, forCount: false, ct);
-        var page = await KeysetPager.ReadAsync(pageQuery.Where(db.Connectors.AsNoTracking()), query.TotalOrder, request, limits, ct);
-        return includeTotal ? page with { TotalCount = await CountAsync(query, db, ct) } : page;
+        var indexed = await SqliteIndexedFilter.RewriteAsync(query, db, ct);
+        var page = await KeysetPager.ReadAsync(indexed.Page.Where(db.Connectors.AsNoTracking()), query.TotalOrder, request, limits, ct);
+        return includeTotal ? page with { TotalCount = await CountAsync(indexed.Count, db, ct) } : page;
     }
 
     /// <summary>Offset paging: skips <paramref name="skip"/> rows of the ordered result and takes <paramref name="take"/>.</summary>
@@ -47,10 +47,11 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = db.Connectors.AsNoTracking();
-        int? total = includeTotal ? await CountAsync(query, db, ct) : null;
+        var indexed = await SqliteIndexedFilter.RewriteAsync(query, db, ct);
+        int? total = includeTotal ? await CountAsync(indexed.Count, db, ct) : null;
         var items = take == 0 && total is not null
             ? []
-            : await (await SqliteIndexedFilter.RewriteAsync(query, db, forCount: false, ct)).Apply(rows).Skip(skip).Take(take + 1).ToListAsync(ct);
+            : await indexed.Page.Apply(rows).Skip(skip).Take(take + 1).ToListAsync(ct);
         var hasMore = items.Count > take || (total is not null && (long)skip + take < total);
         return new ConnectorSlice(items.Take(take).ToList(), total, hasMore);
     }
@@ -60,7 +61,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        query = await SqliteIndexedFilter.RewriteAsync(query, db, forCount: true, ct);
+        query = (await SqliteIndexedFilter.RewriteAsync(query, db, ct)).Count;
         var ids = await query.Where(db.Connectors.AsNoTracking()).Select(c => c.Id).ToListAsync(ct);
         var latest = await db.Connectors.AsNoTracking().MaxAsync(c => (DateTime?)c.Updated, ct) ?? DateTime.MinValue;
         return new MatchingSnapshot([.. ids], latest);
@@ -69,17 +70,54 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory)
     public async Task<int> CountAsync(ConnectorQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await CountAsync(query, db, ct);
+        return await CountAsync((await SqliteIndexedFilter.RewriteAsync(query, db, ct)).Count, db, ct);
     }
 
-    private static async Task<int> CountAsync(ConnectorQuery query, CocoDbContext db, CancellationToken ct) =>
-        await (await SqliteIndexedFilter.RewriteAsync(query, db, forCount: true, ct)).Where(db.Connectors.AsNoTracking()).CountAsync(ct);
+    /// <summary>
+    /// Counts the matches of a query already rewritten onto the indexes (<see cref="IndexedQueries.Count"/>): from the
+    /// index alone when the filter is nothing but one index lookup (<see cref="SqliteIndexedFilter.IndexOnly"/>), else
+    /// over the rows, once per data version on SQLite (<see cref="CountCache"/>).
+    /// </summary>
+    private async Task<int> CountAsync(ConnectorQuery indexed, CocoDbContext db, CancellationToken ct)
+    {
+        if (SqliteIndexedFilter.IndexOnly(indexed, db) is { } ids)
+        {
+            return await ids.Distinct().CountAsync(ct);
+        }
+
+        // Counting every connector reads the smallest index, bounded and cheap enough not to hold.
+        var rows = indexed.Where(db.Connectors.AsNoTracking());
+        if (!counts.Enabled || indexed.Filter is null || !db.Database.IsSqlite())
+        {
+            return await rows.CountAsync(ct);
+        }
+
+        // The statement with its parameter values names the count exactly.
+        var key = rows.ToQueryString();
+        var version = await db.Database.SqlQueryRaw<long>($"SELECT Version AS Value FROM {SqliteSearchModel.DataVersionTable} WHERE Id = 1").SingleAsync(ct);
+        if (counts.TryGet(version, key, out var cached))
+        {
+            return cached;
+        }
+
+        var count = await rows.CountAsync(ct);
+        counts.Set(version, key, count);
+        return count;
+    }
 
     /// <summary>How many connectors of each category match the query's filter (null categories are not counted).</summary>
     public async Task<IReadOnlyList<CategoryCount>> CountByCategoryAsync(ConnectorQuery query, int size, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        query = await SqliteIndexedFilter.RewriteAsync(query, db, forCount: true, ct);
+        if (query.Filter is null && db.Database.IsSqlite())
+        {
+            // Every connector counts: the per-category counts the triggers keep answer without reading a row.
+            return await db.Database.SqlQueryRaw<CategoryCount>(
+                    $"SELECT Category, Count FROM {SqliteSearchModel.CategoriesTable} ORDER BY Count DESC, Category LIMIT {{0}}", size)
+                .ToListAsync(ct);
+        }
+
+        query = (await SqliteIndexedFilter.RewriteAsync(query, db, ct)).Count;
         return await query.Where(db.Connectors.AsNoTracking())
             .Where(c => c.Category != null)
             .GroupBy(c => c.Category!)

@@ -25,11 +25,24 @@ internal sealed class SqliteIndexedFilter(
     /// <summary>The trigram index answers a substring of at least this many characters.</summary>
     public const int MinIndexedLength = 3;
 
-    /// <summary>A test is read through its index when at most this many rows pass it (see <see cref="RewriteAsync"/>).</summary>
+    /// <summary>
+    /// A free-text term is read through its index when at most this many rows may hold it, and at most a
+    /// <see cref="SelectiveShare"/>-th of the rows (see <see cref="RewriteAsync"/>); every term held by at most
+    /// <see cref="AlwaysSelective"/> rows is. Past that, walking rows in order finds a page sooner and a scan counts sooner.
+    /// </summary>
     public const int SelectiveMatches = 5000;
+
+    /// <summary>See <see cref="SelectiveMatches"/>: the share of the collection past which a term is common.</summary>
+    public const int SelectiveShare = 16;
+
+    /// <summary>See <see cref="SelectiveMatches"/>: so few rows are found through the index at any collection size.</summary>
+    public const int AlwaysSelective = 100;
 
     /// <summary>At most this many tests of one filter are probed for how selective they are; the rest are read as common.</summary>
     private const int MaxProbes = 8;
+
+    /// <summary>At most this many trigrams of a term are asked for in a probe (fewer only over-count, which is safe).</summary>
+    private const int MaxTrigrams = 8;
 
     private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
     private static readonly MethodInfo StringToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
@@ -43,16 +56,16 @@ internal sealed class SqliteIndexedFilter(
     private static readonly HashSet<string> PrefixColumns = [nameof(Connector.Name), nameof(Connector.Id)];
 
     /// <summary>
-    /// The filter as the indexes answer it best, for a page (<paramref name="forCount"/> false) or for counting every
-    /// match. One bounded probe per free-text term asks the index whether more than <see cref="SelectiveMatches"/> rows
-    /// hold it. A selective term goes through the index; a common one stays a row test, because walking the order's
+    /// The filter as the indexes answer it best, for a page and for counting every match. One bounded probe per
+    /// free-text term asks the index whether more than <see cref="SelectiveMatches"/> rows may hold it; both rewrites
+    /// share it. A selective term goes through the index; a common one stays a row test, because walking the order's
     /// index and testing each row finds a page sooner, and counting by a scan beats looking every match up.
     /// </summary>
-    public static async Task<ConnectorQuery> RewriteAsync(ConnectorQuery query, CocoDbContext db, bool forCount, CancellationToken ct)
+    public static async Task<IndexedQueries> RewriteAsync(ConnectorQuery query, CocoDbContext db, CancellationToken ct)
     {
         if (query.Filter is null || !db.Database.IsSqlite())
         {
-            return query;
+            return new(query, query);
         }
 
         var tests = new List<IndexedTest>();
@@ -67,24 +80,62 @@ internal sealed class SqliteIndexedFilter(
         var selective = new HashSet<string>(StringComparer.Ordinal);
         foreach (var test in tests.Where(t => t.Kind == IndexedTestKind.Text).DistinctBy(t => t.Key).Take(MaxProbes))
         {
-            if (!await CommonAsync(db, test, ct))
+            if (!await CommonAsync(db, test.Values[0], ct))
             {
                 selective.Add(test.Key);
             }
         }
 
-        return Rewrite(query, db, test => test.Kind switch
-        {
-            IndexedTestKind.Prefix => forCount || test.Column == nameof(Connector.Id),
-            IndexedTestKind.Tags => true,
-            _ => selective.Contains(test.Key),
-        });
+        return new(
+            Rewrite(query, db, test => Use(test, selective, forCount: false)),
+            Rewrite(query, db, test => Use(test, selective, forCount: true)));
     }
 
-    /// <summary>Whether more than <see cref="SelectiveMatches"/> rows hold the free-text term, read from its index alone.</summary>
-    private static Task<bool> CommonAsync(CocoDbContext db, IndexedTest test, CancellationToken ct) =>
-        db.Database.SqlQuery<bool>(
-            $"SELECT EXISTS (SELECT 1 FROM connectors_search WHERE Text GLOB {Pattern(test.Values[0])} LIMIT 1 OFFSET {SelectiveMatches}) AS Value").SingleAsync(ct);
+    /// <summary>
+    /// The ids an index lists, when a rewritten filter is nothing but that one lookup (<c>Id IN (SELECT … FROM index)</c>),
+    /// else null. Every id an index lists is a stored connector (the triggers keep them in step), so counting the
+    /// distinct ids counts the matches without reading a connector.
+    /// </summary>
+    public static IQueryable<string>? IndexOnly(ConnectorQuery indexed, CocoDbContext db) =>
+        indexed.Filter?.Body is MethodCallExpression { Method.Name: nameof(Queryable.Contains), Arguments: [var ids, MemberExpression { Member.Name: nameof(Connector.Id), Expression: ParameterExpression }] } call
+            && call.Method.DeclaringType == typeof(Queryable) && db.Database.IsSqlite()
+            ? db.Connectors.AsQueryable().Provider.CreateQuery<string>(ids)
+            : null;
+
+    private static bool Use(IndexedTest test, HashSet<string> selective, bool forCount) => test.Kind switch
+    {
+        IndexedTestKind.Prefix => forCount || test.Column == nameof(Connector.Id),
+        IndexedTestKind.Tags => true,
+        _ => selective.Contains(test.Key),
+    };
+
+    /// <summary>
+    /// Whether the free-text term is common (<see cref="SelectiveMatches"/>). It asks the index for rows holding every
+    /// trigram of the term (<see cref="TrigramQuery"/>): that walks the trigrams' row lists only, without reading any
+    /// row's text as a <c>GLOB</c> must, and over-counts at worst, so a term it calls selective is. The collection's
+    /// size is read as the largest rowid (one seek; deleted rows make it an over-estimate, which only allows more).
+    /// </summary>
+    private static Task<bool> CommonAsync(CocoDbContext db, string term, CancellationToken ct) =>
+        db.Database.SqlQuery<bool>($"""
+            SELECT EXISTS (SELECT 1 FROM connectors_search WHERE connectors_search MATCH {TrigramQuery(term)} LIMIT 1
+                OFFSET max({AlwaysSelective}, min({SelectiveMatches}, (SELECT coalesce(max(rowid), 0) FROM connectors) / {SelectiveShare}))) AS Value
+            """).SingleAsync(ct);
+
+    /// <summary>
+    /// An FTS5 query for the rows whose text holds each (distinct) trigram of <paramref name="term"/>: <c>"git" AND "ith"</c>.
+    /// Each trigram is a quoted string (quotes doubled), so no character of the term is read as query syntax. A phrase
+    /// would be exact, but an index without positions (<c>detail = none</c>) answers only single tokens.
+    /// </summary>
+    internal static string TrigramQuery(string term)
+    {
+        var runes = term.EnumerateRunes().Select(r => r.ToString()).ToList();
+        var trigrams = Enumerable.Range(0, Math.Max(runes.Count - MinIndexedLength + 1, 0))
+            .Select(i => string.Concat(runes.Skip(i).Take(MinIndexedLength)))
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxTrigrams)
+            .Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+        return string.Join(" AND ", trigrams);
+    }
 
     private static ConnectorQuery Rewrite(ConnectorQuery query, CocoDbContext db, Func<IndexedTest, bool> useIndex) =>
         query.Filter is null || !db.Database.IsSqlite()

@@ -12,6 +12,12 @@ internal static class SqliteSearchModel
 
     public const string TagsTable = "connector_tags";
 
+    /// <summary>How many connectors each category holds (<c>Category</c>, <c>Count</c>), kept by triggers; read with raw SQL.</summary>
+    public const string CategoriesTable = "connector_categories";
+
+    /// <summary>One row (<c>Id</c> 1) whose <c>Version</c> every insert, update and delete of a connector moves (triggers).</summary>
+    public const string DataVersionTable = "connector_data_version";
+
     public static void Configure(ModelBuilder model)
     {
         var search = model.Entity<SearchIndexEntry>();

@@ -27,4 +27,10 @@ public sealed class StorageOptions
 
     /// <summary>How often the SQLite store refreshes its planner statistics (<c>PRAGMA optimize</c>); zero turns it off.</summary>
     public TimeSpan OptimizeInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How many match counts (<c>totalCount</c>, REST <c>hits.total</c>) the SQLite store keeps until the next write
+    /// changes the collection (<see cref="Querying.CountCache"/>); zero turns the cache off.
+    /// </summary>
+    public int CountCacheEntries { get; set; } = 256;
 }

@@ -153,6 +153,11 @@ public static class StorageRegistration
             throw new InvalidOperationException(
                 "Storage:BusyTimeout and Storage:ProbeTimeout must be positive times (e.g. 00:00:05), Storage:MinFreeBytes at least 0.");
         }
+
+        if (options.CountCacheEntries < 0)
+        {
+            throw new InvalidOperationException("Storage:CountCacheEntries must be at least 0 (0 turns the count cache off).");
+        }
     }
 
     /// <summary>

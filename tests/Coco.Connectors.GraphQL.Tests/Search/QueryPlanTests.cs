@@ -10,11 +10,8 @@ namespace Coco.Connectors.Tests.Search;
 public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<QueryPlanServer>
 {
     [Theory]
-    [InlineData("""query: "alpha" """, "sqlite_autoindex_connectors_1 (Id=?)|SCAN c0 VIRTUAL TABLE INDEX 0:G")]
     [InlineData("""query: "name:alpha" """, "sqlite_autoindex_connectors_1 (Id=?)|SCAN c0 VIRTUAL TABLE INDEX 0:G")]
     [InlineData("""query: "alpha beta" """, "sqlite_autoindex_connectors_1 (Id=?)|SCAN c0 VIRTUAL TABLE INDEX 0:G")]
-    [InlineData("""where: {tags: {some: {eq: "github"}}}""", "sqlite_autoindex_connectors_1 (Id=?)|SEARCH c0 USING PRIMARY KEY (Tag=?)")]
-    [InlineData("""where: {tags: {some: {in: ["github", "cloud"]}}}""", "sqlite_autoindex_connectors_1 (Id=?)|SEARCH c0 USING PRIMARY KEY (Tag=?)")]
     [InlineData("""where: {category: {eq: "database"}}""", "IX_connectors_Category_Id (Category=?)")]
     [InlineData("""where: {builtin: {eq: true}}""", "IX_connectors_Builtin (Builtin=?)")]
     [InlineData("""where: {processor: {name: {eq: "crawler"}}}""", "IX_connectors_Processor_Name_Id (Processor_Name=?)")]
@@ -40,13 +37,44 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
         }
     }
 
+    // One index lookup alone (a free-text word, a tag test) is counted from that index without reading a connector:
+    // every id an index lists is a stored connector.
+    [Theory]
+    [InlineData("""query: "alpha" """, "connectors_search", "VIRTUAL TABLE INDEX 0:G")]
+    [InlineData("""where: {tags: {some: {eq: "github"}}}""", "connector_tags", "USING PRIMARY KEY (Tag=?)")]
+    [InlineData("""where: {tags: {some: {in: ["github", "cloud"]}}}""", "connector_tags", "USING PRIMARY KEY (Tag=?)")]
+    public async Task A_search_by_one_index_pages_through_it_and_counts_from_it_alone(string arguments, string index, string step)
+    {
+        await server.EnsureSeededAsync();
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""");
+        response.Ok();
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
+        Assert.Contains("sqlite_autoindex_connectors_1 (Id=?)", page, StringComparison.Ordinal);
+        Assert.Contains(step, page, StringComparison.Ordinal);
+        var count = Assert.Single(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        Assert.Contains($"\"{index}\"", count, StringComparison.Ordinal);
+        Assert.Contains(step, count, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"connectors\"", count, StringComparison.Ordinal);
+    }
+
     [Fact]
-    public async Task Connector_categories_are_counted_from_the_category_index()
+    public async Task Connector_categories_are_counted_from_the_category_index_when_filtered()
+    {
+        await server.EnsureSeededAsync();
+        server.Plans.Clear();
+        (await server.GraphQL.ExecuteAsync("{ connectorCategories(where: {enabled: {eq: true}}) { category count } }")).Ok();
+        var plan = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
+        Assert.Contains("INDEX IX_connectors_Category_Id", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task All_connector_categories_are_read_from_the_kept_counts_without_reading_a_connector()
     {
         await server.EnsureSeededAsync();
         server.Plans.Clear();
         (await server.GraphQL.ExecuteAsync("{ connectorCategories { category count } }")).Ok();
-        var plan = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
-        Assert.Contains("COVERING INDEX IX_connectors_Category_Id", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain(server.Plans.Plans, p => p.Contains("connectors", StringComparison.Ordinal));
+        Assert.Contains(server.Plans.Plans, p => p.Contains("connector_categories", StringComparison.Ordinal));
     }
 }

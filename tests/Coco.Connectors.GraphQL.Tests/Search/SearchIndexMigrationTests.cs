@@ -36,9 +36,9 @@ public sealed class SearchIndexMigrationTests
                 string[] tags = i % 2 == 0 ? ["marsupial", "legacy"] : ["legacy"];
                 db.Connectors.Add(new Connector
                 {
-                    Id = $"legacy-{i:D2}", Name = name, Tags = [.. tags], Created = QueryDataset.Epoch.UtcDateTime.AddHours(i),
+                    Id = $"legacy-{i:D2}", Name = name, Tags = [.. tags], Category = i % 3 == 0 ? "marsupials" : null, Created = QueryDataset.Epoch.UtcDateTime.AddHours(i),
                     Updated = QueryDataset.Epoch.UtcDateTime.AddHours(i), Version = 1,
-                    SearchText = string.Join('\n', [name, .. tags]).ToLowerInvariant(),
+                    SearchText = string.Join('\n', [name, .. (i % 3 == 0 ? ["marsupials"] : Array.Empty<string>()), .. tags]).ToLowerInvariant(),
                 });
             }
 
@@ -51,6 +51,8 @@ public sealed class SearchIndexMigrationTests
         Assert.Equal(30, quokkas.Ok().GetProperty("connectors").GetProperty("totalCount").GetInt32());
         var tagged = await client.ExecuteAsync("{ connectors(first: 50, where: {tags: {some: {eq: \"marsupial\"}}}) { totalCount } }");
         Assert.Equal(15, tagged.Ok().GetProperty("connectors").GetProperty("totalCount").GetInt32());
+        Assert.Equal(10, await MarsupialsAsync(client)); // the kept category counts start from the stored rows
+        Assert.Equal(30, await QuokkasAsync(client));
         // The rows written before the downgrade are still found through the rebuilt index too.
         var alpha = await client.ExecuteAsync("{ connectors(first: 5, query: \"github\", where: " + QueryDataset.Scope + ", order: [{id: ASC}]) { nodes { id } } }");
         Assert.Equal(QueryDataset.Ids("AE"), alpha.Ok().GetProperty("connectors").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()).ToArray());
@@ -58,11 +60,26 @@ public sealed class SearchIndexMigrationTests
         // And the triggers keep it in step from now on.
         using var http = migrated.CreateHttpClient();
         var renamed = await http.PutAsync("connector/legacy-01",
-            new StringContent("""{"name": "Renamed Wombat", "tags": ["marsupial"]}""", System.Text.Encoding.UTF8, "application/json"));
+            new StringContent("""{"name": "Renamed Wombat", "tags": ["marsupial"], "category": "marsupials"}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.True(renamed.IsSuccessStatusCode, await renamed.Content.ReadAsStringAsync());
         var wombat = await client.ExecuteAsync("{ connectors(first: 5, query: \"wombat\") { nodes { id } } }");
         Assert.Equal("legacy-01", Assert.Single(wombat.Ok().GetProperty("connectors").GetProperty("nodes").EnumerateArray()).GetProperty("id").GetString());
         var stillTagged = await client.ExecuteAsync("{ connectors(first: 50, where: {tags: {some: {eq: \"marsupial\"}}}) { totalCount } }");
         Assert.Equal(16, stillTagged.Ok().GetProperty("connectors").GetProperty("totalCount").GetInt32());
+        Assert.Equal(11, await MarsupialsAsync(client));
+        Assert.Equal(29, await QuokkasAsync(client)); // a count read before a write is not answered after it
+
+        Assert.True((await http.DeleteAsync("connector/legacy-00")).IsSuccessStatusCode);
+        Assert.Equal(28, await QuokkasAsync(client));
+        Assert.Equal(10, await MarsupialsAsync(client));
     }
+
+    /// <summary>A count over the rows (not the index alone), so the count cache answers it when it may.</summary>
+    private static async Task<int> QuokkasAsync(QueryClient client) =>
+        (await client.ExecuteAsync("{ connectors(first: 1, query: \"quokka\", where: {builtin: {eq: false}}) { totalCount } }")).Ok()
+            .GetProperty("connectors").GetProperty("totalCount").GetInt32();
+
+    private static async Task<int> MarsupialsAsync(QueryClient client) =>
+        (await client.ExecuteAsync("{ connectorCategories { category count } }")).Ok().GetProperty("connectorCategories").EnumerateArray()
+            .Where(c => c.GetProperty("category").GetString() == "marsupials").Select(c => c.GetProperty("count").GetInt32()).SingleOrDefault();
 }
