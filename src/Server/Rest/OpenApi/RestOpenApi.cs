@@ -11,7 +11,8 @@ namespace Coco.Connectors.Server.Rest.OpenApi;
 public static class RestOpenApi
 {
     public const string DocumentName = "v1";
-    public const string Route = "/openapi/{documentName}.json";
+    /// <summary>The one document's path, without a <c>{documentName}</c> parameter: any other name is an unknown route.</summary>
+    public const string Route = "/openapi/" + DocumentName + ".json";
 
     public static IServiceCollection AddRestOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
