@@ -14,7 +14,7 @@ public static class ConnectorApiDocs
         .WithName("createConnector")
         .WithSummary("Create a connector")
         .WithDescription("Stores a new connector; only name is required. Secrets in config are stored as given and never shown again.")
-        .Accepts<CocoConnectorSchema>(Json)
+        .WithMetadata(new DocumentedBody(typeof(CocoConnectorSchema), Required: true))
         .Produces<CocoWriteResultSchema>(StatusCodes.Status200OK)
         .Errors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 
@@ -28,7 +28,7 @@ public static class ConnectorApiDocs
         .Errors(StatusCodes.Status400BadRequest);
 
     public static RouteHandlerBuilder DocumentSearchBody(this RouteHandlerBuilder route) => route
-        .Accepts<CocoSearchBodySchema>(isOptional: true, Json)
+        .WithMetadata(new DocumentedBody(typeof(CocoSearchBodySchema), Required: false))
         .Errors(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 
     public static RouteHandlerBuilder DocumentGet(this RouteHandlerBuilder route) => route
@@ -47,7 +47,7 @@ public static class ConnectorApiDocs
         .WithMetadata(
             new DocumentedParameter("replace", ParameterLocation.Query, JsonSchemaType.Boolean, "true: the body replaces the connector instead of patching it."),
             IfMatch)
-        .Accepts<CocoConnectorSchema>(Json)
+        .WithMetadata(new DocumentedBody(typeof(CocoConnectorSchema), Required: true))
         .Produces<CocoWriteResultSchema>(StatusCodes.Status200OK)
         .Produces<CocoWriteResultSchema>(StatusCodes.Status404NotFound)
         .Errors(StatusCodes.Status400BadRequest, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);

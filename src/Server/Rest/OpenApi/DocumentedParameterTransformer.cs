@@ -3,12 +3,13 @@ using Microsoft.OpenApi;
 
 namespace Coco.Connectors.Server.Rest.OpenApi;
 
-/// <summary>Adds each <see cref="DocumentedParameter"/> of an endpoint to its operation.</summary>
+/// <summary>Adds each <see cref="DocumentedParameter"/> and the <see cref="DocumentedBody"/> of an endpoint to its operation.</summary>
 public sealed class DocumentedParameterTransformer : IOpenApiOperationTransformer
 {
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        foreach (var parameter in context.Description.ActionDescriptor.EndpointMetadata.OfType<DocumentedParameter>())
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        foreach (var parameter in metadata.OfType<DocumentedParameter>())
         {
             var schema = new OpenApiSchema { Type = parameter.Type };
             operation.Parameters ??= [];
@@ -21,6 +22,18 @@ public sealed class DocumentedParameterTransformer : IOpenApiOperationTransforme
             });
         }
 
-        return Task.CompletedTask;
+        if (metadata.OfType<DocumentedBody>().FirstOrDefault() is { } body && context.Document is { } document)
+        {
+            var id = body.Schema.Name;
+            document.AddComponent<IOpenApiSchema>(id, await context.GetOrCreateSchemaAsync(body.Schema, null, cancellationToken));
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = body.Required,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = new OpenApiSchemaReference(id, document) },
+                },
+            };
+        }
     }
 }
