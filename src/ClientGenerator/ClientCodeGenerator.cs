@@ -48,6 +48,7 @@ internal static class ClientCodeGenerator
         files.AddRange(model.Fragments.Select(f => File(f.Name, options, code => shapes.Emit(code, f))));
         files.AddRange(model.Inputs.Select(i => File(i.GraphQLName, options, code => new InputEmitter(types).Emit(code, i))));
         files.AddRange(model.Enums.Select(e => File(e.GraphQLName, options, code => new EnumEmitter(types).Emit(code, e))));
+        files.Add(TrustedDocumentsManifest.For(options.ClientName, model.Operations));
         return files;
     }
 

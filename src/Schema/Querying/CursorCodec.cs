@@ -10,7 +10,7 @@ namespace Coco.Connectors.Querying;
 /// in an order, not an index, so it stays valid while rows are inserted and deleted. The order is part of the cursor
 /// so that one made under another <c>order</c> is refused instead of silently landing on a wrong page.
 /// </summary>
-/// <remarks>Strings and booleans are stored as JSON, date-times as ticks (exact, no rounding), missing values as null.</remarks>
+/// <remarks>Strings, booleans and integers are stored as JSON, date-times as ticks (exact, no rounding), missing values as null.</remarks>
 public static class CursorCodec
 {
     private static readonly Dictionary<QueryField, Func<Connector, object?>> Getters =
@@ -34,6 +34,7 @@ public static class CursorCodec
                     case null: json.WriteNullValue(); break;
                     case string s: json.WriteStringValue(s); break;
                     case bool b: json.WriteBooleanValue(b); break;
+                    case int n: json.WriteNumberValue(n); break;
                     case DateTime d: json.WriteNumberValue(d.Ticks); break;
                     case var other: throw new InvalidOperationException($"{key.Field.Name} has an unsupported cursor type {other.GetType()}");
                 }
@@ -96,6 +97,7 @@ public static class CursorCodec
             (QueryFieldKind.String, JsonValueKind.String) => element.GetString(),
             (QueryFieldKind.Boolean, JsonValueKind.True) => true,
             (QueryFieldKind.Boolean, JsonValueKind.False) => false,
+            (QueryFieldKind.Int, JsonValueKind.Number) when element.TryGetInt32(out var number) => number,
             (QueryFieldKind.DateTime, JsonValueKind.Number) when element.TryGetInt64(out var ticks) && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks =>
                 new DateTime(ticks, DateTimeKind.Utc),
             _ => null,

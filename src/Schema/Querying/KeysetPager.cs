@@ -128,7 +128,7 @@ public static class KeysetPager
         }
 
         var lead = order[0];
-        if (order.Count > 1 && !lead.Field.Nullable && lead.Field.Kind is QueryFieldKind.String or QueryFieldKind.DateTime)
+        if (order.Count > 1 && !lead.Field.Nullable && lead.Field.Kind is QueryFieldKind.String or QueryFieldKind.DateTime or QueryFieldKind.Int)
         {
             var access = lead.Field.Access(Predicates.Connector);
             var seek = ValueExpressions.Compare(access, lead.Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual, values[0]!);

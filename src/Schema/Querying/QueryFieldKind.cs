@@ -7,5 +7,6 @@ public enum QueryFieldKind
     String,
     Boolean,
     DateTime,
+    Int,
     StringList,
 }

@@ -27,12 +27,13 @@ public static class QueryFields
     public static readonly QueryField ProcessorName = Make(Processor, "name", "name", c => c.Processor.Name, QueryFieldKind.String, nullable: true, "Conditions on the processor's name.", "Sort by the processor's name.");
     public static readonly QueryField Created = Make("created", "created", c => c.Created, QueryFieldKind.DateTime, nullable: false, "Conditions on the creation time.", "Sort by creation time.");
     public static readonly QueryField Updated = Make("updated", "updated", c => c.Updated, QueryFieldKind.DateTime, nullable: false, "Conditions on the time of the last change.", "Sort by the time of the last change.");
+    public static readonly QueryField Version = Make("version", "version", c => c.Version, QueryFieldKind.Int, nullable: false, "Conditions on the version (1 when created, one more on each change; the REST ETag).", "Sort by version.");
 
     /// <summary>Every queryable field, in the order the GraphQL inputs list them (a group where its first field is).</summary>
     public static IReadOnlyList<QueryField> All { get; } =
     [
         Id, Name, Description, Category, Icon, Url, Tags, PathHierarchy, Builtin, OauthConnectImplemented, Enabled,
-        ProcessorEnabled, ProcessorName, Created, Updated,
+        ProcessorEnabled, ProcessorName, Created, Updated, Version,
     ];
 
     private static readonly Dictionary<string, QueryField> ByRestName = All.ToDictionary(f => f.RestName, StringComparer.Ordinal);

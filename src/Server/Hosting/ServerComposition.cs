@@ -5,6 +5,7 @@ using Coco.Connectors.Server.Hosting.Shutdown;
 using Coco.Connectors.Server.Observability;
 using Coco.Connectors.Server.Playground;
 using Coco.Connectors.Server.Rest;
+using Coco.Connectors.Server.Rest.OpenApi;
 using Coco.Connectors.Server.Transport;
 using Coco.Connectors.Server.Transport.Http;
 using Coco.Connectors.Server.Transport.Persisted;
@@ -37,6 +38,7 @@ public static class ServerComposition
         services.AddGraphQLStreaming();
         services.AddPlayground();
         services.AddServerAuth();
+        services.AddRestOpenApi();
         services.AddGracefulShutdown();
         return services;
     }
@@ -67,6 +69,7 @@ public static class ServerComposition
         app.MapHealthApi();
         app.MapTelemetryEndpoints();
         app.MapConnectorApi();
+        app.MapRestOpenApi();
         app.MapGraphQLHttp(GraphQLPath);
         app.MapPlayground(GraphQLPath);
         return app;

@@ -130,7 +130,7 @@ public static partial class CocoFilterSyntax
 
     private static Expression<Func<Connector, bool>> RangePredicate(QueryField field, string op, string value, string filter)
     {
-        if (field.Kind is not (QueryFieldKind.String or QueryFieldKind.DateTime))
+        if (field.Kind is not (QueryFieldKind.String or QueryFieldKind.DateTime or QueryFieldKind.Int))
         {
             throw new QueryException("filter", $"filter '{filter}': {field.RestName} cannot be compared with {op}");
         }
@@ -158,6 +158,9 @@ public static partial class CocoFilterSyntax
         QueryFieldKind.DateTime => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
             ? t.UtcDateTime
             : throw new QueryException("filter", $"filter '{filter}': {field.RestName} needs a date-time such as 2025-01-15T10:00:00Z, not '{value}'"),
+        QueryFieldKind.Int => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new QueryException("filter", $"filter '{filter}': {field.RestName} needs a whole number, not '{value}'"),
         _ => value,
     };
 

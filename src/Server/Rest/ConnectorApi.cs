@@ -4,6 +4,7 @@ using Coco.Connectors.Auth;
 using Coco.Connectors.Domain;
 using Coco.Connectors.GraphQLApi.Limits;
 using Coco.Connectors.Server.Auth;
+using Coco.Connectors.Server.Rest.OpenApi;
 using Coco.Connectors.Querying;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -19,12 +20,12 @@ public static class ConnectorApi
     public static IEndpointRouteBuilder MapConnectorApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/connector").WithTags("Connectors");
-        api.MapPost("/", CreateAsync).RequirePermission(Permissions.Create);
-        api.MapGet("/_search", SearchAsync).RequirePermission(Permissions.Search);
-        api.MapPost("/_search", SearchAsync).RequirePermission(Permissions.Search);
-        api.MapGet("/{id}", GetAsync).RequirePermission(Permissions.Read);
-        api.MapPut("/{id}", UpdateAsync).RequirePermission(Permissions.Update);
-        api.MapDelete("/{id}", DeleteAsync).RequirePermission(Permissions.Delete);
+        api.MapPost("/", CreateAsync).RequirePermission(Permissions.Create).DocumentCreate();
+        api.MapGet("/_search", SearchAsync).RequirePermission(Permissions.Search).DocumentSearch("searchConnectors");
+        api.MapPost("/_search", SearchAsync).RequirePermission(Permissions.Search).DocumentSearch("searchConnectorsWithBody").DocumentSearchBody();
+        api.MapGet("/{id}", GetAsync).RequirePermission(Permissions.Read).DocumentGet();
+        api.MapPut("/{id}", UpdateAsync).RequirePermission(Permissions.Update).DocumentUpdate();
+        api.MapDelete("/{id}", DeleteAsync).RequirePermission(Permissions.Delete).DocumentDelete();
         return app;
     }
 

@@ -129,7 +129,7 @@ public sealed partial class PlaygroundHttpTests(CocoServer server) : IClassFixtu
             Assert.Contains(link, html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("OpenAPI document for the REST routes is coming", html, StringComparison.Ordinal); // nothing serves one yet
+        Assert.Contains("href=\"/openapi/v1.json\"", html, StringComparison.Ordinal); // served by RestOpenApi
 
         using var api = await GetAsync(http, "", "application/json");
         var body = JsonNode.Parse(await api.Content.ReadAsStringAsync())!;

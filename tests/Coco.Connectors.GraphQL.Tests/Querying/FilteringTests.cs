@@ -125,6 +125,18 @@ public sealed class FilteringTests(QueryingServer server) : IClassFixture<Queryi
         { """{created: {gt: "2025-01-01T00:02:30Z", lt: "2025-01-01T00:05:30Z"}}""", "CDE" },
         { """{updated: {gte: "2025-01-01T00:07:00Z"}}""", "GH" },
         { """{created: {eq: null}}""", "" },
+
+        // Versions (the seeding saves rows again): A 2, B 3, C 1, D 2, E 3, F 1, G 2, H 3.
+        { """{version: {eq: 2}}""", "ADG" },
+        { """{version: {neq: 2}}""", "BCEFH" },
+        { """{version: {in: [1, 3]}}""", "BCEFH" },
+        { """{version: {nin: [1, 3]}}""", "ADG" },
+        { """{version: {gt: 1}}""", "ABDEGH" },
+        { """{version: {ngt: 1}}""", "CF" },
+        { """{version: {gte: 3}}""", "BEH" },
+        { """{version: {lt: 2}}""", "CF" },
+        { """{version: {lte: 2, ngte: 2}}""", "CF" },
+        { """{version: {nlt: 3, nlte: 3}}""", "" },
     };
 
     [Theory]
@@ -165,6 +177,7 @@ public sealed class FilteringTests(QueryingServer server) : IClassFixture<Queryi
     [InlineData("""{created: {gt: null}}""", "gt", "DateTimeOperationFilterInput")]
     [InlineData("""{created: {nlte: null}}""", "nlte", "DateTimeOperationFilterInput")]
     [InlineData("""{tags: {some: {startsWith: null}}}""", "startsWith", "StringOperationFilterInput")]
+    [InlineData("""{version: {gte: null}}""", "gte", "IntOperationFilterInput")]
     public async Task Null_for_an_operation_that_cannot_take_it_is_HC0026(string where, string operation, string filterType)
     {
         await server.EnsureSeededAsync();
@@ -297,6 +310,7 @@ public sealed class FilteringTests(QueryingServer server) : IClassFixture<Queryi
     {
         GraphQLNullValue => null,
         GraphQLBooleanValue b => b.BoolValue,
+        GraphQLIntValue n => int.Parse(n.Value.Span, CultureInfo.InvariantCulture),
         GraphQLStringValue s when DateTimeOffset.TryParse((string)s.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
             && ((string)s.Value).Contains('T', StringComparison.Ordinal) => t.UtcDateTime,
         GraphQLStringValue s => (string)s.Value,

@@ -12,6 +12,9 @@ public sealed record DatasetRow(
 {
     public DateTime Created => QueryDataset.Epoch.AddMinutes(Minute).UtcDateTime;
 
+    /// <summary>1, 2 or 3: the seeding saves some rows again (at their creation time) so that versions differ and repeat.</summary>
+    public int Version => 1 + (Minute % 3);
+
     public JsonObject ToDocument()
     {
         var doc = new JsonObject
@@ -78,6 +81,11 @@ public static class QueryDataset
             server.Clock.Set(Epoch.AddMinutes(row.Minute));
             var result = await service.CreateAsync(row.ToDocument(), CancellationToken.None);
             Assert.True(result.Succeeded, $"{row.Id}: {JsonSerializer.Serialize(result.Errors.Select(e => e.ToString()))}");
+            for (var version = 1; version < row.Version; version++)
+            {
+                var saved = await service.UpdateAsync(row.Id, [], replace: false, expectedVersion: version, CancellationToken.None);
+                Assert.True(saved.Succeeded, $"{row.Id}: {JsonSerializer.Serialize(saved.Errors.Select(e => e.ToString()))}");
+            }
         }
     }
 

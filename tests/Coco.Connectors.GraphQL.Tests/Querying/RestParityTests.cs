@@ -45,6 +45,8 @@ public sealed class RestParityTests(QueryingServer server) : IClassFixture<Query
     [InlineData("{category: {in: [\"code\", \"database\"]}}", "", "filter=category:any(code,database)")]
     [InlineData("{created: {gte: \"2025-01-01T00:04:00Z\"}}", "order: [{created: ASC}]", "filter=created>=2025-01-01T00:04:00Z&sort=created:asc")]
     [InlineData("{processor: {name: {eq: \"github\"}}}", "", "filter=processor.name:github")]
+    [InlineData("{version: {gte: 2}}", "order: [{version: DESC}, {name: ASC}]", "filter=version>=2&sort=version:desc,name:asc")]
+    [InlineData("{version: {in: [1, 3]}}", "", "filter=version:any(1,3)")]
     [InlineData("{enabled: {eq: true}}", "query: \"git\", order: [{category: DESC}, {name: ASC}]", "query=git&filter=enabled:true&sort=category:desc,name:asc")]
     public async Task Filters_and_free_text_agree(string? where, string arguments, string rest) => await AssertSameIdsAsync(where, arguments, rest);
 

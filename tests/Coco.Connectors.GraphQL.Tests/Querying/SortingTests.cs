@@ -23,6 +23,7 @@ public sealed class SortingTests(QueryingServer server) : IClassFixture<Querying
         ["processor.name"] = r => r.ProcessorName,
         ["created"] = r => r.Created,
         ["updated"] = r => r.Created,
+        ["version"] = r => r.Version,
     };
 
     public static TheoryData<string, bool> Fields()

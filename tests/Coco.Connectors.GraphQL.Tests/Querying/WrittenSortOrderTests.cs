@@ -14,7 +14,7 @@ public sealed class WrittenSortOrderTests(QueryingServer server) : IClassFixture
     private const string Page = "query($order: [ConnectorSortInput!]) { connectorsPage(take: 50, where: " + QueryDataset.Scope + ", order: $order) { items { id } } }";
 
     // Sort fields with repeated values in the dataset, so that the second and third key matter.
-    private static readonly string[] Fields = ["category", "enabled", "pathHierarchy", "oauthConnectImplemented", "name", "processor.enabled", "processor.name", "description"];
+    private static readonly string[] Fields = ["category", "enabled", "pathHierarchy", "oauthConnectImplemented", "name", "processor.enabled", "processor.name", "description", "version"];
 
     [Fact]
     public async Task Fields_of_one_literal_sort_object_apply_in_written_order()

@@ -10,6 +10,7 @@ public static class OperationFilterTypes
         QueryFieldKind.String => typeof(StringOperationFilterInputType),
         QueryFieldKind.Boolean => typeof(BooleanOperationFilterInputType),
         QueryFieldKind.DateTime => typeof(DateTimeOperationFilterInputType),
+        QueryFieldKind.Int => typeof(IntOperationFilterInputType),
         QueryFieldKind.StringList => typeof(ListStringOperationFilterInputType),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no filter input for this kind"),
     };

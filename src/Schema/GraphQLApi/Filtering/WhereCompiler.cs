@@ -79,6 +79,7 @@ public static class WhereCompiler
                     QueryFieldKind.String => StringOperations(access, operations, depth),
                     QueryFieldKind.Boolean => ScalarOperations(access, operations, "BooleanOperationFilterInput", "Boolean!"),
                     QueryFieldKind.DateTime => ScalarOperations(access, operations, "DateTimeOperationFilterInput", "DateTime!"),
+                    QueryFieldKind.Int => ScalarOperations(access, operations, "IntOperationFilterInput", "Int!"),
                     QueryFieldKind.StringList => ListOperations(access, operations, depth),
                     _ => throw Unknown(name),
                 };
@@ -120,10 +121,11 @@ public static class WhereCompiler
             return Combine(parts, Expression.AndAlso);
         }
 
-        /// <summary>Boolean and DateTime operations: eq/neq for both, in/nin and the comparisons for DateTime.</summary>
+        /// <summary>Boolean, DateTime and Int operations: eq/neq for all, in/nin and the comparisons for DateTime and Int.</summary>
         private Expression? ScalarOperations(Expression access, IDictionary<string, object?> operations, string type, string expected)
         {
             var isDate = access.Type == typeof(DateTime);
+            var ordered = isDate || access.Type == typeof(int);
             var parts = new List<Expression?>();
             foreach (var (op, raw) in operations)
             {
@@ -135,7 +137,9 @@ public static class WhereCompiler
                     "neq" => ValueExpressions.Not(ValueExpressions.Equal(access, value)),
                     "in" when isDate => ValueExpressions.In(access, List(raw, op, type, "[DateTime]").Select(Utc)),
                     "nin" when isDate => ValueExpressions.Not(ValueExpressions.In(access, List(raw, op, type, "[DateTime]").Select(Utc))),
-                    "gt" or "ngt" or "gte" or "ngte" or "lt" or "nlt" or "lte" or "nlte" when isDate => Comparison(access, op, NotNull<object>(value, op, type, expected)),
+                    "in" when ordered => ValueExpressions.In(access, List(raw, op, type, "[Int]")),
+                    "nin" when ordered => ValueExpressions.Not(ValueExpressions.In(access, List(raw, op, type, "[Int]"))),
+                    "gt" or "ngt" or "gte" or "ngte" or "lt" or "nlt" or "lte" or "nlte" when ordered => Comparison(access, op, NotNull<object>(value, op, type, expected)),
                     _ => throw Unknown($"{type}.{op}"),
                 });
             }
