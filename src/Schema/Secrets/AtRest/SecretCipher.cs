@@ -1,0 +1,103 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Coco.Connectors.Secrets.AtRest;
+
+/// <summary>
+/// AES-256-GCM for one stored value. The result is text, so it fits where the value was:
+/// <c>cocoenc:v1:&lt;key id&gt;:&lt;base64url(nonce ‖ ciphertext ‖ tag)&gt;</c>. The version tag and key id are
+/// authenticated too (associated data), so neither can be altered without decryption failing.
+/// </summary>
+public sealed class SecretCipher(SecretKeyRing keys)
+{
+    /// <summary>How every encrypted value begins; values that begin like this are reserved.</summary>
+    public const string Prefix = "cocoenc:v1:";
+
+    private const int NonceBytes = 12;
+    private const int TagBytes = 16;
+
+    public SecretKeyRing Keys { get; } = keys;
+
+    /// <summary>Whether <paramref name="text"/> is (or poses as) an encrypted value.</summary>
+    public static bool IsEncrypted(string text) => text.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>The key id an encrypted value names, or null when it is not one or is malformed.</summary>
+    public static string? KeyIdOf(string text)
+    {
+        if (!IsEncrypted(text))
+        {
+            return null;
+        }
+
+        var end = text.IndexOf(':', Prefix.Length);
+        return end > Prefix.Length ? text[Prefix.Length..end] : null;
+    }
+
+    /// <summary>Encrypts <paramref name="plaintext"/> with the active key.</summary>
+    public string Encrypt(string plaintext)
+    {
+        var keyId = Keys.ActiveKeyId ?? throw new InvalidOperationException("No active key: Secrets:Encryption:ActiveKey is not set.");
+        Keys.TryGetKey(keyId, out var key);
+        var header = Prefix + keyId + ":";
+        var plain = Encoding.UTF8.GetBytes(plaintext);
+        var sealedBytes = new byte[NonceBytes + plain.Length + TagBytes];
+        var nonce = sealedBytes.AsSpan(0, NonceBytes);
+        RandomNumberGenerator.Fill(nonce);
+        using (var aes = new AesGcm(key, TagBytes))
+        {
+            aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length), Encoding.ASCII.GetBytes(header));
+        }
+
+        return header + Base64Url.EncodeToString(sealedBytes);
+    }
+
+    /// <summary>The plaintext of an encrypted value.</summary>
+    /// <exception cref="SecretCipherException">The key is not configured, or the value is malformed or was altered.</exception>
+    public string Decrypt(string encrypted)
+    {
+        var keyId = KeyIdOf(encrypted);
+        if (keyId is null || !SecretKeyRing.IsValidKeyId(keyId))
+        {
+            throw new SecretCipherException("a stored secret is malformed (its encryption header cannot be read)", null);
+        }
+
+        if (!Keys.TryGetKey(keyId, out var key))
+        {
+            throw new SecretCipherException(
+                $"a stored secret is encrypted with key '{keyId}', which is not configured (Secrets:Encryption:Keys:{keyId})", keyId);
+        }
+
+        var header = Prefix + keyId + ":";
+        var payload = encrypted.AsSpan(header.Length);
+        byte[] sealedBytes;
+        try
+        {
+            sealedBytes = Base64Url.DecodeFromChars(payload);
+        }
+        catch (FormatException)
+        {
+            throw new SecretCipherException($"a stored secret encrypted with key '{keyId}' is malformed (not base64url)", keyId);
+        }
+
+        if (sealedBytes.Length < NonceBytes + TagBytes)
+        {
+            throw new SecretCipherException($"a stored secret encrypted with key '{keyId}' is malformed (too short)", keyId);
+        }
+
+        var cipherLength = sealedBytes.Length - NonceBytes - TagBytes;
+        var plain = new byte[cipherLength];
+        try
+        {
+            using var aes = new AesGcm(key, TagBytes);
+            aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, cipherLength), sealedBytes.AsSpan(NonceBytes + cipherLength), plain, Encoding.ASCII.GetBytes(header));
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            throw new SecretCipherException(
+                $"a stored secret encrypted with key '{keyId}' fails authentication: it was altered or damaged, or Secrets:Encryption:Keys:{keyId} is not the key it was encrypted with", keyId);
+        }
+
+        return Encoding.UTF8.GetString(plain);
+    }
+}
