@@ -19,19 +19,28 @@ public sealed class SecretCipher(SecretKeyRing keys)
 
     public SecretKeyRing Keys { get; } = keys;
 
-    /// <summary>Whether <paramref name="text"/> is (or poses as) an encrypted value.</summary>
-    public static bool IsEncrypted(string text) => text.StartsWith(Prefix, StringComparison.Ordinal);
+    /// <summary>Whether <paramref name="text"/> begins like an encrypted value (writes encrypt such text, whatever it is).</summary>
+    public static bool LooksEncrypted(string text) => text.StartsWith(Prefix, StringComparison.Ordinal);
 
-    /// <summary>The key id an encrypted value names, or null when it is not one or is malformed.</summary>
+    /// <summary>
+    /// The key id of an encrypted value, or null when <paramref name="text"/> is not one: only a well-formed value (a
+    /// valid key id, then base64url long enough for nonce and tag) is read as ciphertext, so text that merely begins
+    /// like one, stored while no key was active, reads as written.
+    /// </summary>
     public static string? KeyIdOf(string text)
     {
-        if (!IsEncrypted(text))
+        if (!LooksEncrypted(text))
         {
             return null;
         }
 
         var end = text.IndexOf(':', Prefix.Length);
-        return end > Prefix.Length ? text[Prefix.Length..end] : null;
+        if (end <= Prefix.Length || !SecretKeyRing.IsValidKeyId(text[Prefix.Length..end]))
+        {
+            return null;
+        }
+
+        return Base64Url.IsValid(text.AsSpan(end + 1), out var length) && length >= NonceBytes + TagBytes ? text[Prefix.Length..end] : null;
     }
 
     /// <summary>Encrypts <paramref name="plaintext"/> with the active key.</summary>
@@ -56,11 +65,7 @@ public sealed class SecretCipher(SecretKeyRing keys)
     /// <exception cref="SecretCipherException">The key is not configured, or the value is malformed or was altered.</exception>
     public string Decrypt(string encrypted)
     {
-        var keyId = KeyIdOf(encrypted);
-        if (keyId is null || !SecretKeyRing.IsValidKeyId(keyId))
-        {
-            throw new SecretCipherException("a stored secret is malformed (its encryption header cannot be read)", null);
-        }
+        var keyId = KeyIdOf(encrypted) ?? throw new SecretCipherException("a stored secret is malformed (not a well-formed encrypted value)", null);
 
         if (!Keys.TryGetKey(keyId, out var key))
         {
@@ -70,21 +75,7 @@ public sealed class SecretCipher(SecretKeyRing keys)
 
         var header = Prefix + keyId + ":";
         var payload = encrypted.AsSpan(header.Length);
-        byte[] sealedBytes;
-        try
-        {
-            sealedBytes = Base64Url.DecodeFromChars(payload);
-        }
-        catch (FormatException)
-        {
-            throw new SecretCipherException($"a stored secret encrypted with key '{keyId}' is malformed (not base64url)", keyId);
-        }
-
-        if (sealedBytes.Length < NonceBytes + TagBytes)
-        {
-            throw new SecretCipherException($"a stored secret encrypted with key '{keyId}' is malformed (too short)", keyId);
-        }
-
+        var sealedBytes = Base64Url.DecodeFromChars(payload);
         var cipherLength = sealedBytes.Length - NonceBytes - TagBytes;
         var plain = new byte[cipherLength];
         try

@@ -36,7 +36,7 @@ public sealed class StoredSecrets(SecretCipher cipher)
     public string ProtectText(string value) => cipher.Keys.ActiveKeyId is null ? value : cipher.Encrypt(value);
 
     /// <summary>A text column read from the store, decrypted.</summary>
-    public string ReadText(string stored) => SecretCipher.IsEncrypted(stored) ? cipher.Decrypt(stored) : stored;
+    public string ReadText(string stored) => SecretCipher.KeyIdOf(stored) is not null ? cipher.Decrypt(stored) : stored;
 
     // Values under secret keys and strings with URL passwords are sealed whole; so is any string that merely looks
     // encrypted, so that reading it back cannot mistake it for ciphertext.
@@ -45,7 +45,7 @@ public sealed class StoredSecrets(SecretCipher cipher)
         JsonObject obj => ProtectObject(obj),
         JsonArray array => new JsonArray([.. array.Select(Protect)]),
         JsonValue value when value.TryGetValue<string>(out var text)
-            && (SecretCipher.IsEncrypted(text) || SecretPolicy.UrlPasswordsIn(text).Any()) => Seal(value),
+            && (SecretCipher.LooksEncrypted(text) || SecretPolicy.UrlPasswordsIn(text).Any()) => Seal(value),
         null => null,
         _ => node.DeepClone(),
     };
@@ -107,7 +107,7 @@ public sealed class StoredSecrets(SecretCipher cipher)
     }
 
     private static string? EncryptedText(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) && SecretCipher.IsEncrypted(text) ? text : null;
+        node is JsonValue value && value.TryGetValue<string>(out var text) && SecretCipher.KeyIdOf(text) is not null ? text : null;
 
     /// <summary>
     /// How each secret of a stored row is kept: the key id it is encrypted with, or null for plain text. Reads the
@@ -123,7 +123,7 @@ public sealed class StoredSecrets(SecretCipher cipher)
 
         if (storedUrl is not null)
         {
-            found.Add(SecretCipher.KeyIdOf(storedUrl));
+            found.Add(SecretCipher.KeyIdOf(storedUrl)); // plain text (null) or its key
         }
 
         return found;
@@ -133,9 +133,9 @@ public sealed class StoredSecrets(SecretCipher cipher)
     {
         if (node is JsonValue value && value.TryGetValue<string>(out var text))
         {
-            if (SecretCipher.IsEncrypted(text))
+            if (SecretCipher.KeyIdOf(text) is { } keyId)
             {
-                found.Add(SecretCipher.KeyIdOf(text));
+                found.Add(keyId);
             }
             else if (secret || SecretPolicy.UrlPasswordsIn(text).Any())
             {
