@@ -27,6 +27,13 @@ public static class StoreStartup
                 StorageRegistration.Describe(options), count, seeded);
         }
 
+        if (secretKeys.ConfiguredKeyIds.Count > 0)
+        {
+            app.Logger.LogInformation("Secrets at rest: {Mode} (keys configured: {Keys})",
+                secretKeys.ActiveKeyId is { } active ? $"encrypted with key '{active}'" : "decrypt only, new writes in plain text",
+                string.Join(", ", secretKeys.ConfiguredKeyIds.Order(StringComparer.Ordinal)));
+        }
+
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Logger.LogInformation("Coco Connectors listening on {Urls}; GraphQL at /graphql, REST at /connector/",
                 string.Join(", ", app.Urls)));

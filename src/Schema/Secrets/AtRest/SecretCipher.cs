@@ -11,11 +11,17 @@ namespace Coco.Connectors.Secrets.AtRest;
 /// </summary>
 public sealed class SecretCipher(SecretKeyRing keys)
 {
+    // Setting a key up costs more than sealing a short value, and an AesGcm instance serves one caller at a time: each
+    // key keeps a few ready instances for whoever needs one.
+    private const int PooledPerKey = 16;
+
     /// <summary>How every encrypted value begins; values that begin like this are reserved.</summary>
     public const string Prefix = "cocoenc:v1:";
 
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentBag<AesGcm>> _pools = new(StringComparer.Ordinal);
 
     public SecretKeyRing Keys { get; } = keys;
 
@@ -53,10 +59,9 @@ public sealed class SecretCipher(SecretKeyRing keys)
         var sealedBytes = new byte[NonceBytes + plain.Length + TagBytes];
         var nonce = sealedBytes.AsSpan(0, NonceBytes);
         RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(key, TagBytes))
-        {
-            aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length), Encoding.ASCII.GetBytes(header));
-        }
+        var aes = Rent(keyId, key);
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length), Encoding.ASCII.GetBytes(header));
+        Return(keyId, aes);
 
         return header + Base64Url.EncodeToString(sealedBytes);
     }
@@ -78,9 +83,9 @@ public sealed class SecretCipher(SecretKeyRing keys)
         var sealedBytes = Base64Url.DecodeFromChars(payload);
         var cipherLength = sealedBytes.Length - NonceBytes - TagBytes;
         var plain = new byte[cipherLength];
+        var aes = Rent(keyId, key);
         try
         {
-            using var aes = new AesGcm(key, TagBytes);
             aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, cipherLength), sealedBytes.AsSpan(NonceBytes + cipherLength), plain, Encoding.ASCII.GetBytes(header));
         }
         catch (AuthenticationTagMismatchException)
@@ -88,7 +93,27 @@ public sealed class SecretCipher(SecretKeyRing keys)
             throw new SecretCipherException(
                 $"a stored secret encrypted with key '{keyId}' fails authentication: it was altered or damaged, or Secrets:Encryption:Keys:{keyId} is not the key it was encrypted with", keyId);
         }
+        finally
+        {
+            Return(keyId, aes);
+        }
 
         return Encoding.UTF8.GetString(plain);
+    }
+
+    private AesGcm Rent(string keyId, byte[] key) =>
+        _pools.TryGetValue(keyId, out var pool) && pool.TryTake(out var aes) ? aes : new AesGcm(key, TagBytes);
+
+    private void Return(string keyId, AesGcm aes)
+    {
+        var pool = _pools.GetOrAdd(keyId, _ => []);
+        if (pool.Count < PooledPerKey)
+        {
+            pool.Add(aes);
+        }
+        else
+        {
+            aes.Dispose();
+        }
     }
 }

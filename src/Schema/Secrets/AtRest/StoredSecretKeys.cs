@@ -27,10 +27,10 @@ public sealed class StoredSecretKeys(IDbContextFactory<CocoDbContext> dbFactory,
     /// <exception cref="InvalidOperationException">A key is missing; the message names it and the connector.</exception>
     public async Task RequireConfiguredKeysAsync(CancellationToken ct)
     {
-        const string Stored = """(COALESCE("Config", '') || ' ' || COALESCE("UrlWithPassword", ''))""";
+        static string Holds(int pattern) => $$"""(COALESCE("Config", '') LIKE {{{pattern}}} OR COALESCE("UrlWithPassword", '') LIKE {{{pattern}}})""";
         var known = ConfiguredKeyIds.ToList();
-        var sql = $"{Columns} WHERE {Stored} LIKE {{0}}"
-            + string.Concat(known.Select((_, i) => $" AND {Stored} NOT LIKE {{{i + 1}}}"))
+        var sql = $"{Columns} WHERE {Holds(0)}"
+            + string.Concat(known.Select((_, i) => $" AND NOT {Holds(i + 1)}"))
             + $" LIMIT {StartupCandidates}";
         object[] patterns = ["%" + SecretCipher.Prefix + "%", .. known.Select(id => "%" + SecretCipher.Prefix + id + ":%")];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
