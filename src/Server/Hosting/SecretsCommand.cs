@@ -31,11 +31,17 @@ public static class SecretsCommand
                 return 0;
             case "rotate":
                 await output.WriteLineAsync(Describe(keys));
-                var rewritten = await keys.RotateAsync(ct);
+                var failures = new List<string>();
+                var rewritten = await keys.RotateAsync((id, e) => failures.Add($"Left connector '{id}' as it is: {e.Message}."), ct);
                 await output.WriteLineAsync(keys.ActiveKeyId is { } active
                     ? $"Re-encrypted the secrets of {rewritten} connectors with key '{active}'."
                     : $"Decrypted the secrets of {rewritten} connectors (no active key: stored in plain text).");
-                return 0;
+                foreach (var failure in failures)
+                {
+                    await output.WriteLineAsync(failure);
+                }
+
+                return failures.Count == 0 ? 0 : 1;
             default:
                 await output.WriteLineAsync("Usage: secrets status | secrets rotate   (keys: Secrets:Encryption:Keys:<id>, Secrets:Encryption:ActiveKey)");
                 return 2;

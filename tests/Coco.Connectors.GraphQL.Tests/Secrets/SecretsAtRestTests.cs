@@ -241,6 +241,16 @@ public sealed class SecretsAtRestTests
         Assert.Equal("STORE_UNAVAILABLE", viaGraphQL.FirstErrorCode);
         Assert.Contains("fails authentication", viaGraphQL.FirstErrorMessage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await http.GetJsonAsync("connector/github")).Status); // the others are served
+
+        // Rotation leaves it as it is, says so, goes on with the others and fails the run.
+        var other = await CreateAsync(server, "rotated beside it");
+        using var rotating = EncryptedServer.Over(server.Database, "k2", "k1", "k2");
+        var output = new StringWriter();
+        Assert.Equal(1, await SecretsCommand.RunAsync(rotating.Services, ["secrets", "rotate"], output));
+        Assert.Contains($"Left connector '{id}' as it is: a stored secret encrypted with key 'k1' fails authentication", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Re-encrypted the secrets of 1 connectors with key 'k2'.", output.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("cocoenc:v1:k2:", (await StoredColumns.ReadAsync(server.Database, other)).UrlWithPassword, StringComparison.Ordinal);
+        Assert.Equal(stored.ToJsonString(), (await StoredColumns.ReadAsync(server.Database, id)).Config);
     }
 
     private static string AllMessages(Exception exception)

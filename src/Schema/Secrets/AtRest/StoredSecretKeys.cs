@@ -76,19 +76,41 @@ public sealed class StoredSecretKeys(IDbContextFactory<CocoDbContext> dbFactory,
     /// its own small write (its version stays: nothing a reader sees changes), so an interrupted run loses nothing and
     /// the next run goes on with the rest. A connector changed meanwhile is read again and rewritten.
     /// </summary>
-    public async Task<int> RotateAsync(CancellationToken ct)
+    /// <param name="failed">Told each connector whose secrets cannot be decrypted (left as they are) and why.</param>
+    public async Task<int> RotateAsync(Action<string, SecretCipherException> failed, CancellationToken ct)
     {
         var target = ActiveKeyId;
         var rewritten = 0;
         await foreach (var row in RowsAsync(ct))
         {
-            if (StoredSecrets.KeyIdsOf(row.Config, row.UrlWithPassword).Any(id => id != target) && await RewriteAsync(row.Id, ct))
+            try
             {
-                rewritten++;
+                if (StoredSecrets.KeyIdsOf(row.Config, row.UrlWithPassword).Any(id => id != target) && await RewriteAsync(row.Id, ct))
+                {
+                    rewritten++;
+                }
+            }
+            catch (Exception e) when (Find<SecretCipherException>(e) is { } cipher)
+            {
+                failed(row.Id, cipher);
             }
         }
 
         return rewritten;
+    }
+
+    private static T? Find<T>(Exception? e)
+        where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     private async Task<bool> RewriteAsync(string id, CancellationToken ct)
