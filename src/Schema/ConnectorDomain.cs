@@ -2,6 +2,7 @@ using Coco.Connectors.Changes;
 using Coco.Connectors.Domain;
 using Coco.Connectors.Observability;
 using Coco.Connectors.Querying;
+using Coco.Connectors.Secrets.AtRest;
 using Coco.Connectors.Seeding;
 using Coco.Connectors.Storage;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,7 @@ public static class ConnectorDomain
         services.AddMetrics();
         services.TryAddSingleton<CocoMetrics>();
         services.TryAddSingleton<StoreCommandTimer>();
+        services.AddSecretsAtRest(configuration);
         services.AddConnectorStore(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ConnectorIds>();

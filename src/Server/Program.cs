@@ -23,6 +23,12 @@ builder.Services.AddServerTelemetry(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareStoreAsync();
+if (SecretsCommand.IsInvocation(args))
+{
+    // Secrets at rest (status, rotation) against the configured store, instead of serving.
+    return await SecretsCommand.RunAsync(app.Services, args, Console.Out);
+}
+
 if (TokensCommand.IsInvocation(args))
 {
     // Token management against the configured store, instead of serving.

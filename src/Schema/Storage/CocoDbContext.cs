@@ -1,7 +1,9 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Coco.Connectors.Auth;
 using Coco.Connectors.Domain;
+using Coco.Connectors.Secrets.AtRest;
 using Coco.Connectors.Storage.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,6 +15,9 @@ public sealed class CocoDbContext(DbContextOptions<CocoDbContext> options) : DbC
     public DbSet<Connector> Connectors => Set<Connector>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>Set when secrets are encrypted at rest (<see cref="StoredSecretsExtension"/>).</summary>
+    internal StoredSecrets? StoredSecrets { get; } = options.FindExtension<StoredSecretsExtension>()?.Secrets;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -38,13 +43,26 @@ public sealed class CocoDbContext(DbContextOptions<CocoDbContext> options) : DbC
                 (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Default) == JsonSerializer.Serialize(b, JsonSerializerOptions.Default),
                 v => v.Count,
                 v => new Dictionary<string, string>(v)));
+        // With secrets encrypted at rest, the converters are where they are encrypted and decrypted.
+        var secrets = StoredSecrets;
+        Expression<Func<JsonObject?, string?>> toStore = secrets is null
+            ? v => v == null ? null : v.ToJsonString(JsonSerializerOptions.Default)
+            : v => v == null ? null : secrets.ProtectConfig(v);
+        Expression<Func<string?, JsonObject?>> fromStore = secrets is null
+            ? v => v == null ? null : JsonNode.Parse(v, null, default)!.AsObject()
+            : v => v == null ? null : secrets.ReadConfig(v);
         connector.Property(c => c.Config).HasConversion(
-            v => v == null ? null : v.ToJsonString(JsonSerializerOptions.Default),
-            v => v == null ? null : JsonNode.Parse(v, null, default)!.AsObject(),
+            toStore,
+            fromStore,
             new ValueComparer<JsonObject?>(
                 (a, b) => JsonNode.DeepEquals(a, b),
                 v => v == null ? 0 : v.Count,
                 v => v == null ? null : v.DeepClone().AsObject()));
+
+        if (secrets is not null)
+        {
+            connector.Property(c => c.UrlWithPassword).HasConversion(v => secrets.ProtectText(v!), v => secrets.ReadText(v!));
+        }
 
         // Indexes for the searches and sorts the API offers; the id tiebreaker makes keyset paging index-friendly.
         connector.HasIndex(c => new { c.Name, c.Id });

@@ -1,7 +1,9 @@
 using Coco.Connectors.Observability;
+using Coco.Connectors.Secrets.AtRest;
 using Coco.Connectors.Storage.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,13 +31,13 @@ public static class StorageRegistration
                 services.AddSingleton(sp => new SqliteFileGuard(file, sp.GetRequiredService<ILogger<SqliteFileGuard>>(), sp.GetRequiredService<TimeProvider>()));
                 services.AddSingleton<IStoreProbe>(sp => new SqliteStoreProbe(
                     sp.GetRequiredService<IDbContextFactory<CocoDbContext>>(), sp.GetRequiredService<SqliteFileGuard>(), file, options));
-                services.AddDbContextFactory<CocoDbContext>((sp, db) => Instrument(sp, Configure(db, options, null, sp.GetRequiredService<SqliteFileGuard>())));
+                services.AddDbContextFactory<CocoDbContext>((sp, db) => FromHost(sp, Configure(db, options, null, sp.GetRequiredService<SqliteFileGuard>())));
                 SqliteOptimizer.Register(services);
                 break;
             case Postgres:
                 services.AddPostgresStore(options, configuration);
                 services.AddSingleton<IStoreProbe, PostgresStoreProbe>();
-                services.AddDbContextFactory<CocoDbContext>((sp, db) => Instrument(sp, Configure(db, options, sp.GetRequiredService<NpgsqlDataSource>(), null)));
+                services.AddDbContextFactory<CocoDbContext>((sp, db) => FromHost(sp, Configure(db, options, sp.GetRequiredService<NpgsqlDataSource>(), null)));
                 break;
         }
 
@@ -59,12 +61,19 @@ public static class StorageRegistration
         }
 
         db.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+        db.ReplaceService<IModelCacheKeyFactory, StoredSecretsModelCacheKeyFactory>();
         return db;
     }
 
-    // Command durations for the metrics (coco.store.command.duration), when the host registered the timer.
-    private static void Instrument(IServiceProvider services, DbContextOptionsBuilder db)
+    // Command durations for the metrics (coco.store.command.duration), when the host registered the timer; secrets
+    // encrypted at rest, when keys are configured.
+    private static void FromHost(IServiceProvider services, DbContextOptionsBuilder db)
     {
+        if (services.GetService<StoredSecrets>() is { } secrets)
+        {
+            ((IDbContextOptionsBuilderInfrastructure)db).AddOrUpdateExtension(new StoredSecretsExtension(secrets));
+        }
+
         if (services.GetService<StoreCommandTimer>() is { } timer)
         {
             db.AddInterceptors(timer);

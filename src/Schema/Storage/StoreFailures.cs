@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Coco.Connectors.Secrets.AtRest;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -39,6 +40,8 @@ public static class StoreFailures
             {
                 case StoreUnavailableException store:
                     return store.Failure;
+                case SecretCipherException secret:
+                    return new(StoreFailureKind.Unavailable, secret.Message);
                 case SqliteException sqlite:
                     return FromSqlite(sqlite.SqliteErrorCode, sqlite.Message);
                 case PostgresException pg:

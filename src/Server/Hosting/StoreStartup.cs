@@ -1,3 +1,4 @@
+using Coco.Connectors.Secrets.AtRest;
 using Coco.Connectors.Seeding;
 using Coco.Connectors.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,12 +13,25 @@ public static class StoreStartup
         var options = app.Services.GetRequiredService<StorageOptions>();
         var dbFactory = app.Services.GetRequiredService<IDbContextFactory<CocoDbContext>>();
         var seeder = app.Services.GetRequiredService<BuiltinSeeder>();
-        var seeded = await StorageRegistration.PrepareAsync(app.Services, seeder.SeedAsync, ct);
+        var secretKeys = app.Services.GetRequiredService<StoredSecretKeys>();
+        var seeded = await StorageRegistration.PrepareAsync(app.Services, async ct =>
+        {
+            // No connector is read before every key its secrets need is known to be configured.
+            await secretKeys.RequireConfiguredKeysAsync(ct);
+            return await seeder.SeedAsync(ct);
+        }, ct);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var count = await db.Connectors.CountAsync(ct);
             app.Logger.LogInformation("Store: {Store}; {Count} connectors ({Seeded} built-ins seeded now)",
                 StorageRegistration.Describe(options), count, seeded);
+        }
+
+        if (secretKeys.ConfiguredKeyIds.Count > 0)
+        {
+            app.Logger.LogInformation("Secrets at rest: {Mode} (keys configured: {Keys})",
+                secretKeys.ActiveKeyId is { } active ? $"encrypted with key '{active}'" : "decrypt only, new writes in plain text",
+                string.Join(", ", secretKeys.ConfiguredKeyIds.Order(StringComparer.Ordinal)));
         }
 
         app.Lifetime.ApplicationStarted.Register(() =>

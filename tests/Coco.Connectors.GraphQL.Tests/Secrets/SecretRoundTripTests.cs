@@ -11,7 +11,7 @@ namespace Coco.Connectors.Tests.Secrets;
 /// read written back keeps every secret — in arrays, in arrays of objects, in URLs — a new value is stored, and a mask
 /// that stands for nothing is a 400 that changes nothing.
 /// </summary>
-public sealed class SecretRoundTripTests(CocoServer server) : IClassFixture<CocoServer>
+public class SecretRoundTripTests(CocoServer server) : IClassFixture<CocoServer>
 {
     private const string TopUrl = "https://wiki-user:top-pw-81@wiki.example.com/space";
 
