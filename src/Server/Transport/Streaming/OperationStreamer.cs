@@ -38,6 +38,8 @@ internal sealed partial class OperationStreamer(
     {
         var runner = services.GetRequiredService<GraphQLRunner>();
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
+        // Subscription events charge what each write costs to the client they run for (EventFanOutBudget).
+        userContext = new Dictionary<string, object?>(userContext) { [EventFanOutBudget.ClientKey] = connection.Client };
         var result = await runner.ExecuteAsync(request, services, allowed, userContext, ct);
         if (!result.Executed)
         {

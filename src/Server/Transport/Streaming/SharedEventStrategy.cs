@@ -17,9 +17,10 @@ namespace Coco.Connectors.Server.Transport.Streaming;
 /// So a thousand subscribers to one large connector hold one copy of its JSON, not a thousand object trees.
 /// Results with errors or extensions are never shared. The bytes live as long as the event object does.
 /// Each event has its own response budget (<see cref="ResponseBudget"/>): an event whose answer would be too large
-/// becomes a <c>RESPONSE_TOO_LARGE</c> error for that event, and the subscription goes on.
+/// becomes a <c>RESPONSE_TOO_LARGE</c> error for that event, and the subscription goes on; so does one past what its
+/// write may cost the client (<see cref="EventFanOutBudget"/>).
 /// </summary>
-internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOptions<GraphQLLimitsOptions> limits, ServerResponseBudget serverBudget, ConnectorEventDispatcher dispatcher) : SubscriptionExecutionStrategy
+internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOptions<GraphQLLimitsOptions> limits, ServerResponseBudget serverBudget, ConnectorEventDispatcher dispatcher, EventFanOutBudget fanOut) : SubscriptionExecutionStrategy
 {
     private readonly ConditionalWeakTable<object, ConcurrentDictionary<SelectionKey, EventPayload>> _payloads = new();
 
@@ -47,11 +48,19 @@ internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOp
         return new SerializedResult(payloads.GetOrAdd(key, payload));
     }
 
-    // One event, executed within a response budget of its own.
+    // One event, executed within a response budget of its own and within what its write may still cost the client.
     private async ValueTask<ExecutionResult> ExecuteAsync(ExecutionContext context, ExecutionNode node, object? value)
     {
+        var allowance = value is not null && EventFanOutBudget.ClientOf(context.UserContext) is { } client
+            ? fanOut.For(dispatcher.DispatchOf(value) ?? value, client)
+            : null;
+        if (allowance?.Overdrawn is { } overdrawn)
+        {
+            return new ExecutionResult { Executed = true, Errors = [overdrawn.Error()] };
+        }
+
         var outer = context.CancellationToken;
-        using var budget = new ResponseBudget(limits.Value.MaxResponseBytes, outer, serverBudget);
+        using var budget = new ResponseBudget(limits.Value.MaxResponseBytes, outer, serverBudget, allowance);
         context.CancellationToken = budget.Token;
         context.UserContext = budget.AttachTo(context.UserContext);
         try
