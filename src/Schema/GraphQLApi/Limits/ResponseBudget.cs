@@ -104,8 +104,11 @@ public sealed class ResponseBudget : IDisposable
         : IsServerBusy
         ? new(LimitCodes.ServerBusy,
             "The server is producing too many large responses at once; retry later.", _server?.Limit ?? 0)
-        : new(LimitCodes.ResponseTooLarge, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"The response would be larger than the {Limit:N0} bytes allowed; ask for fewer items or fields."), Limit);
+        : TooLarge(Limit);
+
+    /// <summary>The error of an answer longer than <paramref name="limit"/> bytes, however that was found.</summary>
+    public static RequestLimitError TooLarge(long limit) => new(LimitCodes.ResponseTooLarge, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"The response would be larger than the {limit:N0} bytes allowed; ask for fewer items or fields."), limit);
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using Coco.Connectors.GraphQLApi.Limits;
 using Coco.Connectors.Observability;
 using GraphQL;
 using GraphQL.Transport;
@@ -12,6 +13,7 @@ namespace Coco.Connectors.Server.Transport.Streaming;
 /// </summary>
 internal sealed partial class OperationStreamer(
     IOptions<GraphQLStreamingOptions> options,
+    IOptions<GraphQLLimitsOptions> responseLimits,
     StreamingAdmission admission,
     SelectionAdmission selections,
     CocoMetrics metrics,
@@ -49,7 +51,14 @@ internal sealed partial class OperationStreamer(
 
         if (result.Streams is not { Count: > 0 } streams)
         {
-            await sink.NextAsync((await EventPayload.SerializeAsync(serializer, result, ct)).Json, ct);
+            var maxBytes = responseLimits.Value.MaxResponseBytes;
+            if (await EventPayload.SerializeAsync(serializer, result, maxBytes, ct) is not { } single)
+            {
+                await sink.ErrorAsync(new ExecutionResult { Errors = [ResponseBudget.TooLarge(maxBytes)] }, ct); // a request error, as over HTTP
+                return;
+            }
+
+            await sink.NextAsync(single.Json, ct);
             await sink.CompleteAsync(ct);
             return;
         }
@@ -89,11 +98,12 @@ internal sealed partial class OperationStreamer(
         CancellationToken ct)
     {
         var limits = options.Value;
+        var maxBytes = responseLimits.Value.MaxResponseBytes;
         using var queue = new BoundedResultQueue(
             limits.QueueSize,
             new ByteBudget(limits.MaxQueuedBytesPerSubscription, connection.QueuedBytes),
             _queuedBytes,
-            result => EventPayload.Serialize(serializer, result));
+            result => EventPayload.Serialize(serializer, result, maxBytes));
         using var delivery = CancellationTokenSource.CreateLinkedTokenSource(ct, queue.Overflow);
         using var subscription = new ReleaseOnce(stream.Subscribe(queue));
         using (queue.Overflow.Register(subscription.Dispose))
@@ -126,11 +136,11 @@ internal sealed partial class OperationStreamer(
         {
             LogSlowConsumer(connection.Client);
             metrics.SlowConsumerTerminated(connection.Protocol);
-            await sink.NextAsync(EventPayload.Serialize(serializer, StreamingErrors.SlowConsumer(limits)).Json, ct);
+            await sink.NextAsync(EventPayload.Serialize(serializer, StreamingErrors.SlowConsumer(limits), maxBytes).Json, ct);
         }
         else if (queue.Failure is { } failure)
         {
-            await sink.NextAsync(EventPayload.Serialize(serializer, StreamingErrors.Result(failure)).Json, ct);
+            await sink.NextAsync(EventPayload.Serialize(serializer, StreamingErrors.Result(failure), maxBytes).Json, ct);
         }
 
         await sink.CompleteAsync(ct);

@@ -43,7 +43,12 @@ internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOp
             return result;
         }
 
-        var payload = await EventPayload.SerializeAsync(serializer, result, CancellationToken.None);
+        var maxBytes = limits.Value.MaxResponseBytes;
+        if (await EventPayload.SerializeAsync(serializer, result, maxBytes, CancellationToken.None) is not { } payload)
+        {
+            return EventPayload.TooLarge(maxBytes);
+        }
+
         payload.Dispatch = dispatcher.DispatchOf(value);
         return new SerializedResult(payloads.GetOrAdd(key, payload));
     }
