@@ -142,16 +142,28 @@ public static class ConnectorApi
             request.HttpContext.Response.Headers.Append("Warning", $"299 coco-connectors \"{warning}\"");
         }
 
-        var page = await reader.ReadAsync(query, search.From, search.Size, includeTotal: true, ct);
+        // Rows are read one at a time and the answer is measured as it grows, so a page of large configs stops being
+        // read once it is too large; rows whose config and icons are filtered out of _source are read without them.
+        var total = await reader.CountAsync(query, ct);
+        var maxBytes = limits.Value.MaxResponseBytes;
+        var columns = ConnectorColumns.For(SourceFilter.Keeps("config", search.SourceIncludes, search.SourceExcludes)
+            || SourceFilter.Keeps("assets", search.SourceIncludes, search.SourceExcludes));
         var hits = new JsonArray();
-        foreach (var connector in page.Items)
+        var size = 0L;
+        await foreach (var connector in reader.StreamAsync(query, search.From, search.Size, columns, ct))
         {
-            hits.Add(new JsonObject
+            var hit = new JsonObject
             {
                 ["_index"] = "connector",
                 ["_id"] = connector.Id,
                 ["_source"] = SourceFilter.Apply(ConnectorDocument.ToJson(connector), search.SourceIncludes, search.SourceExcludes),
-            });
+            };
+            if ((size += ResponseSize.LowerBound(hit)) > maxBytes)
+            {
+                return BoundedJson.TooLarge(maxBytes);
+            }
+
+            hits.Add(hit);
         }
 
         var response = new JsonObject
@@ -160,7 +172,7 @@ public static class ConnectorApi
             ["timed_out"] = false,
             ["hits"] = new JsonObject
             {
-                ["total"] = new JsonObject { ["value"] = page.TotalCount, ["relation"] = "eq" },
+                ["total"] = new JsonObject { ["value"] = total, ["relation"] = "eq" },
                 ["hits"] = hits,
             },
         };

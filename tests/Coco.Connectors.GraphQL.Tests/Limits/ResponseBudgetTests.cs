@@ -105,6 +105,32 @@ public sealed class ResponseBudgetTests(ResponseBudgetServer server) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task Pages_that_do_not_show_config_read_rows_without_it()
+    {
+        var thirtyPages = "{ " + string.Join(' ', Enumerable.Range(0, 30).Select(i => $"p{i}: connectors(first: 50) {{ nodes {{ id }} }}")) + " }";
+        var lean = ConnectorReads(() => _client.PostAsync(thirtyPages));
+        var (response, reads) = await lean;
+        Assert.Equal(30, response.Ok().AsObject().Count);
+        Assert.True(reads.Count >= 30, $"{reads.Count} page reads");
+        Assert.All(reads, sql => Assert.DoesNotContain("\"Config\"", sql, StringComparison.Ordinal));
+
+        // Asked for anywhere beneath the field (here through a fragment), config is read.
+        var (withConfig, configReads) = await ConnectorReads(() => _client.PostAsync(
+            "{ connectors(first: 2) { edges { node { ...F } } } } fragment F on Connector { id config }"));
+        Assert.NotEmpty(withConfig.Ok()["connectors"]!["edges"]!.AsArray());
+        Assert.Contains(configReads, sql => sql.Contains("\"Config\"", StringComparison.Ordinal));
+    }
+
+    private async Task<(GraphQLResponse Response, List<string> Reads)> ConnectorReads(Func<Task<GraphQLResponse>> request)
+    {
+        var before = server.StoreReads.CommandTexts.Count;
+        var response = await request();
+        var reads = server.StoreReads.CommandTexts.Skip(before)
+            .Where(sql => sql.Contains("FROM \"connectors\"", StringComparison.Ordinal) && !sql.Contains("COUNT(", StringComparison.Ordinal)).ToList();
+        return (response, reads);
+    }
+
     // The budget charges values, not the names they are sent under: long aliases on small values make an answer far
     // longer than its charges. Every transport measures the serialized answer itself, too.
     private static readonly string LongAliases = $"{{ __schema {{ types {{ {new string('t', 10_000)}: __typename }} }} }}";
