@@ -178,13 +178,14 @@ public static class ConnectorApi
         };
         if (search.Aggregations.Count > 0)
         {
+            // One count for all: aggregations differ only in how many buckets they keep, and the buckets' order is total.
             var aggregations = new JsonObject();
+            var counted = await reader.CountByCategoryAsync(query, search.Aggregations.Max(a => a.Size), ct);
             foreach (var aggregation in search.Aggregations)
             {
-                var buckets = await reader.CountByCategoryAsync(query, aggregation.Size, ct);
                 aggregations[aggregation.Name] = new JsonObject
                 {
-                    ["buckets"] = new JsonArray([.. buckets.Select(b => new JsonObject { ["key"] = b.Category, ["doc_count"] = b.Count })]),
+                    ["buckets"] = new JsonArray([.. counted.Take(aggregation.Size).Select(b => new JsonObject { ["key"] = b.Category, ["doc_count"] = b.Count })]),
                 };
             }
 
