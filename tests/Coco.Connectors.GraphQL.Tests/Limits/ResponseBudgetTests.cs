@@ -122,12 +122,15 @@ public sealed class ResponseBudgetTests(ResponseBudgetServer server) : IClassFix
         Assert.Contains(configReads, sql => sql.Contains("\"Config\"", StringComparison.Ordinal));
     }
 
+    // SQLite quotes every identifier, PostgreSQL only those that need it.
+    private static readonly System.Text.RegularExpressions.Regex ConnectorRead = new("FROM \"?connectors\"?\\s");
+
     private async Task<(GraphQLResponse Response, List<string> Reads)> ConnectorReads(Func<Task<GraphQLResponse>> request)
     {
         var before = server.StoreReads.CommandTexts.Count;
         var response = await request();
         var reads = server.StoreReads.CommandTexts.Skip(before)
-            .Where(sql => sql.Contains("FROM \"connectors\"", StringComparison.Ordinal) && !sql.Contains("COUNT(", StringComparison.Ordinal)).ToList();
+            .Where(sql => ConnectorRead.IsMatch(sql) && !sql.Contains("COUNT(", StringComparison.Ordinal)).ToList();
         return (response, reads);
     }
 
