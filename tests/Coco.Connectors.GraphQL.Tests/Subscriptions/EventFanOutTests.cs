@@ -114,5 +114,32 @@ public sealed class EventFanOutTests(EventFanOutCappedServer server) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task Field_names_count_too_not_only_values()
+    {
+        // Thirty 3 KB aliases of a number: ~90 KB per event that resolving charges almost nothing for.
+        var id = await _live.CreateAsync(new { name = "long names" });
+        string Names(string op) => string.Join(' ', Enumerable.Range(0, 30).Select(i => $"{op}{new string('n', 3_000)}{i}: version"));
+        await using var socket = await LiveSocket.ConnectAsync(server);
+        string[] ops = ["a", "b", "c", "d", "e"];
+        foreach (var op in ops)
+        {
+            await socket.SubscribeAsync(op, $"subscription($id: ID) {{ onConnectorUpdated(id: $id) {{ {Names(op)} }} }}", new { id });
+        }
+
+        await _live.WaitForSubscribersAsync(5);
+        await _live.UpdateAsync(id, new { description = "renamed" });
+        var codes = new List<string?>();
+        foreach (var op in ops)
+        {
+            var payload = (await socket.NextMessageAsync(op, "next")).GetProperty("payload");
+            codes.Add(payload.TryGetProperty("errors", out var errors) ? errors[0].GetProperty("extensions").GetProperty("code").GetString() : null);
+        }
+
+        // 5 × ~90 KB against 200 KB: at most two are sent.
+        Assert.True(codes.Count(c => c is null) <= 2, string.Join(",", codes));
+        Assert.True(codes.Count(c => c == "EVENT_FAN_OUT_EXCEEDED") >= 3, string.Join(",", codes));
+    }
+
     public void Dispose() => _live.Dispose();
 }

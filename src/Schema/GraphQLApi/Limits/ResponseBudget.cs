@@ -39,6 +39,9 @@ public sealed class ResponseBudget : IDisposable
     /// <summary>The execution's token: the caller's, also cancelled when the budget is spent.</summary>
     public CancellationToken Token { get; }
 
+    /// <summary>The bytes charged so far (past the limit too).</summary>
+    public long Charged => Limit - Volatile.Read(ref _remaining);
+
     public bool IsSpent => Volatile.Read(ref _remaining) < 0 || IsServerBusy || Volatile.Read(ref _overdrawn) is not null;
 
     /// <summary>Stopped because all executions together held too much, not because this one was too large.</summary>

@@ -28,7 +28,7 @@ internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOp
     {
         if (value is null || !node.FieldDefinition.PublishesSnapshots() || SelectionKey.For(context) is not { } key)
         {
-            return await ExecuteAsync(context, node, value);
+            return (await ExecuteAsync(context, node, value)).Result;
         }
 
         var payloads = _payloads.GetValue(value, static _ => new ConcurrentDictionary<SelectionKey, EventPayload>());
@@ -37,7 +37,7 @@ internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOp
             return new SerializedResult(shared);
         }
 
-        var result = await ExecuteAsync(context, node, value);
+        var (result, allowance, charged) = await ExecuteAsync(context, node, value);
         if (result.Errors is { Count: > 0 } || result.Extensions is { Count: > 0 } || context.CancellationToken.IsCancellationRequested)
         {
             return result;
@@ -49,19 +49,25 @@ internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOp
             return EventPayload.TooLarge(maxBytes);
         }
 
+        // Resolving charged lower bounds (no field names, no punctuation): the write's allowance takes the rest now.
+        if (allowance?.Take(Math.Max(0, payload.Length - charged)) is { } overdrawn)
+        {
+            return new ExecutionResult { Executed = true, Errors = [overdrawn.Error()] };
+        }
+
         payload.Dispatch = dispatcher.DispatchOf(value);
         return new SerializedResult(payloads.GetOrAdd(key, payload));
     }
 
     // One event, executed within a response budget of its own and within what its write may still cost the client.
-    private async ValueTask<ExecutionResult> ExecuteAsync(ExecutionContext context, ExecutionNode node, object? value)
+    private async ValueTask<(ExecutionResult Result, ByteAllowance? Allowance, long Charged)> ExecuteAsync(ExecutionContext context, ExecutionNode node, object? value)
     {
         var allowance = value is not null && EventFanOutBudget.ClientOf(context.UserContext) is { } client
             ? fanOut.For(dispatcher.DispatchOf(value) ?? value, client)
             : null;
         if (allowance?.Overdrawn is { } overdrawn)
         {
-            return new ExecutionResult { Executed = true, Errors = [overdrawn.Error()] };
+            return (new ExecutionResult { Executed = true, Errors = [overdrawn.Error()] }, allowance, 0);
         }
 
         var outer = context.CancellationToken;
@@ -71,9 +77,9 @@ internal sealed class SharedEventStrategy(IGraphQLTextSerializer serializer, IOp
         try
         {
             var result = await base.ProcessDataAsync(context, node, value);
-            return budget.IsSpent && !outer.IsCancellationRequested
+            return (budget.IsSpent && !outer.IsCancellationRequested
                 ? new ExecutionResult { Executed = true, Errors = [budget.Error()] }
-                : result;
+                : result, allowance, budget.Charged);
         }
         finally
         {
