@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Big responses (hostile-input follow-up): a short query whose answer is huge. Starts the server on a fresh SQLite
 file, stores N connectors holding ~240 KB configs, then sends `30 aliases x connectors(first: 50) { nodes { config } }`
-over HTTP POST and over SSE (a query on a text/event-stream request), one at a time, and reports per request the
+over HTTP POST and over SSE (a query on a text/event-stream request), the same with `nodes { id }` (what loading whole
+rows costs when only ids are shown), and REST `_search?size=1000` with and without `_source_excludes=config`, one at a
+time, and reports per request the
 server's CPU time (utime+stime from /proc) and its peak RSS growth (VmRSS sampled every 20 ms, over the RSS before), with the answer's status, size and code.
 A trivial query measured the same way is the baseline.
 usage: bench/big_responses.py <server dll> [port] [connectors] [aliases]"""
@@ -42,14 +44,15 @@ try:
     for i in range(count):
         status, text = request("POST", "/connector/", json.dumps({"name": f"big {i}", "config": config}))
         assert status == 200, text
-    selection = "nodes { config }"
-    attack = "{ " + " ".join(f"a{i}: connectors(first: 50) {{ {selection} }}" for i in range(aliases)) + " }"
-    shapes = [("trivial", "{ __typename }"), ("attack", attack)]
-    print(f"# {count} connectors of ~240 KB config; attack = {aliases} aliases x connectors(first: 50) {{ {selection} }}")
+    pages = lambda selection: "{ " + " ".join(f"a{i}: connectors(first: 50) {{ {selection} }}" for i in range(aliases)) + " }"
+    shapes = [("trivial", "{ __typename }"), ("attack", pages("nodes { config }")), ("ids", pages("nodes { id }"))]
+    print(f"# {count} connectors of ~240 KB config; attack = {aliases} aliases x connectors(first: 50) {{ nodes {{ config }} }}, ids = the same with nodes {{ id }}")
     print("shape transport status bytes code cpu_ms rss_peak_growth_mb")
-    for name, query in shapes:
-        for transport, accept in [("http", "application/graphql-response+json"), ("sse", "text/event-stream")]:
-            body = json.dumps({"query": query})
+    requests = [(name, transport, "POST", "/graphql", json.dumps({"query": query}), accept) for name, query in shapes
+                for transport, accept in [("http", "application/graphql-response+json"), ("sse", "text/event-stream")]]
+    requests += [(name, "rest", "GET", path, None, "application/json") for name, path in
+                 [("search-1000", "/connector/_search?size=1000"), ("search-1000-no-config", "/connector/_search?size=1000&_source_excludes=config")]]
+    for name, transport, method, path, body, accept in requests:
             request("POST", "/graphql", json.dumps({"query": "{ __typename }"}))  # warm
             time.sleep(0.3)
             rss_before, before = status_kb("VmRSS"), ticks()
@@ -57,7 +60,7 @@ try:
             def sample():
                 while not done.wait(0.02): peak[0] = max(peak[0], status_kb("VmRSS"))
             sampler = threading.Thread(target=sample); sampler.start()
-            status, text = request("POST", "/graphql", body, accept)
+            status, text = request(method, path, body, accept)
             time.sleep(0.3)
             done.set(); sampler.join()
             cpu_ms = (ticks() - before) * 1000 / hz
@@ -67,8 +70,9 @@ try:
             if transport == "sse":
                 payload = next((l[5:].strip() for l in payload.splitlines() if l.startswith("data:") and l[5:].strip()), "{}")
             try:
-                errors = json.loads(payload).get("errors")
-                code = errors[0].get("extensions", {}).get("code", "?") if errors else "OK"
+                parsed = json.loads(payload)
+                errors = parsed.get("errors")
+                code = errors[0].get("extensions", {}).get("code", "?") if errors else parsed["error"]["type"] if "error" in parsed else "OK"
             except ValueError:
                 code = "unparsed"
             print(f"{name} {transport} {status} {len(text)} {code} {cpu_ms:.0f} {growth:.0f}", flush=True)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Coco.Connectors.Domain;
 using Coco.Connectors.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
     }
 
     /// <summary>The connectors with these ids, in one query (missing ids are simply absent).</summary>
-    public async Task<IReadOnlyDictionary<string, Connector>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, Connector>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct, ConnectorColumns? columns = null)
     {
         if (ids.Count == 0)
         {
@@ -25,7 +26,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await db.Connectors.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var found = await (columns ?? ConnectorColumns.All).Select(db.Connectors.AsNoTracking().Where(c => ids.Contains(c.Id))).ToListAsync(ct);
         return found.ToDictionary(c => c.Id);
     }
 
@@ -34,16 +35,17 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
     /// <paramref name="includeTotal"/> also the COUNT, on the same context and connection (as <see cref="ReadAsync"/> does
     /// for REST), rather than a second context per request.
     /// </summary>
-    public async Task<KeysetPage> ReadPageAsync(ConnectorQuery query, KeysetRequest request, PageLimits limits, bool includeTotal, CancellationToken ct)
+    public async Task<KeysetPage> ReadPageAsync(
+        ConnectorQuery query, KeysetRequest request, PageLimits limits, bool includeTotal, CancellationToken ct, ConnectorColumns? columns = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var indexed = await SqliteIndexedFilter.RewriteAsync(query, db, ct);
-        var page = await KeysetPager.ReadAsync(indexed.Page.Where(db.Connectors.AsNoTracking()), query.TotalOrder, request, limits, ct);
+        var page = await KeysetPager.ReadAsync(indexed.Page.Where(db.Connectors.AsNoTracking()), query.TotalOrder, request, limits, ct, columns);
         return includeTotal ? page with { TotalCount = await CountAsync(indexed.Count, db, ct) } : page;
     }
 
     /// <summary>Offset paging: skips <paramref name="skip"/> rows of the ordered result and takes <paramref name="take"/>.</summary>
-    public async Task<ConnectorSlice> ReadAsync(ConnectorQuery query, int skip, int take, bool includeTotal, CancellationToken ct)
+    public async Task<ConnectorSlice> ReadAsync(ConnectorQuery query, int skip, int take, bool includeTotal, CancellationToken ct, ConnectorColumns? columns = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = db.Connectors.AsNoTracking();
@@ -51,9 +53,29 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
         int? total = includeTotal ? await CountAsync(indexed.Count, db, ct) : null;
         var items = take == 0 && total is not null
             ? []
-            : await indexed.Page.Apply(rows).Skip(skip).Take(take + 1).ToListAsync(ct);
+            : await (columns ?? ConnectorColumns.All).Select(indexed.Page.Apply(rows).Skip(skip).Take(take + 1)).ToListAsync(ct);
         var hasMore = items.Count > take || (total is not null && (long)skip + take < total);
         return new ConnectorSlice(items.Take(take).ToList(), total, hasMore);
+    }
+
+    /// <summary>
+    /// Offset paging one row at a time, without a count: a caller that stops early (an answer grown too large) stops
+    /// the read there, instead of holding the whole page first.
+    /// </summary>
+    public async IAsyncEnumerable<Connector> StreamAsync(
+        ConnectorQuery query, int skip, int take, ConnectorColumns columns, [EnumeratorCancellation] CancellationToken ct)
+    {
+        if (take == 0)
+        {
+            yield break;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var page = (await SqliteIndexedFilter.RewriteAsync(query, db, ct)).Page.Apply(db.Connectors.AsNoTracking()).Skip(skip).Take(take);
+        await foreach (var connector in columns.Select(page).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return connector;
+        }
     }
 
     /// <summary>The ids the filter matches now and the latest update of any connector, read from one snapshot of the store.</summary>

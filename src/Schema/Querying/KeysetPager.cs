@@ -20,7 +20,8 @@ namespace Coco.Connectors.Querying;
 public static class KeysetPager
 {
     public static async Task<KeysetPage> ReadAsync(
-        IQueryable<Connector> filtered, IReadOnlyList<SortKey> order, KeysetRequest request, PageLimits limits, CancellationToken ct)
+        IQueryable<Connector> filtered, IReadOnlyList<SortKey> order, KeysetRequest request, PageLimits limits, CancellationToken ct,
+        ConnectorColumns? columns = null)
     {
         var first = request.First is null && request.Last is null ? limits.DefaultPageSize : request.First is { } f ? limits.Size(f, "first") : (int?)null;
         var last = request.Last is { } l ? limits.Size(l, "last") : (int?)null;
@@ -45,7 +46,7 @@ public static class KeysetPager
         var forward = first is not null;
         var travel = forward ? order : reversed;
         var behind = forward ? after : before;
-        var page = ConnectorQuery.Sort(bounded, travel).Take((first ?? last!.Value) + 1);
+        var page = (columns ?? ConnectorColumns.All).Select(ConnectorQuery.Sort(bounded, travel).Take((first ?? last!.Value) + 1));
         List<Connector> rows;
         bool? behindExists = null;
         if (behind is null)

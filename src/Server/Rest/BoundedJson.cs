@@ -21,10 +21,14 @@ internal static class BoundedJson
         }
         catch (ResponseTooLargeException)
         {
-            return CocoResponses.Error(StatusCodes.Status400BadRequest, "response_too_large", string.Create(CultureInfo.InvariantCulture,
-                $"the response would be larger than the {maxBytes:N0} bytes allowed; ask for fewer hits (size) or leave config out (_source_excludes=config)"));
+            return TooLarge(maxBytes);
         }
 
         return Results.Bytes(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), "application/json; charset=utf-8");
     }
+
+    /// <summary>The refusal of a search whose answer would pass <paramref name="maxBytes"/>, saying how to ask for less.</summary>
+    public static IResult TooLarge(long maxBytes) =>
+        CocoResponses.Error(StatusCodes.Status400BadRequest, "response_too_large", string.Create(CultureInfo.InvariantCulture,
+            $"the response would be larger than the {maxBytes:N0} bytes allowed; ask for fewer hits (size) or leave config out (_source_excludes=config)"));
 }

@@ -9,6 +9,9 @@ namespace Coco.Connectors.Server.Rest;
 /// <summary>The one aggregation Coco's UI asks for: <c>{"aggs": {"name": {"terms": {"field": "category", "size": n}}}}</c>.</summary>
 public sealed record CategoryAggregation(string Name, int Size)
 {
+    /// <summary>Named aggregations one search may ask for (Coco's UI asks for one); each is an answer of up to 1,000 buckets.</summary>
+    public const int MaxAggregations = 10;
+
     public static IReadOnlyList<CategoryAggregation> Parse(JsonNode? aggs)
     {
         if (aggs is null)
@@ -19,6 +22,11 @@ public sealed record CategoryAggregation(string Name, int Size)
         if (aggs is not JsonObject named)
         {
             throw new QueryException("aggs", "aggs must be an object of named aggregations");
+        }
+
+        if (named.Count > MaxAggregations)
+        {
+            throw new QueryException("aggs", $"at most {MaxAggregations} aggregations may be asked for at once; this request asked for {named.Count}");
         }
 
         return [.. named.Select(pair =>

@@ -143,16 +143,28 @@ public static class ConnectorApi
             request.HttpContext.Response.Headers.Append("Warning", $"299 coco-connectors \"{warning}\"");
         }
 
-        var page = await reader.ReadAsync(query, search.From, search.Size, includeTotal: true, ct);
+        // Rows are read one at a time and the answer is measured as it grows, so a page of large configs stops being
+        // read once it is too large; rows whose config and icons are filtered out of _source are read without them.
+        var total = await reader.CountAsync(query, ct);
+        var maxBytes = limits.Value.MaxResponseBytes;
+        var columns = ConnectorColumns.For(SourceFilter.Keeps("config", search.SourceIncludes, search.SourceExcludes)
+            || SourceFilter.Keeps("assets", search.SourceIncludes, search.SourceExcludes));
         var hits = new JsonArray();
-        foreach (var connector in page.Items)
+        var size = 0L;
+        await foreach (var connector in reader.StreamAsync(query, search.From, search.Size, columns, ct))
         {
-            hits.Add(new JsonObject
+            var hit = new JsonObject
             {
                 ["_index"] = "connector",
                 ["_id"] = connector.Id,
                 ["_source"] = SourceFilter.Apply(ConnectorDocument.ToJson(connector), search.SourceIncludes, search.SourceExcludes),
-            });
+            };
+            if ((size += ResponseSize.LowerBound(hit)) > maxBytes)
+            {
+                return BoundedJson.TooLarge(maxBytes);
+            }
+
+            hits.Add(hit);
         }
 
         var response = new JsonObject
@@ -161,19 +173,20 @@ public static class ConnectorApi
             ["timed_out"] = false,
             ["hits"] = new JsonObject
             {
-                ["total"] = new JsonObject { ["value"] = page.TotalCount, ["relation"] = "eq" },
+                ["total"] = new JsonObject { ["value"] = total, ["relation"] = "eq" },
                 ["hits"] = hits,
             },
         };
         if (search.Aggregations.Count > 0)
         {
+            // One count for all: aggregations differ only in how many buckets they keep, and the buckets' order is total.
             var aggregations = new JsonObject();
+            var counted = await reader.CountByCategoryAsync(query, search.Aggregations.Max(a => a.Size), ct);
             foreach (var aggregation in search.Aggregations)
             {
-                var buckets = await reader.CountByCategoryAsync(query, aggregation.Size, ct);
                 aggregations[aggregation.Name] = new JsonObject
                 {
-                    ["buckets"] = new JsonArray([.. buckets.Select(b => new JsonObject { ["key"] = b.Category, ["doc_count"] = b.Count })]),
+                    ["buckets"] = new JsonArray([.. counted.Take(aggregation.Size).Select(b => new JsonObject { ["key"] = b.Category, ["doc_count"] = b.Count })]),
                 };
             }
 

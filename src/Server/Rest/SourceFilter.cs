@@ -20,6 +20,10 @@ public static class SourceFilter
         return result;
     }
 
+    /// <summary>Whether any part of the top-level field <paramref name="field"/> survives the filter.</summary>
+    public static bool Keeps(string field, IReadOnlyList<string> includes, IReadOnlyList<string> excludes) =>
+        Apply(new JsonObject { [field] = new JsonObject() }, includes, excludes).ContainsKey(field);
+
     private static JsonObject Filter(JsonObject obj, string prefix, IReadOnlyList<string> includes, IReadOnlyList<string> excludes)
     {
         var result = new JsonObject();

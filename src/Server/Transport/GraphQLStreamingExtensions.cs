@@ -32,6 +32,7 @@ public static class GraphQLStreamingExtensions
             .ValidateOnStart();
         services.TryAddSingleton<StreamingAdmission>();
         services.TryAddSingleton<SelectionAdmission>();
+        services.TryAddSingleton<EventFanOutBudget>();
         services.TryAddSingleton<OperationStreamer>();
 
         // Subscription events are resolved and serialized once per selection and shared by its subscribers.

@@ -106,6 +106,83 @@ public sealed class ResponseBudgetTests(ResponseBudgetServer server) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task Pages_that_do_not_show_config_read_rows_without_it()
+    {
+        var thirtyPages = "{ " + string.Join(' ', Enumerable.Range(0, 30).Select(i => $"p{i}: connectors(first: 50) {{ nodes {{ id }} }}")) + " }";
+        var lean = ConnectorReads(() => _client.PostAsync(thirtyPages));
+        var (response, reads) = await lean;
+        Assert.Equal(30, response.Ok().AsObject().Count);
+        Assert.True(reads.Count >= 30, $"{reads.Count} page reads");
+        Assert.All(reads, sql => Assert.DoesNotContain("\"Config\"", sql, StringComparison.Ordinal));
+
+        // Asked for anywhere beneath the field (here through a fragment), config is read.
+        var (withConfig, configReads) = await ConnectorReads(() => _client.PostAsync(
+            "{ connectors(first: 2) { edges { node { ...F } } } } fragment F on Connector { id config }"));
+        Assert.NotEmpty(withConfig.Ok()["connectors"]!["edges"]!.AsArray());
+        Assert.Contains(configReads, sql => sql.Contains("\"Config\"", StringComparison.Ordinal));
+    }
+
+    // SQLite quotes every identifier, PostgreSQL only those that need it.
+    private static readonly System.Text.RegularExpressions.Regex ConnectorRead = new("FROM \"?connectors\"?\\s");
+
+    private async Task<(GraphQLResponse Response, List<string> Reads)> ConnectorReads(Func<Task<GraphQLResponse>> request)
+    {
+        var before = server.StoreReads.CommandTexts.Count;
+        var response = await request();
+        var reads = server.StoreReads.CommandTexts.Skip(before)
+            .Where(sql => ConnectorRead.IsMatch(sql) && !sql.Contains("COUNT(", StringComparison.Ordinal)).ToList();
+        return (response, reads);
+    }
+
+    // The budget charges values, not the names they are sent under: long aliases on small values make an answer far
+    // longer than its charges. Every transport measures the serialized answer itself, too.
+    private static readonly string LongAliases = $"{{ __schema {{ types {{ {new string('t', 10_000)}: __typename }} }} }}";
+
+    [Fact]
+    public async Task An_answer_longer_than_its_charges_is_refused_on_every_transport()
+    {
+        var http = await _client.PostAsync(LongAliases);
+        Assert.Equal(("RESPONSE_TOO_LARGE", 400), (http.FirstErrorCode, http.Status));
+
+        await using var socket = await WsTestClient.ConnectAndInitAsync(server.GraphQLWebSocketUri);
+        await socket.SubscribeAsync("q", LongAliases);
+        var error = await socket.ReceiveAsync("error");
+        Assert.Equal("RESPONSE_TOO_LARGE", error.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(ResponseBudgetServer.MaxResponseBytes, error.GetProperty("payload")[0].GetProperty("extensions").GetProperty("limit").GetInt64());
+
+        using var sseHttp = server.CreateHttpClient();
+        using var stream = await SseTestStream.OpenAsync(sseHttp, SseTestStream.Post(LongAliases));
+        var next = (await stream.ReadAsync("next")).Json();
+        Assert.Equal("RESPONSE_TOO_LARGE", next.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.False(next.TryGetProperty("data", out _));
+    }
+
+    [Fact]
+    public async Task A_subscription_event_longer_than_its_charges_becomes_an_error_and_the_subscription_goes_on()
+    {
+        var id = await _client.CreateAsync(new { name = "watched by long names" });
+        var subscribers = SubscriberCount();
+        var names = string.Join(' ', Enumerable.Range(0, 30).Select(i => $"{new string('v', 11_000)}{i}: version"));
+        await using var socket = await WsTestClient.ConnectAndInitAsync(server.GraphQLWebSocketUri);
+        await socket.SubscribeAsync("s", $"subscription($id: ID) {{ onConnectorUpdated(id: $id) {{ {names} }} }}", new { id });
+        await Eventually.TrueAsync(() => SubscriberCount() > subscribers, "the subscription never attached");
+
+        try
+        {
+            for (var write = 0; write < 2; write++)
+            {
+                await Put(id, new { description = $"write {write}" });
+                var tooLarge = await socket.ReceiveAsync("next");
+                Assert.Equal("RESPONSE_TOO_LARGE", tooLarge.GetProperty("payload").GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+            }
+        }
+        finally
+        {
+            using var deleted = await _client.Http.DeleteAsync("connector/" + id);
+        }
+    }
+
     private int SubscriberCount() =>
         server.Services.GetRequiredService<Coco.Connectors.Changes.ConnectorEventDispatcher>().SubscriberCount;
 

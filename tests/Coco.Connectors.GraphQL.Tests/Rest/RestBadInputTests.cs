@@ -42,6 +42,7 @@ public sealed class RestBadInputTests(CocoServer server) : IClassFixture<CocoSer
         { "POST", "connector/_search", "{\"query\": {\"match_all\": {}}}", 400, "query DSL objects are not supported" },
         { "POST", "connector/_search", "{\"aggs\": {\"x\": {\"terms\": {\"field\": \"name\"}}}}", 400, "only a terms aggregation on the category field" },
         { "POST", "connector/_search", "{\"size\": true}", 400, "size has the wrong JSON type" },
+        { "POST", "connector/_search", "{\"aggs\": {" + string.Join(",", Enumerable.Range(0, 11).Select(i => $"\"a{i}\": {{\"terms\": {{\"field\": \"category\"}}}}")) + "}}", 400, "at most 10 aggregations" },
         { "GET", "connector/_search?filter=-", null, 400, "negates nothing" },
         { "GET", "connector/_search?filter=!%20", null, 400, "negates nothing" },
         { "GET", "connector/_search?from=2000000000", null, 400, "from must be a whole number from 0 to 1000000" },

@@ -164,6 +164,16 @@ public sealed class RestSearchTests : IClassFixture<RestSearchTests.Dataset>
         Assert.Contains(ui.Object["aggregations"]!["categories"]!["buckets"]!.AsArray(),
             b => (string?)b!["key"] == "cloud_storage" && (int?)b["doc_count"] >= 5);
 
+        // Several aggregations are answered from one count, each keeping its own number of buckets.
+        var two = await _client.SendJsonAsync(HttpMethod.Post, "connector/_search", """
+            {"filter": ["tags:rs"], "size": 0,
+             "aggs": {"top": {"terms": {"field": "category", "size": 1}}, "all": {"terms": {"field": "category", "size": 100}}}}
+            """);
+        var top = two.Object["aggregations"]!["top"]!["buckets"]!.AsArray();
+        var all = two.Object["aggregations"]!["all"]!["buckets"]!.AsArray();
+        Assert.Equal((1, 3), (top.Count, all.Count));
+        Assert.Equal(all[0]!.ToJsonString(), top[0]!.ToJsonString());
+
         var urlWins = await _client.SendJsonAsync(HttpMethod.Post, "connector/_search?size=1", """{"filter":"tags:rs","size":3}""");
         Assert.Single(Ids(urlWins));
     }

@@ -31,7 +31,7 @@ public static class ConnectorListQueries
                 var request = new KeysetRequest(
                     ListArguments.Int(ctx, "first"), ListArguments.Raw(ctx, "after") as string,
                     ListArguments.Int(ctx, "last"), ListArguments.Raw(ctx, "before") as string);
-                var page = await reader.ReadPageAsync(model, request, PageLimits.GraphQL, ListArguments.Selects(ctx, "totalCount"), ctx.CancellationToken);
+                var page = await reader.ReadPageAsync(model, request, PageLimits.GraphQL, ListArguments.Selects(ctx, "totalCount"), ctx.CancellationToken, SelectedColumns.Of(ctx));
                 return new ConnectorsConnection(page, model);
             });
 
@@ -47,7 +47,7 @@ public static class ConnectorListQueries
                 PageLimits.CheckNotNegative(skip, "skip");
                 var take = PageLimits.GraphQL.Size(ListArguments.Int(ctx, "take"), "take");
                 var model = ListArguments.ToConnectorQuery(ctx);
-                var slice = await reader.ReadAsync(model, skip, take, ListArguments.Selects(ctx, "totalCount"), ctx.CancellationToken);
+                var slice = await reader.ReadAsync(model, skip, take, ListArguments.Selects(ctx, "totalCount"), ctx.CancellationToken, SelectedColumns.Of(ctx));
                 return new ConnectorsSegment(slice, skip, model);
             });
 

@@ -62,7 +62,7 @@ public static class ConnectorQueries
     private static async Task<object?> FindManyAsync(IResolveFieldContext ctx, ConnectorReader reader)
     {
         var ids = ctx.GetArgument<List<string>>("ids");
-        var found = await reader.FindManyAsync(ids.Distinct(StringComparer.Ordinal).ToList(), ctx.CancellationToken);
+        var found = await reader.FindManyAsync(ids.Distinct(StringComparer.Ordinal).ToList(), ctx.CancellationToken, SelectedColumns.Of(ctx));
         return ids.Select(id => found.GetValueOrDefault(id)).ToList();
     }
 }

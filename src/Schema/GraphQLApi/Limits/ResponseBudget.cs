@@ -7,7 +7,8 @@ namespace Coco.Connectors.GraphQLApi.Limits;
 /// bounds of what the values serialize to, so only an answer that would be too large anyway is stopped.
 /// One instance per execution, and one per subscription event; the owner reads <see cref="Token"/> as its token.
 /// Charges go to the server-wide <see cref="ServerResponseBudget"/> too, and are returned to it on disposal; when
-/// that one is overdrawn, the execution stops the same way and ends with <c>SERVER_BUSY</c>.
+/// that one is overdrawn, the execution stops the same way and ends with <c>SERVER_BUSY</c>. With a
+/// <see cref="ByteAllowance"/> (what one write's events may cost a client), charges go there too, never returned.
 /// </summary>
 public sealed class ResponseBudget : IDisposable
 {
@@ -16,15 +17,18 @@ public sealed class ResponseBudget : IDisposable
 
     private readonly CancellationTokenSource _stop;
     private readonly ServerResponseBudget? _server;
+    private readonly ByteAllowance? _allowance;
+    private ByteAllowance? _overdrawn;
     private long _remaining;
     private long _heldOnServer;
     private int _serverBusy;
     private int _returned;
 
-    public ResponseBudget(long maxBytes, CancellationToken outer, ServerResponseBudget? server = null)
+    public ResponseBudget(long maxBytes, CancellationToken outer, ServerResponseBudget? server = null, ByteAllowance? allowance = null)
     {
         Limit = maxBytes;
         _server = server;
+        _allowance = allowance;
         _remaining = maxBytes;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(outer);
         Token = _stop.Token;
@@ -35,7 +39,10 @@ public sealed class ResponseBudget : IDisposable
     /// <summary>The execution's token: the caller's, also cancelled when the budget is spent.</summary>
     public CancellationToken Token { get; }
 
-    public bool IsSpent => Volatile.Read(ref _remaining) < 0 || IsServerBusy;
+    /// <summary>The bytes charged so far (past the limit too).</summary>
+    public long Charged => Limit - Volatile.Read(ref _remaining);
+
+    public bool IsSpent => Volatile.Read(ref _remaining) < 0 || IsServerBusy || Volatile.Read(ref _overdrawn) is not null;
 
     /// <summary>Stopped because all executions together held too much, not because this one was too large.</summary>
     public bool IsServerBusy => Volatile.Read(ref _serverBusy) != 0;
@@ -49,6 +56,13 @@ public sealed class ResponseBudget : IDisposable
     {
         if (Interlocked.Add(ref _remaining, -bytes) < 0)
         {
+            _stop.Cancel();
+            Token.ThrowIfCancellationRequested();
+        }
+
+        if (_allowance?.Take(bytes) is { } overdrawn)
+        {
+            Volatile.Write(ref _overdrawn, overdrawn);
             _stop.Cancel();
             Token.ThrowIfCancellationRequested();
         }
@@ -89,11 +103,15 @@ public sealed class ResponseBudget : IDisposable
     }
 
     /// <summary>The error an execution stopped by its budget answers with.</summary>
-    public RequestLimitError Error() => IsServerBusy
+    public RequestLimitError Error() => Volatile.Read(ref _overdrawn) is { } overdrawn ? overdrawn.Error()
+        : IsServerBusy
         ? new(LimitCodes.ServerBusy,
             "The server is producing too many large responses at once; retry later.", _server?.Limit ?? 0)
-        : new(LimitCodes.ResponseTooLarge, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"The response would be larger than the {Limit:N0} bytes allowed; ask for fewer items or fields."), Limit);
+        : TooLarge(Limit);
+
+    /// <summary>The error of an answer longer than <paramref name="limit"/> bytes, however that was found.</summary>
+    public static RequestLimitError TooLarge(long limit) => new(LimitCodes.ResponseTooLarge, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"The response would be larger than the {limit:N0} bytes allowed; ask for fewer items or fields."), limit);
 
     public void Dispose()
     {

@@ -1,7 +1,9 @@
-using System.Text;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Coco.Connectors.Changes;
+using Coco.Connectors.GraphQLApi.Limits;
+using Coco.Connectors.Server.Transport.Http;
 using GraphQL;
 
 namespace Coco.Connectors.Server.Transport.Streaming;
@@ -24,16 +26,39 @@ internal sealed class EventPayload(ReadOnlyMemory<byte> json)
     /// <summary>The change this event belongs to, when it is one: told when each subscriber's copy is written.</summary>
     public ChangeDispatch? Dispatch { get; set; }
 
-    public static async ValueTask<EventPayload> SerializeAsync(IGraphQLSerializer serializer, ExecutionResult result, CancellationToken ct)
+    /// <summary>
+    /// The result as JSON, or null when it is longer than <paramref name="maxBytes"/>: the exact check behind the
+    /// response budget's lower-bound estimate (it does not count the punctuation or the names of the fields).
+    /// </summary>
+    public static async ValueTask<EventPayload?> SerializeAsync(IGraphQLSerializer serializer, ExecutionResult result, long maxBytes, CancellationToken ct)
     {
-        using var stream = new PooledWriteStream();
-        await serializer.WriteAsync(stream, result, ct);
+        using var stream = new PooledWriteStream(maxBytes);
+        try
+        {
+            await serializer.WriteAsync(stream, result, ct);
+        }
+        catch (ResponseTooLargeException)
+        {
+            return null;
+        }
+
         return new EventPayload(stream.ToArray());
     }
 
-    /// <summary>For callers that cannot wait (an observer's callback); prefer <see cref="SerializeAsync"/>.</summary>
-    public static EventPayload Serialize(IGraphQLTextSerializer serializer, ExecutionResult result) =>
-        new(Encoding.UTF8.GetBytes(serializer.Serialize(result)));
+    /// <summary>
+    /// For callers that cannot wait (an observer's callback); a result longer than <paramref name="maxBytes"/> becomes
+    /// the <c>RESPONSE_TOO_LARGE</c> error instead. Serializing into memory never waits, so this completes at once.
+    /// </summary>
+    public static EventPayload Serialize(IGraphQLSerializer serializer, ExecutionResult result, long maxBytes)
+    {
+        var written = SerializeAsync(serializer, result, maxBytes, CancellationToken.None);
+        Debug.Assert(written.IsCompleted, "serializing into memory completes synchronously");
+        return written.AsTask().GetAwaiter().GetResult()
+            ?? SerializeAsync(serializer, TooLarge(maxBytes), long.MaxValue, CancellationToken.None).AsTask().GetAwaiter().GetResult()!;
+    }
+
+    /// <summary>The result of an event whose answer is longer than <paramref name="maxBytes"/>.</summary>
+    public static ExecutionResult TooLarge(long maxBytes) => new() { Executed = true, Errors = [ResponseBudget.TooLarge(maxBytes)] };
 
     /// <summary>
     /// One more subscription holds these bytes; the first takes them from <paramref name="server"/>. Unless

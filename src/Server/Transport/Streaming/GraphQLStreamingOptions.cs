@@ -70,4 +70,14 @@ public sealed class GraphQLStreamingOptions
 
     /// <summary>Distinct selections among all running subscriptions on the server.</summary>
     public int MaxSelections { get; set; } = 2_000;
+
+    /// <summary>
+    /// Bytes of subscription events one write may produce for one client, summed over its distinct selections (each
+    /// resolves the event on its own). Beyond it, the client's remaining selections get <c>EVENT_FAN_OUT_EXCEEDED</c>
+    /// for that write instead of being resolved; their subscriptions go on.
+    /// </summary>
+    public long MaxEventBytesPerClient { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>The same for all clients together: what one write may cost the server in events (beyond it: <c>SERVER_BUSY</c>).</summary>
+    public long MaxEventBytesPerWrite { get; set; } = 64 * 1024 * 1024;
 }

@@ -1,3 +1,4 @@
+using Coco.Connectors.GraphQLApi.Limits;
 using Coco.Connectors.Observability;
 using GraphQL;
 using GraphQL.Transport;
@@ -14,6 +15,7 @@ internal sealed partial class OperationStreamer(
     GraphQLRunner runner,
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLStreamingOptions> options,
+    IOptions<GraphQLLimitsOptions> responseLimits,
     StreamingAdmission admission,
     SelectionAdmission selections,
     CocoMetrics metrics,
@@ -38,6 +40,8 @@ internal sealed partial class OperationStreamer(
         StreamingConnection connection,
         CancellationToken ct)
     {
+        // Subscription events charge what each write costs to the client they run for (EventFanOutBudget).
+        userContext = new Dictionary<string, object?>(userContext) { [EventFanOutBudget.ClientKey] = connection.Client };
         var result = await runner.ExecuteAsync(request, services, allowed, userContext, ct);
         if (!result.Executed)
         {
@@ -47,7 +51,14 @@ internal sealed partial class OperationStreamer(
 
         if (result.Streams is not { Count: > 0 } streams)
         {
-            await sink.NextAsync((await EventPayload.SerializeAsync(serializer, result, ct)).Json, ct);
+            var maxBytes = responseLimits.Value.MaxResponseBytes;
+            if (await EventPayload.SerializeAsync(serializer, result, maxBytes, ct) is not { } single)
+            {
+                await sink.ErrorAsync(new ExecutionResult { Errors = [ResponseBudget.TooLarge(maxBytes)] }, ct); // a request error, as over HTTP
+                return;
+            }
+
+            await sink.NextAsync(single.Json, ct);
             await sink.CompleteAsync(ct);
             return;
         }
@@ -87,11 +98,12 @@ internal sealed partial class OperationStreamer(
         CancellationToken ct)
     {
         var limits = options.Value;
+        var maxBytes = responseLimits.Value.MaxResponseBytes;
         using var queue = new BoundedResultQueue(
             limits.QueueSize,
             new ByteBudget(limits.MaxQueuedBytesPerSubscription, connection.QueuedBytes),
             _queuedBytes,
-            result => EventPayload.Serialize(serializer, result));
+            result => EventPayload.Serialize(serializer, result, maxBytes));
         using var delivery = CancellationTokenSource.CreateLinkedTokenSource(ct, queue.Overflow);
         using var subscription = new ReleaseOnce(stream.Subscribe(queue));
         using (queue.Overflow.Register(subscription.Dispose))
@@ -124,11 +136,11 @@ internal sealed partial class OperationStreamer(
         {
             LogSlowConsumer(connection.Client);
             metrics.SlowConsumerTerminated(connection.Protocol);
-            await sink.NextAsync(EventPayload.Serialize(serializer, StreamingErrors.SlowConsumer(limits)).Json, ct);
+            await sink.NextAsync(EventPayload.Serialize(serializer, StreamingErrors.SlowConsumer(limits), maxBytes).Json, ct);
         }
         else if (queue.Failure is { } failure)
         {
-            await sink.NextAsync(EventPayload.Serialize(serializer, StreamingErrors.Result(failure)).Json, ct);
+            await sink.NextAsync(EventPayload.Serialize(serializer, StreamingErrors.Result(failure), maxBytes).Json, ct);
         }
 
         await sink.CompleteAsync(ct);

@@ -1,13 +1,14 @@
 using System.Buffers;
+using Coco.Connectors.Server.Transport.Http;
 
 namespace Coco.Connectors.Server.Transport.Streaming;
 
 /// <summary>
 /// A write-only stream into one buffer rented from the array pool, grown as needed: serializing a large result through
 /// it allocates nothing but the exact-size copy taken at the end (no intermediate string, no doubling arrays left for
-/// the garbage collector's large object heap).
+/// the garbage collector's large object heap). Writing past <c>maxBytes</c> throws <see cref="ResponseTooLargeException"/>.
 /// </summary>
-internal sealed class PooledWriteStream : Stream
+internal sealed class PooledWriteStream(long maxBytes = long.MaxValue) : Stream
 {
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
     private int _length;
@@ -31,6 +32,11 @@ internal sealed class PooledWriteStream : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        if (_length + (long)buffer.Length > maxBytes)
+        {
+            throw new ResponseTooLargeException();
+        }
+
         if (_length + buffer.Length > _buffer.Length)
         {
             var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + buffer.Length));
