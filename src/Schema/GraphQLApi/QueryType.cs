@@ -10,5 +10,6 @@ public sealed class QueryType : ObjectGraphType
         Name = "Query";
         ConnectorQueries.AddFields(this);
         ConnectorListQueries.AddFields(this);
+        Audit.AuditQueries.AddFields(this);
     }
 }

@@ -22,6 +22,7 @@ public static class ConnectorApi
         api.MapPost("/", CreateAsync).RequirePermission(Permissions.Create);
         api.MapGet("/_search", SearchAsync).RequirePermission(Permissions.Search);
         api.MapPost("/_search", SearchAsync).RequirePermission(Permissions.Search);
+        api.MapGet("/_audit", AuditApi.ListAsync).RequirePermission(Permissions.Audit);
         api.MapGet("/{id}", GetAsync).RequirePermission(Permissions.Read);
         api.MapPut("/{id}", UpdateAsync).RequirePermission(Permissions.Update);
         api.MapDelete("/{id}", DeleteAsync).RequirePermission(Permissions.Delete);
@@ -36,7 +37,7 @@ public static class ConnectorApi
             return body.Error;
         }
 
-        var result = await connectors.CreateAsync(body.Value!, ct);
+        var result = await connectors.CreateAsync(body.Value!, CallerAccess.Actor(request.HttpContext), ct);
         return result.Succeeded
             ? WithETag(request, result.Connector!, CocoResponses.Result(result.Connector!.Id, "created"))
             : CocoResponses.Refused((body.Value!["id"] as JsonValue)?.ToString() ?? "", result.Errors);
@@ -87,7 +88,7 @@ public static class ConnectorApi
             return body.Error;
         }
 
-        var result = await connectors.UpdateAsync(id, body.Value!, replace.Length > 0 && bool.Parse(replace), expectedVersion, ct);
+        var result = await connectors.UpdateAsync(id, body.Value!, replace.Length > 0 && bool.Parse(replace), expectedVersion, CallerAccess.Actor(request.HttpContext), ct);
         return result.Succeeded
             ? WithETag(request, result.Connector!, CocoResponses.Result(id, "updated"))
             : CocoResponses.Refused(id, result.Errors);
@@ -105,7 +106,7 @@ public static class ConnectorApi
             return CocoResponses.BadRequest("If-Match must be the connector's ETag (its version in quotes, e.g. \"3\") or *");
         }
 
-        var result = await connectors.DeleteAsync(id, expectedVersion, ct);
+        var result = await connectors.DeleteAsync(id, expectedVersion, CallerAccess.Actor(request.HttpContext), ct);
         return result.Succeeded ? CocoResponses.Result(id, "deleted") : CocoResponses.Refused(id, result.Errors);
     }
 
