@@ -36,6 +36,19 @@ public sealed class AuditLog(IDbContextFactory<CocoDbContext> dbFactory, IOption
         return new AuditPage(hasMore ? rows[..size] : rows, hasMore);
     }
 
+    /// <summary>Deletes the entries older than <see cref="AuditOptions.Retention"/> (none when it is zero); returns how many went.</summary>
+    public async Task<int> PruneAsync(DateTime now, CancellationToken ct)
+    {
+        if (options.Value.Retention <= TimeSpan.Zero)
+        {
+            return 0;
+        }
+
+        var cutoff = now - options.Value.Retention;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.Where(e => e.At < cutoff).ExecuteDeleteAsync(ct);
+    }
+
     /// <summary>The page sizes callers may ask for (<c>Audit:DefaultPageSize</c>, <c>Audit:MaxPageSize</c>).</summary>
     public PageLimits Limits => new(options.Value.DefaultPageSize, options.Value.MaxPageSize);
 }
