@@ -20,6 +20,12 @@ public static class AuditApi
         try
         {
             size = log.Limits.Size(Number(request, "size") is { } asked ? checked((int)asked) : null, "size");
+            if (size == 0)
+            {
+                // A page of nothing has no last entry to continue from.
+                throw new QueryException("size", "size must be at least 1");
+            }
+
             before = Number(request, "before");
             connectorId = Single(request, "connector_id");
         }

@@ -161,6 +161,7 @@ public sealed class AuditLogTests(AuditServer server) : IClassFixture<AuditServe
     [Theory]
     [InlineData("size=6")]
     [InlineData("size=-1")]
+    [InlineData("size=0")]
     [InlineData("size=abc")]
     [InlineData("before=x")]
     [InlineData("size=99999999999")]
