@@ -1,3 +1,4 @@
+using Coco.Connectors.Audit;
 using Coco.Connectors.Changes;
 using Coco.Connectors.Domain;
 using Coco.Connectors.Observability;
@@ -30,6 +31,7 @@ public static class ConnectorDomain
         services.AddSingleton<CountCache>();
         services.AddSingleton<BuiltinSeeder>();
         services.AddSingleton<ConnectorEventDispatcher>();
+        services.AddAuditLog();
         return services;
     }
 }

@@ -8,8 +8,14 @@ public sealed record Caller(string Name, IReadOnlySet<string> Permissions)
 {
     public const string UserContextKey = "coco.caller";
 
-    /// <summary>The caller when no token is needed: everything is allowed.</summary>
+    /// <summary>The caller without a token where <c>Auth:AllowAnonymous</c> serves everyone: everything is allowed.</summary>
     public static Caller Anonymous { get; } = new("anonymous", new HashSet<string>(StringComparer.Ordinal) { Auth.Permissions.All });
+
+    /// <summary>The caller without a token on this machine while protected mode serves loopback alone: everything is allowed.</summary>
+    public static Caller Local { get; } = new("local", new HashSet<string>(StringComparer.Ordinal) { Auth.Permissions.All });
+
+    /// <summary>False for <see cref="Anonymous"/> and <see cref="Local"/>: a caller that sent no token.</summary>
+    public bool HasToken => !ReferenceEquals(this, Anonymous) && !ReferenceEquals(this, Local);
 
     public bool Has(string permission) => Permissions.Contains(Auth.Permissions.All) || Permissions.Contains(permission);
 

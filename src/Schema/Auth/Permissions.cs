@@ -8,9 +8,12 @@ public static class Permissions
     public const string Update = "coco#connector/update";
     public const string Delete = "coco#connector/delete";
     public const string Search = "coco#connector/search";
+
+    /// <summary>Reading the audit log of writes (ours: Coco has no audit permission for connectors).</summary>
+    public const string Audit = "coco#connector/audit";
     public const string All = "*";
 
-    public static IReadOnlyList<string> Known { get; } = [Create, Read, Update, Delete, Search, All];
+    public static IReadOnlyList<string> Known { get; } = [Create, Read, Update, Delete, Search, Audit, All];
 
     /// <summary>Parses a comma-separated list; throws <see cref="FormatException"/> naming an unknown permission.</summary>
     public static IReadOnlySet<string> Parse(string? list)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Coco.Connectors.Audit;
 using Coco.Connectors.Changes;
 using Coco.Connectors.Secrets;
 using Coco.Connectors.Storage;
@@ -10,7 +11,7 @@ namespace Coco.Connectors.Domain;
 /// <summary>
 /// The one write path. REST, GraphQL and seeding all create, update and delete connectors here: validation,
 /// merge patch or replace, keeping secrets sent back as the mask, built-in protection, version and time stamps,
-/// commit, then one change event.
+/// commit (with its audit entry, in the same transaction), then one change event.
 /// </summary>
 public sealed class ConnectorWriter(
     IDbContextFactory<CocoDbContext> dbFactory,
@@ -28,17 +29,20 @@ public sealed class ConnectorWriter(
     private readonly SemaphoreSlim[] _connectorLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>Creates a connector from a Coco document. Built-in connectors are created only by seeding.</summary>
-    public Task<WriteResult> CreateAsync(JsonObject document, CancellationToken ct) => CreateAsync(document, builtin: false, ct);
+    public Task<WriteResult> CreateAsync(JsonObject document, AuditActor by, CancellationToken ct) => CreateAsync(document, builtin: false, by, ct);
 
-    internal async Task<WriteResult> CreateAsync(JsonObject document, bool builtin, CancellationToken ct)
+    /// <summary>A write of the server's own (tools, tests), audited as <see cref="AuditActor.System"/>.</summary>
+    public Task<WriteResult> CreateAsync(JsonObject document, CancellationToken ct) => CreateAsync(document, AuditActor.System, ct);
+
+    internal async Task<WriteResult> CreateAsync(JsonObject document, bool builtin, AuditActor by, CancellationToken ct)
     {
         var errors = new List<ConnectorError>();
         var id = ReadRequestedId(document, errors);
-        return await LockedAsync(id ?? ids.NewId(), newId => TryCreateAsync(document, id, newId, builtin, errors, ct), ct);
+        return await LockedAsync(id ?? ids.NewId(), newId => TryCreateAsync(document, id, newId, builtin, errors, by, ct), ct);
     }
 
     private async Task<WriteResult> TryCreateAsync(
-        JsonObject document, string? requestedId, string id, bool builtin, List<ConnectorError> errors, CancellationToken ct)
+        JsonObject document, string? requestedId, string id, bool builtin, List<ConnectorError> errors, AuditActor by, CancellationToken ct)
     {
         // Nothing is stored yet, so a mask can stand for no secret.
         var fields = RestoreMasked(ConnectorDocumentReader.Read(document, errors), stored: null, errors);
@@ -61,7 +65,7 @@ public sealed class ConnectorWriter(
         db.Connectors.Add(connector);
         try
         {
-            await CommitAsync(db, new ConnectorChange(connector.Id, ConnectorChangeKind.Created, connector.Version) { Committed = connector }, ct);
+            await CommitAsync(db, new ConnectorChange(connector.Id, ConnectorChangeKind.Created, connector.Version) { Committed = connector }, by, now, ct);
         }
         catch (DbUpdateException) when (requestedId is not null)
         {
@@ -81,11 +85,18 @@ public sealed class ConnectorWriter(
     /// Merges <paramref name="patch"/> into the stored document (RFC 7386), or with <paramref name="replace"/>
     /// replaces every client-owned field. <c>id</c>, <c>created</c> and <c>builtin</c> always stay as stored.
     /// </summary>
-    public Task<WriteResult> UpdateAsync(string id, JsonObject patch, bool replace, int? expectedVersion, CancellationToken ct) =>
-        RetryRacesAsync(() => LockedAsync(id, _ => TryUpdateAsync(id, patch, replace, expectedVersion, ct), ct), expectedVersion);
+    public Task<WriteResult> UpdateAsync(string id, JsonObject patch, bool replace, int? expectedVersion, AuditActor by, CancellationToken ct) =>
+        RetryRacesAsync(() => LockedAsync(id, _ => TryUpdateAsync(id, patch, replace, expectedVersion, by, ct), ct), expectedVersion);
 
-    public Task<WriteResult> DeleteAsync(string id, int? expectedVersion, CancellationToken ct) =>
-        RetryRacesAsync(() => LockedAsync(id, _ => TryDeleteAsync(id, expectedVersion, ct), ct), expectedVersion);
+    /// <summary>A write of the server's own (tools, tests), audited as <see cref="AuditActor.System"/>.</summary>
+    public Task<WriteResult> UpdateAsync(string id, JsonObject patch, bool replace, int? expectedVersion, CancellationToken ct) =>
+        UpdateAsync(id, patch, replace, expectedVersion, AuditActor.System, ct);
+
+    public Task<WriteResult> DeleteAsync(string id, int? expectedVersion, AuditActor by, CancellationToken ct) =>
+        RetryRacesAsync(() => LockedAsync(id, _ => TryDeleteAsync(id, expectedVersion, by, ct), ct), expectedVersion);
+
+    /// <summary>A write of the server's own (tools, tests), audited as <see cref="AuditActor.System"/>.</summary>
+    public Task<WriteResult> DeleteAsync(string id, int? expectedVersion, CancellationToken ct) => DeleteAsync(id, expectedVersion, AuditActor.System, ct);
 
     /// <summary>
     /// A writer that named no version can only lose a race to a writer on another instance: apply its change again
@@ -105,7 +116,7 @@ public sealed class ConnectorWriter(
         }
     }
 
-    private async Task<WriteResult> TryUpdateAsync(string id, JsonObject patch, bool replace, int? expectedVersion, CancellationToken ct)
+    private async Task<WriteResult> TryUpdateAsync(string id, JsonObject patch, bool replace, int? expectedVersion, AuditActor by, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var connector = await db.Connectors.FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -139,7 +150,7 @@ public sealed class ConnectorWriter(
         connector.Updated = Now();
         try
         {
-            await CommitAsync(db, new ConnectorChange(id, ConnectorChangeKind.Updated, connector.Version) { Committed = connector }, ct);
+            await CommitAsync(db, new ConnectorChange(id, ConnectorChangeKind.Updated, connector.Version) { Committed = connector }, by, connector.Updated, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -150,7 +161,7 @@ public sealed class ConnectorWriter(
         return WriteResult.Ok(connector);
     }
 
-    private async Task<WriteResult> TryDeleteAsync(string id, int? expectedVersion, CancellationToken ct)
+    private async Task<WriteResult> TryDeleteAsync(string id, int? expectedVersion, AuditActor by, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var connector = await db.Connectors.FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -172,7 +183,7 @@ public sealed class ConnectorWriter(
         db.Connectors.Remove(connector);
         try
         {
-            await CommitAsync(db, new ConnectorChange(id, ConnectorChangeKind.Deleted, connector.Version + 1), ct);
+            await CommitAsync(db, new ConnectorChange(id, ConnectorChangeKind.Deleted, connector.Version + 1), by, Now(), ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -238,9 +249,21 @@ public sealed class ConnectorWriter(
         }
     }
 
-    /// <summary>Commits, then announces; always called under the connector's lock, so events leave in version order.</summary>
-    private async Task CommitAsync(CocoDbContext db, ConnectorChange change, CancellationToken ct)
+    /// <summary>
+    /// Commits the write with its audit entry (one transaction: a write that fails leaves no entry, and no write goes
+    /// unrecorded), then announces; always called under the connector's lock, so events leave in version order.
+    /// </summary>
+    private async Task CommitAsync(CocoDbContext db, ConnectorChange change, AuditActor by, DateTime at, CancellationToken ct)
     {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = at,
+            Caller = by.Caller,
+            ConnectorId = change.Id,
+            Kind = change.Kind,
+            Version = change.Version,
+            RequestId = by.RequestId,
+        });
         await db.SaveChangesAsync(ct);
         await changes.PublishAsync(change with
         {

@@ -20,6 +20,7 @@ public sealed class CocoMetrics
     private readonly Counter<long> _eventsDispatched;
     private readonly Histogram<double> _dispatchDuration;
     private readonly Histogram<double> _storeCommandDuration;
+    private readonly Counter<long> _rateLimited;
 
     public CocoMetrics(IMeterFactory meters)
     {
@@ -47,6 +48,8 @@ public sealed class CocoMetrics
         _storeCommandDuration = meter.CreateHistogram<double>("coco.store.command.duration", "s",
             "Database commands by operation (select, insert, update, delete, other).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        _rateLimited = meter.CreateCounter<long>("coco.rate_limit.rejections", "{request}",
+            "Requests refused by the rate limits (429, or a WebSocket closed with 4429), by bucket (token, address) and route (rest, graphql, sse, websocket).");
     }
 
     /// <summary>Bucket bounds in seconds, from half a millisecond to ten seconds: the range these durations live in.</summary>
@@ -80,6 +83,9 @@ public sealed class CocoMetrics
 
     public void StoreCommandExecuted(string operation, TimeSpan duration) =>
         _storeCommandDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("db.operation", operation));
+
+    public void RateLimited(string bucket, string route) =>
+        _rateLimited.Add(1, new KeyValuePair<string, object?>("bucket", bucket), new KeyValuePair<string, object?>("route", route));
 
     private static Lease Track(UpDownCounter<long> counter, string protocol) =>
         new(counter, new KeyValuePair<string, object?>("protocol", protocol));

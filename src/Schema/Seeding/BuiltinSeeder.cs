@@ -15,7 +15,7 @@ public sealed class BuiltinSeeder(ConnectorWriter connectors, IDbContextFactory<
         var created = 0;
         foreach (var doc in BuiltinConnectors.All.Where(doc => !present.Contains((string)doc["id"]!)))
         {
-            var result = await connectors.CreateAsync(doc, builtin: true, ct);
+            var result = await connectors.CreateAsync(doc, builtin: true, Audit.AuditActor.System, ct);
             // Another instance seeding at the same moment is not an error.
             if (result.Succeeded)
             {

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Coco.Connectors.Audit;
 using Coco.Connectors.Auth;
 using Coco.Connectors.Domain;
 using Coco.Connectors.Secrets.AtRest;
@@ -19,6 +20,8 @@ public sealed class CocoDbContext(DbContextOptions<CocoDbContext> options) : DbC
     /// <summary>Set when secrets are encrypted at rest (<see cref="StoredSecretsExtension"/>).</summary>
     internal StoredSecrets? StoredSecrets { get; } = options.FindExtension<StoredSecretsExtension>()?.Secrets;
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var token = modelBuilder.Entity<ApiToken>();
@@ -27,6 +30,18 @@ public sealed class CocoDbContext(DbContextOptions<CocoDbContext> options) : DbC
         token.Property(t => t.Name).HasMaxLength(ApiToken.NameMaxLength);
         token.Property(t => t.Hash).HasMaxLength(64).IsRequired();
         token.HasIndex(t => t.Hash).IsUnique();
+
+        // Newest first, by connector or overall, walks an index backwards; pruning by time uses its own.
+        var audit = modelBuilder.Entity<AuditEntry>();
+        audit.ToTable("audit_log");
+        audit.HasKey(e => e.Seq);
+        audit.Property(e => e.Seq).ValueGeneratedOnAdd();
+        audit.Property(e => e.Caller).HasMaxLength(AuditEntry.CallerMaxLength);
+        audit.Property(e => e.ConnectorId).HasMaxLength(64);
+        audit.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+        audit.Property(e => e.RequestId).HasMaxLength(AuditEntry.RequestIdMaxLength);
+        audit.HasIndex(e => new { e.ConnectorId, e.Seq });
+        audit.HasIndex(e => e.At);
 
         var connector = modelBuilder.Entity<Connector>();
         connector.ToTable("connectors");

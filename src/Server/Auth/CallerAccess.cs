@@ -1,4 +1,5 @@
 using System.Net;
+using Coco.Connectors.Audit;
 using Coco.Connectors.Auth;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -20,7 +21,7 @@ public sealed class CallerAccess(TokenDirectory directory, IOptions<AuthOptions>
     public bool AllowsAnonymous => options.Value.AllowAnonymous;
 
     public Caller? AnonymousCaller(HttpContext context) =>
-        options.Value.AllowAnonymous || (!directory.HasTokens && IsLocal(context)) ? Caller.Anonymous : null;
+        options.Value.AllowAnonymous ? Caller.Anonymous : !directory.HasTokens && IsLocal(context) ? Caller.Local : null;
 
     /// <summary>True when a caller without a token is refused only because protected mode serves loopback alone.</summary>
     public bool RefusedByProtectedMode(HttpContext context) => InProtectedMode && !IsLocal(context);
@@ -41,8 +42,12 @@ public sealed class CallerAccess(TokenDirectory directory, IOptions<AuthOptions>
     public static Caller? Of(HttpContext context) =>
         context.Items.TryGetValue(Caller.UserContextKey, out var caller) ? caller as Caller : null;
 
-    /// <summary>A GraphQL user context carrying the request's caller (if any).</summary>
-    public static Dictionary<string, object?> UserContext(HttpContext context) => new() { [Caller.UserContextKey] = Of(context) };
+    /// <summary>A GraphQL user context carrying the request's caller (if any) and its id (for the audit log).</summary>
+    public static Dictionary<string, object?> UserContext(HttpContext context) =>
+        new() { [Caller.UserContextKey] = Of(context), [AuditActor.RequestIdKey] = context.TraceIdentifier };
+
+    /// <summary>Who a write made by this request is recorded for: its caller and the request id the log shows.</summary>
+    public static AuditActor Actor(HttpContext context) => AuditActor.For(Of(context), context.TraceIdentifier);
 
     /// <summary>
     /// The token a request carries, or null. Two different tokens (one in each header) give a token that matches

@@ -17,6 +17,12 @@ public sealed class TokenStore(IDbContextFactory<CocoDbContext> dbFactory, Token
             throw new ArgumentException($"A token name is 1 to {ApiToken.NameMaxLength} letters, digits, '_', '-' or '.'.");
         }
 
+        if (name is "local" or "anonymous" or "system")
+        {
+            // The audit log's names for callers without a token and for the server itself.
+            throw new ArgumentException($"'{name}' is reserved (the audit log uses it for callers without a token); choose another name.");
+        }
+
         if (permissions.Count == 0)
         {
             throw new ArgumentException($"Give the token at least one permission: {string.Join(", ", Permissions.Known)}.");

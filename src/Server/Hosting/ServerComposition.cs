@@ -4,6 +4,7 @@ using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Server.Hosting.Shutdown;
 using Coco.Connectors.Server.Observability;
 using Coco.Connectors.Server.Playground;
+using Coco.Connectors.Server.RateLimits;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Server.Rest.OpenApi;
 using Coco.Connectors.Server.Transport;
@@ -39,6 +40,7 @@ public static class ServerComposition
         services.AddPlayground();
         services.AddServerAuth();
         services.AddRestOpenApi();
+        services.AddConnectorRateLimits();
         services.AddGracefulShutdown();
         return services;
     }
@@ -63,6 +65,8 @@ public static class ServerComposition
         app.UseUrlLengthLimit(GraphQLPath);
         // Who may call, before any stream or endpoint: protected mode, CORS preflights, API tokens.
         app.UseServerAuth();
+        // Per token and per client address, once the caller is known and before any stream or endpoint.
+        app.UseConnectorRateLimits();
         // WebSocket upgrades and text/event-stream requests on /graphql; everything else goes on to the endpoints.
         app.UseGraphQLStreaming(GraphQLPath);
         app.UseRouting();

@@ -23,6 +23,7 @@ public static class ConnectorApi
         api.MapPost("/", CreateAsync).RequirePermission(Permissions.Create).DocumentCreate();
         api.MapGet("/_search", SearchAsync).RequirePermission(Permissions.Search).DocumentSearch("searchConnectors");
         api.MapPost("/_search", SearchAsync).RequirePermission(Permissions.Search).DocumentSearch("searchConnectorsWithBody").DocumentSearchBody();
+        api.MapGet("/_audit", AuditApi.ListAsync).RequirePermission(Permissions.Audit).DocumentAudit();
         api.MapGet("/{id}", GetAsync).RequirePermission(Permissions.Read).DocumentGet();
         api.MapPut("/{id}", UpdateAsync).RequirePermission(Permissions.Update).DocumentUpdate();
         api.MapDelete("/{id}", DeleteAsync).RequirePermission(Permissions.Delete).DocumentDelete();
@@ -37,7 +38,7 @@ public static class ConnectorApi
             return body.Error;
         }
 
-        var result = await connectors.CreateAsync(body.Value!, ct);
+        var result = await connectors.CreateAsync(body.Value!, CallerAccess.Actor(request.HttpContext), ct);
         return result.Succeeded
             ? WithETag(request, result.Connector!, CocoResponses.Result(result.Connector!.Id, "created"))
             : CocoResponses.Refused((body.Value!["id"] as JsonValue)?.ToString() ?? "", result.Errors);
@@ -88,7 +89,7 @@ public static class ConnectorApi
             return body.Error;
         }
 
-        var result = await connectors.UpdateAsync(id, body.Value!, replace.Length > 0 && bool.Parse(replace), expectedVersion, ct);
+        var result = await connectors.UpdateAsync(id, body.Value!, replace.Length > 0 && bool.Parse(replace), expectedVersion, CallerAccess.Actor(request.HttpContext), ct);
         return result.Succeeded
             ? WithETag(request, result.Connector!, CocoResponses.Result(id, "updated"))
             : CocoResponses.Refused(id, result.Errors);
@@ -106,7 +107,7 @@ public static class ConnectorApi
             return CocoResponses.BadRequest("If-Match must be the connector's ETag (its version in quotes, e.g. \"3\") or *");
         }
 
-        var result = await connectors.DeleteAsync(id, expectedVersion, ct);
+        var result = await connectors.DeleteAsync(id, expectedVersion, CallerAccess.Actor(request.HttpContext), ct);
         return result.Succeeded ? CocoResponses.Result(id, "deleted") : CocoResponses.Refused(id, result.Errors);
     }
 

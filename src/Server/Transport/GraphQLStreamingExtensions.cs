@@ -44,15 +44,19 @@ public static class GraphQLStreamingExtensions
     }
 
     /// <summary>
+    /// No WebSocket-level pings: both subprotocols send their own keep-alive messages (ping / ka) on the same interval,
+    /// and a second timer per socket would only cost memory on thousands of idle connections.
+    /// </summary>
+    public static WebSocketOptions WebSocketOptions { get; } = new() { KeepAliveInterval = TimeSpan.Zero };
+
+    /// <summary>
     /// Serves WebSocket upgrades and <c>Accept: text/event-stream</c> requests on <paramref name="path"/>;
     /// every other request goes on to the next middleware (the plain HTTP GraphQL endpoint).
     /// Call it before the endpoints are mapped.
     /// </summary>
     public static IApplicationBuilder UseGraphQLStreaming(this IApplicationBuilder app, PathString path)
     {
-        // No WebSocket-level pings: both subprotocols send their own keep-alive messages (ping / ka) on the same
-        // interval, and a second timer per socket would only cost memory on thousands of idle connections.
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
+        app.UseWebSockets(WebSocketOptions);
         return app.UseMiddleware<GraphQLStreamingMiddleware>(path);
     }
 }

@@ -33,6 +33,7 @@ public sealed class AccessTableTests(AuthServer server) : IClassFixture<AuthServ
             ("GET", "/connector/github", Permissions.Read),
             ("PUT", "/connector/{new}", Permissions.Update),
             ("DELETE", "/connector/{new}", Permissions.Delete),
+            ("GET", "/connector/_audit", Permissions.Audit),
         };
         var data = new TheoryData<string, string, string, Credentials>();
         foreach (var (method, path, permission) in routes)
@@ -106,6 +107,7 @@ public sealed class AccessTableTests(AuthServer server) : IClassFixture<AuthServ
             ("{ connectors(first: 1) { totalCount } }", Permissions.Search),
             ("{ connectorsPage(take: 1) { totalCount } }", Permissions.Search),
             ("{ connectorCategories { category } }", Permissions.Search),
+            ("{ auditLog(first: 1) { nodes { kind caller } } }", Permissions.Audit),
             ("""mutation { createConnector(input: { name: "made over GraphQL" }) { connector { id } } }""", Permissions.Create),
             ("""mutation { updateConnector(input: { id: "{new}", description: "changed" }) { connector { id } } }""", Permissions.Update),
             ("""mutation { deleteConnector(input: { id: "{new}" }) { deletedId } }""", Permissions.Delete),

@@ -52,6 +52,8 @@ public sealed class ServerProcess : IAsyncDisposable
             start.Environment.Remove(key);
         }
 
+        // Stated, not left to the environment's default: the suites make many requests from this machine quickly.
+        start.Environment["RateLimits__Enabled"] = "false";
         if (withTestToken)
         {
             start.Environment["Auth__TokenKey"] = Convert.ToBase64String(CocoServer.TestTokenKey);
@@ -134,7 +136,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private static bool IsServerSetting(string key) =>
         key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) || key.StartsWith("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase)
-        || key.StartsWith("Logging__", StringComparison.OrdinalIgnoreCase) || key.StartsWith("Storage__", StringComparison.OrdinalIgnoreCase);
+        || key.StartsWith("Logging__", StringComparison.OrdinalIgnoreCase) || key.StartsWith("Storage__", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith("RateLimits__", StringComparison.OrdinalIgnoreCase) || key.StartsWith("Audit__", StringComparison.OrdinalIgnoreCase);
 
     // The dotnet that runs the tests (the SDK sets DOTNET_HOST_PATH for its child processes), else the one on PATH.
     private static string DotnetHost() =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Coco.Connectors.Audit;
 using Coco.Connectors.Auth;
 using Coco.Connectors.Domain;
 using GraphQL;
@@ -22,7 +23,7 @@ public static class ConnectorMutations
             .ResolveAsync(async ctx =>
             {
                 var document = ConnectorInputDocument.ToCoco(Input(ctx));
-                var result = await writer.CreateAsync(document, ctx.CancellationToken);
+                var result = await writer.CreateAsync(document, AuditActor.From(ctx.UserContext), ctx.CancellationToken);
                 return ToPayload(result, deletedId: null, CreateErrors);
             });
 
@@ -36,7 +37,7 @@ public static class ConnectorMutations
                 var patch = ConnectorInputDocument.ToCoco(input);
                 patch.Remove("id");
                 var replace = input.GetValueOrDefault("replace") is true;
-                var result = await writer.UpdateAsync(Id(input), patch, replace, ExpectedVersion(input), ctx.CancellationToken);
+                var result = await writer.UpdateAsync(Id(input), patch, replace, ExpectedVersion(input), AuditActor.From(ctx.UserContext), ctx.CancellationToken);
                 return ToPayload(result, deletedId: null, UpdateErrors);
             });
 
@@ -48,7 +49,7 @@ public static class ConnectorMutations
             {
                 var input = Input(ctx);
                 var id = Id(input);
-                var result = await writer.DeleteAsync(id, ExpectedVersion(input), ctx.CancellationToken);
+                var result = await writer.DeleteAsync(id, ExpectedVersion(input), AuditActor.From(ctx.UserContext), ctx.CancellationToken);
                 return ToPayload(result with { Connector = null }, result.Succeeded ? id : null, DeleteErrors);
             });
     }

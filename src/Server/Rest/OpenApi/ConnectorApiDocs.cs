@@ -61,6 +61,17 @@ public static class ConnectorApiDocs
         .Produces<CocoWriteResultSchema>(StatusCodes.Status404NotFound)
         .Errors(StatusCodes.Status400BadRequest, StatusCodes.Status412PreconditionFailed);
 
+    public static RouteHandlerBuilder DocumentAudit(this RouteHandlerBuilder route) => route
+        .WithName("listAuditEntries")
+        .WithSummary("Read the audit log")
+        .WithDescription("Every write (who, which connector, what kind, which version, when), newest first; needs coco#connector/audit.")
+        .WithMetadata(
+            new DocumentedParameter("size", ParameterLocation.Query, JsonSchemaType.Integer, "Entries per page (at least 1; bounded)."),
+            new DocumentedParameter("before", ParameterLocation.Query, JsonSchemaType.Integer, "The next value of the previous page: entries older than it."),
+            new DocumentedParameter("connector_id", ParameterLocation.Query, JsonSchemaType.String, "Only the entries of this connector."))
+        .Produces<CocoAuditPageSchema>(StatusCodes.Status200OK)
+        .Errors(StatusCodes.Status400BadRequest);
+
     private static readonly DocumentedParameter IfMatch = new("If-Match", ParameterLocation.Header, JsonSchemaType.String,
         "The version this write expects, as the ETag gave it (\"3\"); 412 version_conflict when the connector has moved on. * or absent: any version.");
 

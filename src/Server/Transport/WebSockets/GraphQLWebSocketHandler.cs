@@ -58,6 +58,20 @@ internal sealed class GraphQLWebSocketHandler(
         await connection.RunAsync(server.OnMessageAsync, context.RequestAborted);
     }
 
+    /// <summary>
+    /// Accepts an upgrade only to close it at once with <paramref name="status"/> (e.g. 4429 from the rate limits): a
+    /// browser cannot read the status of a refused upgrade, only a close code.
+    /// </summary>
+    public async Task CloseAtOnceAsync(HttpContext context, WebSocketCloseStatus status, string reason)
+    {
+        var requested = context.WebSockets.WebSocketRequestedProtocols;
+        var subProtocol = SubProtocols.FirstOrDefault(p => requested.Contains(p, StringComparer.Ordinal));
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(subProtocol);
+        var connection = new WebSocketConnection(socket, options.Value.MaxMessageSize, logger);
+        connection.Close(status, reason);
+        await connection.RunAsync(static _ => Task.CompletedTask, context.RequestAborted);
+    }
+
     private Task RefuseAsync(WebSocketConnection connection, AdmissionRefusal refusal, CancellationToken aborted)
     {
         var (perClient, total) = admission.Limits(StreamKind.WebSocket);

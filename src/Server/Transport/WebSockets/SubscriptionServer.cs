@@ -134,7 +134,7 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
             return false;
         }
 
-        if (!ReferenceEquals(_caller, Caller.Anonymous))
+        if (_caller.HasToken)
         {
             _tokenWatch = Services.Auth.Directory.WatchToken(_caller.Name,
                 () => Connection.Close(CloseCodes.Unauthorized, "The API token was revoked or has expired."));

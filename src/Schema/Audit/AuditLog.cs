@@ -1,0 +1,54 @@
+using Coco.Connectors.Querying;
+using Coco.Connectors.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Coco.Connectors.Audit;
+
+/// <summary>
+/// Reads the audit log, newest first, a bounded page at a time, keyset-paged by <see cref="AuditEntry.Seq"/> (entries
+/// written meanwhile do not shift a page). The entries themselves are written by the one write path.
+/// </summary>
+public sealed class AuditLog(IDbContextFactory<CocoDbContext> dbFactory, IOptions<AuditOptions> options)
+{
+    public AuditOptions Options => options.Value;
+
+    /// <summary>
+    /// Up to <paramref name="size"/> entries older than <paramref name="before"/> (a <see cref="AuditEntry.Seq"/>; null: from
+    /// the newest), only <paramref name="connectorId"/>'s when given; <paramref name="size"/> within <see cref="Limits"/>.
+    /// </summary>
+    public async Task<AuditPage> PageAsync(string? connectorId, long? before, int size, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.AuditEntries.AsNoTracking();
+        if (connectorId is not null)
+        {
+            query = query.Where(e => e.ConnectorId == connectorId);
+        }
+
+        if (before is { } seq)
+        {
+            query = query.Where(e => e.Seq < seq);
+        }
+
+        var rows = await query.OrderByDescending(e => e.Seq).Take(size + 1).ToListAsync(ct);
+        var hasMore = rows.Count > size;
+        return new AuditPage(hasMore ? rows[..size] : rows, hasMore);
+    }
+
+    /// <summary>Deletes the entries older than <see cref="AuditOptions.Retention"/> (none when it is zero); returns how many went.</summary>
+    public async Task<int> PruneAsync(DateTime now, CancellationToken ct)
+    {
+        if (options.Value.Retention <= TimeSpan.Zero)
+        {
+            return 0;
+        }
+
+        var cutoff = now - options.Value.Retention;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.Where(e => e.At < cutoff).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>The page sizes callers may ask for (<c>Audit:DefaultPageSize</c>, <c>Audit:MaxPageSize</c>).</summary>
+    public PageLimits Limits => new(options.Value.DefaultPageSize, options.Value.MaxPageSize);
+}

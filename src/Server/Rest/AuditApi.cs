@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Coco.Connectors.Audit;
+using Coco.Connectors.Domain;
+using Coco.Connectors.Querying;
+
+namespace Coco.Connectors.Server.Rest;
+
+/// <summary>
+/// <c>GET /connector/_audit</c>: the audit log of writes, newest first, a bounded page at a time (<c>size</c>, then
+/// <c>before=&lt;next&gt;</c> for the older entries), optionally of one connector (<c>connector_id</c>).
+/// </summary>
+public static class AuditApi
+{
+    public static async Task<IResult> ListAsync(HttpRequest request, AuditLog log, CancellationToken ct)
+    {
+        int size;
+        long? before;
+        string? connectorId;
+        try
+        {
+            size = log.Limits.Size(Number(request, "size") is { } asked ? checked((int)asked) : null, "size");
+            if (size == 0)
+            {
+                // A page of nothing has no last entry to continue from.
+                throw new QueryException("size", "size must be at least 1");
+            }
+
+            before = Number(request, "before");
+            connectorId = Single(request, "connector_id");
+        }
+        catch (Exception e) when (e is QueryException or OverflowException)
+        {
+            return CocoResponses.BadRequest(e is QueryException q ? $"{q.Parameter}: {q.Message}" : "size is too large");
+        }
+
+        if (connectorId is not null && !ConnectorIds.IsValid(connectorId))
+        {
+            return CocoResponses.BadRequest("connector_id is not a connector id");
+        }
+
+        var page = await log.PageAsync(connectorId, before, size, ct);
+        var entries = new JsonArray();
+        foreach (var entry in page.Entries)
+        {
+            entries.Add(new JsonObject
+            {
+                ["seq"] = entry.Seq,
+                ["at"] = Rfc3339.Format(entry.At),
+                ["caller"] = entry.Caller,
+                ["connector_id"] = entry.ConnectorId,
+                ["kind"] = entry.Kind.ToString().ToLowerInvariant(),
+                ["version"] = entry.Version,
+                ["request_id"] = entry.RequestId,
+            });
+        }
+
+        return Results.Json(new JsonObject
+        {
+            ["entries"] = entries,
+            ["next"] = page.HasMore ? page.Entries[^1].Seq : null,
+        });
+    }
+
+    private static string? Single(HttpRequest request, string name)
+    {
+        var values = request.Query[name];
+        return values.Count switch
+        {
+            0 => null,
+            1 => values[0],
+            _ => throw new QueryException(name, $"give {name} once"),
+        };
+    }
+
+    private static long? Number(HttpRequest request, string name) => Single(request, name) is not { } text ? null
+        : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new QueryException(name, $"{name} must be a whole number, not '{text}'");
+}
