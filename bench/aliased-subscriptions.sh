@@ -4,6 +4,8 @@
 # usage: bench/aliased-subscriptions.sh [baseline server dll]   (needs `npm ci` in tests/interop)
 #        SOCKETS=1 PER_SOCKET=100 ALIASES=30 bench/aliased-subscriptions.sh …   (100 selections x 30 aliased configs)
 set -euo pipefail
+# Benchmarks measure what a request costs, not the rate limiter's refusals (bench/ratelimit.sh measures the limiter).
+export RateLimits__Enabled=${RateLimits__Enabled:-false}
 cd "$(dirname "$0")/.."
 dotnet build -v q src/Server >/dev/null
 run() { # $1 = label, $2 = server dll

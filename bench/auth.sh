@@ -4,6 +4,8 @@
 # look-up + permission check), interleaved round by round. Reports server CPU ms per request and req/s of each.
 # usage: bench/auth.sh [SIZE]      env: QUERY=benchmark|lookup DURATION=10 ROUNDS=3 THREADS=2 CONNECTIONS=16 PORT=9312
 set -euo pipefail
+# Benchmarks measure what a request costs, not the rate limiter's refusals (bench/ratelimit.sh measures the limiter).
+export RateLimits__Enabled=${RateLimits__Enabled:-false}
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 N=${1:-10000}

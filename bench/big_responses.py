@@ -15,7 +15,7 @@ count = int(sys.argv[3]) if len(sys.argv) > 3 else 50
 aliases = int(sys.argv[4]) if len(sys.argv) > 4 else 30
 hz = os.sysconf("SC_CLK_TCK")
 data = tempfile.mkdtemp()
-env = dict(os.environ, Storage__ConnectionString=f"Data Source={data}/coco.db", Logging__LogLevel__Default="Warning")
+env = dict(os.environ, RateLimits__Enabled=os.environ.get("RateLimits__Enabled", "false"), Storage__ConnectionString=f"Data Source={data}/coco.db", Logging__LogLevel__Default="Warning")
 server = subprocess.Popen(["dotnet", dll, "--urls", f"http://127.0.0.1:{port}"], env=env,
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

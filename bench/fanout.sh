@@ -3,6 +3,8 @@
 # write → event latency; live heap per idle subscription (needs dotnet-gcdump, installed below if missing).
 # usage: bench/fanout.sh [COUNTS=1000,5000,10000] [LATENCY_SAMPLES=1000]
 set -euo pipefail
+# Benchmarks measure what a request costs, not the rate limiter's refusals (bench/ratelimit.sh measures the limiter).
+export RateLimits__Enabled=${RateLimits__Enabled:-false}
 cd "$(dirname "$0")/.."
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 export PATH="$PATH:$HOME/.dotnet/tools"

@@ -7,6 +7,8 @@
 # usage: bench/hostile.sh
 # env:   DURATION=10 ROUNDS=3 RATE=80 THREADS=1 CONNECTIONS=8 HOSTILE_CONNECTIONS=8 REQUESTS=100 PORT=9330
 set -euo pipefail
+# Benchmarks measure what a request costs, not the rate limiter's refusals (bench/ratelimit.sh measures the limiter).
+export RateLimits__Enabled=${RateLimits__Enabled:-false}
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 DURATION=${DURATION:-10} ROUNDS=${ROUNDS:-3} RATE=${RATE:-80} THREADS=${THREADS:-1} CONNECTIONS=${CONNECTIONS:-8}

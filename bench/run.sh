@@ -8,6 +8,8 @@
 #        PROVIDER=postgres starts a PostgreSQL cluster of its own in bench/data/pg (initdb + pg_ctl, as the tests do;
 #        as the postgres user when run as root) and keeps one seeded database per size in it.
 set -euo pipefail
+# Benchmarks measure what a request costs, not the rate limiter's refusals (bench/ratelimit.sh measures the limiter).
+export RateLimits__Enabled=${RateLimits__Enabled:-false}
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SIZES=("${@:-10000 100000}"); read -r -a SIZES <<< "${SIZES[*]}"

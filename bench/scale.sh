@@ -8,6 +8,8 @@
 #        VARIANTS="before after"  DATA=bench/data  SAMPLES=20 BUDGET=30 DURATION=5 CONNECTIONS=16 PORT=9320
 #        (variant "uncached": this tree with its count cache off, Storage__CountCacheEntries=0)
 set -euo pipefail
+# Benchmarks measure what a request costs, not the rate limiter's refusals (bench/ratelimit.sh measures the limiter).
+export RateLimits__Enabled=${RateLimits__Enabled:-false}
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SIZES=("${@:-10000 100000 1000000}"); read -r -a SIZES <<< "${SIZES[*]}"

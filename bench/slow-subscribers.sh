@@ -5,6 +5,8 @@
 # growth (dotnet-gcdump, installed below if missing). SERVER_GC=0 runs the server with the workstation GC.
 # usage: bench/slow-subscribers.sh [SUBSCRIBERS=50] [WRITES=240] [SCENARIOS=none,sse,ws,ws-distinct] [SERVER_DLL]
 set -euo pipefail
+# Benchmarks measure what a request costs, not the rate limiter's refusals (bench/ratelimit.sh measures the limiter).
+export RateLimits__Enabled=${RateLimits__Enabled:-false}
 cd "$(dirname "$0")/.."
 export PATH="$PATH:$HOME/.dotnet/tools"
 command -v dotnet-gcdump >/dev/null || dotnet tool install -g dotnet-gcdump --version 10.0.750501 >/dev/null

@@ -29,6 +29,7 @@ static class ServerProcess
         }
 
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["RateLimits__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
         start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
         start.Environment["DOTNET_gcConcurrent"] = serverGc ? "1" : "0";

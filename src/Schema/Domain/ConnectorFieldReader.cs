@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Coco.Connectors.Secrets;
+using Coco.Connectors.Secrets.AtRest;
 
 namespace Coco.Connectors.Domain;
 
@@ -188,6 +189,14 @@ internal sealed class ConnectorFieldReader(JsonObject doc, List<ConnectorError> 
         if (JsonDepth.Of(masked) > ConnectorLimits.MaxConfigDepth)
         {
             Fail(key, $"must nest objects and arrays at most {ConnectorLimits.MaxConfigDepth} levels deep");
+            return null;
+        }
+
+        // Stored text shaped like an encrypted secret is read as one: a client's copy could stop the server's start
+        // (a key that is not configured) or every read of the connector, so no write may carry one.
+        if (SecretCipher.HoldsCiphertext(obj))
+        {
+            Fail(key, $"must not hold values shaped like secrets encrypted at rest ({SecretCipher.Prefix}<key id>:…)");
             return null;
         }
 

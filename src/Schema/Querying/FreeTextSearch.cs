@@ -29,11 +29,16 @@ public static partial class FreeTextSearch
             var field = QueryFields.FreeText.FirstOrDefault(f => f.RestName == fieldName || f.Name == fieldName);
             if (field is not null)
             {
-                return InField(field, match.Groups["value"].Value.Trim().ToLowerInvariant());
+                return InField(field, TermLimits.CheckLength(match.Groups["value"].Value.Trim(), "query", $"the value of {fieldName}:").ToLowerInvariant());
             }
         }
 
         var terms = TermLimits.Check(query.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries), "query", "query");
+        foreach (var term in terms)
+        {
+            TermLimits.CheckLength(term, "query", "a word of query");
+        }
+
         return Predicates.And(terms.Select(term => (Expression<Func<Connector, bool>>)(c => c.SearchText.Contains(term))));
     }
 

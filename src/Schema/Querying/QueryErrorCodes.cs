@@ -29,4 +29,7 @@ public static class QueryErrorCodes
 
     /// <summary>A query, filter list or and/or list has more terms than allowed.</summary>
     public const string TooManyTerms = "QUERY_TOO_MANY_TERMS";
+
+    /// <summary>A free-text word or substring pattern is longer than allowed.</summary>
+    public const string TermTooLong = "QUERY_TERM_TOO_LONG";
 }

@@ -9,6 +9,23 @@ public static class TermLimits
     /// <summary>Words in a free-text <c>query</c>, REST <c>filter</c>s, values in <c>any()</c>, items in one and/or list.</summary>
     public const int MaxTerms = 64;
 
+    /// <summary>
+    /// Characters in one free-text word (or <c>field:value</c> value) and one substring pattern: each is matched
+    /// through the trigram index, whose work grows with the pattern's length.
+    /// </summary>
+    public const int MaxTermLength = 256;
+
+    public static string CheckLength(string term, string parameter, string what)
+    {
+        if (term.Length > MaxTermLength)
+        {
+            throw new QueryException(parameter, $"{what} is {term.Length} characters long; at most {MaxTermLength} are allowed.",
+                QueryErrorCodes.TermTooLong, new Dictionary<string, object?> { ["limit"] = "termLength", ["maxTermLength"] = MaxTermLength });
+        }
+
+        return term;
+    }
+
     public static IReadOnlyList<T> Check<T>(IReadOnlyList<T> terms, string parameter, string what)
     {
         if (terms.Count > MaxTerms)

@@ -17,7 +17,7 @@ public sealed class TokenStore(IDbContextFactory<CocoDbContext> dbFactory, Token
             throw new ArgumentException($"A token name is 1 to {ApiToken.NameMaxLength} letters, digits, '_', '-' or '.'.");
         }
 
-        if (name is "local" or "anonymous" or "system")
+        if (name.ToLowerInvariant() is "local" or "anonymous" or "system")
         {
             // The audit log's names for callers without a token and for the server itself.
             throw new ArgumentException($"'{name}' is reserved (the audit log uses it for callers without a token); choose another name.");

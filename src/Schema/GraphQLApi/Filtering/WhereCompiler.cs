@@ -106,12 +106,12 @@ public static class WhereCompiler
                     "or" => Combine(Items(value, op, depth).Select(i => StringOperations(access, Object(i, op), depth + 1)), Expression.OrElse),
                     "eq" => ValueExpressions.Equal(access, value as string),
                     "neq" => ValueExpressions.Not(ValueExpressions.Equal(access, value as string)),
-                    "contains" => ValueExpressions.Contains(access, NotNull<string>(value, op, type, "String!")),
-                    "ncontains" => ValueExpressions.Not(ValueExpressions.Contains(access, NotNull<string>(value, op, type, "String!"))),
-                    "startsWith" => ValueExpressions.StartsWith(access, NotNull<string>(value, op, type, "String!")),
-                    "nstartsWith" => ValueExpressions.Not(ValueExpressions.StartsWith(access, NotNull<string>(value, op, type, "String!"))),
-                    "endsWith" => ValueExpressions.EndsWith(access, NotNull<string>(value, op, type, "String!")),
-                    "nendsWith" => ValueExpressions.Not(ValueExpressions.EndsWith(access, NotNull<string>(value, op, type, "String!"))),
+                    "contains" => ValueExpressions.Contains(access, Pattern(value, op, type)),
+                    "ncontains" => ValueExpressions.Not(ValueExpressions.Contains(access, Pattern(value, op, type))),
+                    "startsWith" => ValueExpressions.StartsWith(access, Pattern(value, op, type)),
+                    "nstartsWith" => ValueExpressions.Not(ValueExpressions.StartsWith(access, Pattern(value, op, type))),
+                    "endsWith" => ValueExpressions.EndsWith(access, Pattern(value, op, type)),
+                    "nendsWith" => ValueExpressions.Not(ValueExpressions.EndsWith(access, Pattern(value, op, type))),
                     "in" => ValueExpressions.In(access, List(value, op, type, "[String]")),
                     "nin" => ValueExpressions.Not(ValueExpressions.In(access, List(value, op, type, "[String]"))),
                     _ => throw Unknown($"{type}.{op}"),
@@ -227,6 +227,9 @@ public static class WhereCompiler
             IEnumerable list and not string => TermLimits.Check(list.Cast<object?>().ToList(), Argument, $"`{op}`"),
             _ => [value],
         };
+
+        private static string Pattern(object? value, string op, string type) =>
+            TermLimits.CheckLength(NotNull<string>(value, op, type, "String!"), Argument, $"the `{op}` value");
 
         private static T NotNull<T>(object? value, string op, string type, string expected) => value switch
         {

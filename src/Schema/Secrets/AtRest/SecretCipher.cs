@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Coco.Connectors.Secrets.AtRest;
 
@@ -48,6 +49,15 @@ public sealed class SecretCipher(SecretKeyRing keys)
 
         return Base64Url.IsValid(text.AsSpan(end + 1), out var length) && length >= NonceBytes + TagBytes ? text[Prefix.Length..end] : null;
     }
+
+    /// <summary>Whether any string in <paramref name="node"/> would be read as ciphertext (<see cref="KeyIdOf"/>).</summary>
+    public static bool HoldsCiphertext(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.Any(p => HoldsCiphertext(p.Value)),
+        JsonArray array => array.Any(HoldsCiphertext),
+        JsonValue value => value.TryGetValue<string>(out var text) && KeyIdOf(text) is not null,
+        _ => false,
+    };
 
     /// <summary>Encrypts <paramref name="plaintext"/> with the active key.</summary>
     public string Encrypt(string plaintext)

@@ -96,8 +96,10 @@ public static class ConnectorApiDocs
 
     private static RouteHandlerBuilder Errors(this RouteHandlerBuilder route, params int[] statuses)
     {
-        // Every route can also answer 401 (no valid token) and 403 (permission missing; protected mode).
-        foreach (var status in statuses.Concat([StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden]).Distinct())
+        // Every route can also answer 401 (no valid token), 403 (permission missing; protected mode), 429 (rate limited,
+        // with Retry-After) and 503 (the store is unavailable, or the server is shutting down).
+        foreach (var status in statuses.Concat([StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden,
+            StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable]).Distinct())
         {
             route.Produces<CocoErrorSchema>(status, Json);
         }
