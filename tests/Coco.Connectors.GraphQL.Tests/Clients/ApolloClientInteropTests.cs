@@ -28,6 +28,22 @@ public sealed class ApolloClientInteropTests(CocoServer server) : IClassFixture<
             requests);
     }
 
+    [SkippableFact]
+    public async Task The_documented_possibleTypes_map_matches_the_schema_and_reads_error_unions()
+    {
+        var report = await NodeScript.RunAsync("apollo-possible-types.mjs",
+            new Uri(server.BaseAddress, "graphql").ToString(), RepositoryFiles.PathOf("docs/clients.md"));
+
+        // docs/clients.md's map names every union and interface the server serves, each with its members.
+        Assert.Equal(report.GetProperty("served").GetRawText(), report.GetProperty("documented").GetRawText());
+        Assert.Contains("\"Error\"", report.GetProperty("served").GetRawText(), StringComparison.Ordinal);
+
+        // With it, the refused create's union member is read through `... on Error`.
+        var error = Assert.Single(report.GetProperty("errors").EnumerateArray());
+        Assert.Equal("DuplicateConnectorIdError", error.GetProperty("__typename").GetString());
+        Assert.Contains("github", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     private static string Describe(JsonElement request) =>
         $"{request.GetProperty("method").GetString()} {(request.GetProperty("withText").GetBoolean() ? "text+hash" : "hash")} {request.GetProperty("status").GetInt32()}";
 }
