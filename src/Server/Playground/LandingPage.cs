@@ -1,5 +1,6 @@
 using System.Net;
 using Coco.Connectors.Server.Rest;
+using Coco.Connectors.Server.Rest.OpenApi;
 using Coco.Connectors.Server.Transport.Http;
 
 namespace Coco.Connectors.Server.Playground;
@@ -8,13 +9,8 @@ namespace Coco.Connectors.Server.Playground;
 /// <c>GET /</c>: for a browser, a short page saying what this server is and where everything lives; for an API client,
 /// a 404 in Coco's error envelope (there is no resource at the root).
 /// </summary>
-public sealed class LandingPage(EndpointDataSource endpoints)
+public sealed class LandingPage
 {
-    public const string OpenApiDocument = "/openapi/v1.json";
-
-    // The route table is fixed once the app runs; the OpenAPI document is linked only when something serves it.
-    private readonly Lazy<bool> _servesOpenApi = new(() => endpoints.Endpoints.OfType<RouteEndpoint>()
-        .Any(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("openapi/", StringComparison.OrdinalIgnoreCase) == true));
 
     public Task WriteAsync(HttpContext http, PathString graphQLPath)
     {
@@ -27,9 +23,7 @@ public sealed class LandingPage(EndpointDataSource endpoints)
         var root = http.Request.PathBase;
         string Link(string path) => WebUtility.HtmlEncode(root.Add(path).Value ?? path);
         var graphQL = Link(graphQLPath);
-        var openApi = _servesOpenApi.Value
-            ? $"""<li>The REST routes described for tools: <a href="{Link(OpenApiDocument)}">OpenAPI document</a> (<code>{OpenApiDocument}</code>)</li>"""
-            : "<li class=\"muted\">An OpenAPI document for the REST routes is coming.</li>";
+        var openApi = $"""<li>The REST routes described for tools: <a href="{Link(RestOpenApi.Route)}">OpenAPI document</a> (<code>{RestOpenApi.Route}</code>)</li>""";
 
         return StaticPageLayout.WriteAsync(http, StaticPageLayout.Render("Coco Connectors GraphQL", $"""
             <h1>Coco Connectors GraphQL</h1>

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Coco.Connectors.Client;
 using Coco.Connectors.ClientGenerator;
+using Coco.Connectors.Tests.Infrastructure;
 
 namespace Coco.Connectors.Tests.ClientSample;
 
@@ -114,16 +115,16 @@ public sealed class ClientGenerationTests : IDisposable
     [Fact]
     public void Renaming_a_schema_field_the_operations_use_points_at_the_operation_file()
     {
-        var schema = File.ReadAllText(RepositoryFiles.Schema);
+        var schema = File.ReadAllText(RepositoryFiles.PathOf("schema.graphql"));
         var renamed = schema.Replace("  \"Whether the connector is enabled.\"\n  enabled: Boolean!", "  \"Whether the connector is enabled.\"\n  isEnabled: Boolean!", StringComparison.Ordinal);
         Assert.NotEqual(schema, renamed);
         var schemaFile = Write("schema.graphql", renamed);
-        var operations = Directory.GetFiles(RepositoryFiles.Operations, "*.graphql");
+        var operations = Directory.GetFiles(RepositoryFiles.PathOf("src", "ClientSample", "Operations"), "*.graphql");
 
         var (exitCode, output) = Run([.. operations], schemaFile);
 
         Assert.Equal(1, exitCode);
-        var fragment = Path.Combine(RepositoryFiles.Operations, "ConnectorFields.graphql");
+        var fragment = Path.Combine(RepositoryFiles.PathOf("src", "ClientSample", "Operations"), "ConnectorFields.graphql");
         var line = Array.IndexOf(File.ReadAllLines(fragment), "  enabled") + 1;
         Assert.Contains($"{fragment}({line},3): error COCOGQL002: Cannot query field 'enabled' on type 'Connector'.", output, StringComparison.Ordinal);
     }
@@ -131,7 +132,7 @@ public sealed class ClientGenerationTests : IDisposable
     [Fact]
     public void The_sample_operations_generate_and_the_document_sent_asks_for_typenames_of_unions()
     {
-        var (exitCode, output) = Run([.. Directory.GetFiles(RepositoryFiles.Operations, "*.graphql")]);
+        var (exitCode, output) = Run([.. Directory.GetFiles(RepositoryFiles.PathOf("src", "ClientSample", "Operations"), "*.graphql")]);
 
         Assert.True(exitCode == 0, output);
         var client = File.ReadAllText(Path.Combine(_folder, "out", "ConnectorClient.g.cs"));
@@ -223,7 +224,7 @@ public sealed class ClientGenerationTests : IDisposable
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        string[] args = ["--schema", schema ?? RepositoryFiles.Schema, "--out", Path.Combine(_folder, "out"), "--namespace", "Test.Client", .. operationFiles];
+        string[] args = ["--schema", schema ?? RepositoryFiles.PathOf("schema.graphql"), "--out", Path.Combine(_folder, "out"), "--namespace", "Test.Client", .. operationFiles];
         var exitCode = GeneratorCommand.Run(args, output, errors);
         return (exitCode, output.ToString() + errors);
     }

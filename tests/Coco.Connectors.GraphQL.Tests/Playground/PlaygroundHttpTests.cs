@@ -8,8 +8,6 @@ using Coco.Connectors.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coco.Connectors.Tests.Playground;
@@ -137,21 +135,6 @@ public sealed partial class PlaygroundHttpTests(CocoServer server) : IClassFixtu
         Assert.Equal("application/json", api.Content.Headers.ContentType?.MediaType);
         Assert.Equal("not_found", (string?)body["error"]?["type"]);
         Assert.Contains("/graphql", (string?)body["error"]?["reason"], StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_landing_page_links_the_OpenAPI_document_once_something_serves_it()
-    {
-        var openApi = new RouteEndpoint(_ => Task.CompletedTask, RoutePatternFactory.Parse("/openapi/{documentName}.json"), 0, null, "OpenAPI");
-        var landing = new LandingPage(new DefaultEndpointDataSource(openApi));
-        var http = new DefaultHttpContext();
-        http.Request.Headers.Accept = BrowserAccept;
-        http.Response.Body = new MemoryStream();
-
-        await landing.WriteAsync(http, "/graphql");
-
-        var html = System.Text.Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray());
-        Assert.Contains("href=\"/openapi/v1.json\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
