@@ -19,27 +19,21 @@ public sealed class ConnectorColumns
     public static ConnectorColumns All { get; } = new(null);
 
     /// <summary>Every column but the config, the asset icons and the write path's own (search text, link with password).</summary>
-    public static ConnectorColumns WithoutLargeValues { get; } = new(c => new Connector
-    {
-        Id = c.Id,
-        Name = c.Name,
-        Description = c.Description,
-        Category = c.Category,
-        Icon = c.Icon,
-        Tags = c.Tags,
-        Url = c.Url,
-        PathHierarchy = c.PathHierarchy,
-        Builtin = c.Builtin,
-        OauthConnectImplemented = c.OauthConnectImplemented,
-        Processor = c.Processor,
-        Enabled = c.Enabled,
-        Created = c.Created,
-        Updated = c.Updated,
-        Version = c.Version,
-    });
+    public static ConnectorColumns WithoutLargeValues { get; } = new(EveryPropertyBut(
+        nameof(Connector.Config), nameof(Connector.AssetIcons), nameof(Connector.SearchText), nameof(Connector.UrlWithPassword)));
 
     /// <summary>Whole rows when the config or the asset icons are wanted, rows without them otherwise.</summary>
     public static ConnectorColumns For(bool configOrAssets) => configOrAssets ? All : WithoutLargeValues;
 
     public IQueryable<Connector> Select(IQueryable<Connector> rows) => _projection is null ? rows : rows.Select(_projection);
+
+    // Built from the entity's properties, so a field added to Connector is loaded without being listed here too.
+    private static Expression<Func<Connector, Connector>> EveryPropertyBut(params string[] left)
+    {
+        var row = Expression.Parameter(typeof(Connector), "c");
+        var bindings = typeof(Connector).GetProperties()
+            .Where(p => p.CanWrite && !left.Contains(p.Name))
+            .Select(p => Expression.Bind(p, Expression.Property(row, p)));
+        return Expression.Lambda<Func<Connector, Connector>>(Expression.MemberInit(Expression.New(typeof(Connector)), bindings), row);
+    }
 }
