@@ -48,7 +48,7 @@ return 0;
 /// <summary>
 /// Writes generated connectors straight through the DbContext in large transactions, because 100,000 single commits
 /// through ConnectorWriter would take minutes (on PostgreSQL the change trigger still records each row). Each row is still built by the write path's own
-/// ConnectorDocumentReader.Read + ApplyTo (same validation, same SearchText); only the per-write change events are skipped.
+/// ConnectorFields.Read + ApplyTo (same validation, same SearchText); only the per-write change events are skipped.
 /// </summary>
 internal static class Seeder
 {
@@ -97,7 +97,7 @@ internal static class Seeder
             ["config"] = new JsonObject { ["token"] = "bench-secret" },
         };
         var errors = new List<ConnectorError>();
-        var fields = ConnectorDocumentReader.Read(doc, errors);
+        var fields = ConnectorFields.Read(doc, errors);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException(errors[0].Message);

@@ -6,7 +6,7 @@ namespace Coco.Connectors.Domain;
 
 /// <summary>
 /// Renders a connector as its Coco JSON document (snake_case, CONTRACT §1), for REST and for merge patches; the way
-/// back is <see cref="ConnectorDocumentReader"/>.
+/// back is <see cref="ConnectorFields.Read"/>.
 /// </summary>
 public static class ConnectorDocument
 {

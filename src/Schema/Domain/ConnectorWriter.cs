@@ -45,7 +45,7 @@ public sealed class ConnectorWriter(
         JsonObject document, string? requestedId, string id, bool builtin, List<ConnectorError> errors, AuditActor by, CancellationToken ct)
     {
         // Nothing is stored yet, so a mask can stand for no secret.
-        var fields = RestoreMasked(ConnectorDocumentReader.Read(document, errors), stored: null, errors);
+        var fields = RestoreMasked(ConnectorFields.Read(document, errors), stored: null, errors);
 
         if (errors.Count > 0)
         {
@@ -133,7 +133,7 @@ public sealed class ConnectorWriter(
         var stored = ConnectorDocument.ToJson(connector, maskSecrets: false);
         var document = replace ? (JsonObject)patch.DeepClone() : MergePatch.Apply(stored, patch);
         var errors = new List<ConnectorError>();
-        var fields = RestoreMasked(ConnectorDocumentReader.Read(document, errors), connector, errors);
+        var fields = RestoreMasked(ConnectorFields.Read(document, errors), connector, errors);
         if (errors.Count == 0)
         {
             RequireResentSecrets(connector.Config, fields.Config, patch["config"] as JsonObject, errors);

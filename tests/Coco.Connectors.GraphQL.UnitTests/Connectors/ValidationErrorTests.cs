@@ -16,7 +16,7 @@ public sealed class ValidationErrorTests
     public void Each_API_names_the_path_its_own_way(string document, string cocoPath, string restReason, string graphQLPath, string graphQLMessage)
     {
         var errors = new List<ConnectorError>();
-        ConnectorDocumentReader.Read(JsonNode.Parse(document)!.AsObject(), errors);
+        ConnectorFields.Read(JsonNode.Parse(document)!.AsObject(), errors);
 
         var error = Assert.IsType<ValidationError>(Assert.Single(errors));
         Assert.Equal(cocoPath, error.Path.ToString());
