@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Coco.Connectors.Domain;
+using Coco.Connectors.GraphQLApi.Connectors;
+
+namespace Coco.Connectors.UnitTests.Connectors;
+
+/// <summary>
+/// A field is declared in several places (entity, document, inputs); these fail when one of them is forgotten, so a
+/// new field is either carried everywhere or caught here without a server.
+/// </summary>
+public sealed class ConnectorDocumentTests
+{
+    // Every client-owned field away from its default, so a field that is read but not applied or rendered shows.
+    private const string EveryField = """
+        {
+          "name": "Drive",
+          "description": "desc",
+          "category": "cloud_storage",
+          "icon": "drive",
+          "tags": ["a", "b"],
+          "url": "https://example.com/drive",
+          "path_hierarchy": true,
+          "assets": { "icons": { "file": "https://example.com/file.png" } },
+          "config": { "token": "secret-value", "depth": 2 },
+          "oauth_connect_implemented": true,
+          "processor": { "enabled": true, "name": "sync" },
+          "enabled": false
+        }
+        """;
+
+    private static readonly string[] ServerOwned = ["id", "created", "updated", "builtin"];
+
+    [Fact]
+    public void Every_client_field_survives_read_apply_and_render()
+    {
+        var sent = JsonNode.Parse(EveryField)!.AsObject();
+        var errors = new List<ConnectorError>();
+        var connector = new Connector { Id = "c1" };
+
+        ConnectorFields.Read(sent, errors).ApplyTo(connector);
+
+        Assert.Empty(errors);
+        var rendered = ConnectorDocument.ToJson(connector, maskSecrets: false);
+        foreach (var key in ServerOwned)
+        {
+            Assert.True(rendered.Remove(key), $"{key} is rendered");
+        }
+
+        Assert.True(JsonNode.DeepEquals(sent, rendered), rendered.ToJsonString());
+    }
+
+    [Fact]
+    public void Every_input_field_has_a_Coco_name()
+    {
+        var notConnectorFields = new HashSet<string>(["id", "replace", "expectedVersion"], StringComparer.Ordinal);
+        var inputs = new UpdateConnectorInputType().Fields.Select(f => f.Name).Where(n => !notConnectorFields.Contains(n)).ToList();
+
+        Assert.Contains("pathHierarchy", inputs);
+        foreach (var name in inputs)
+        {
+            Assert.Single(ConnectorInputDocument.ToCoco(new Dictionary<string, object?> { [name] = "x" }));
+        }
+    }
+
+    [Fact]
+    public void The_inputs_take_the_writable_output_fields_in_their_order()
+    {
+        var output = new ConnectorType().Fields.Select(f => f.Name).ToList();
+        var create = new CreateConnectorInputType().Fields.Select(f => f.Name).Skip(2).ToList();
+
+        Assert.Equal(["description", "category", "icon", "tags", "url", "pathHierarchy", "assets", "config", "oauthConnectImplemented", "processor", "enabled"], create);
+        Assert.Equal(create, output.Where(create.Contains));
+    }
+}
