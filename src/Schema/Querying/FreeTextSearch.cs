@@ -49,14 +49,12 @@ public static partial class FreeTextSearch
         if (field.Kind == QueryFieldKind.StringList)
         {
             Expression<Func<string, bool>> tagMatches = t => t.ToLower().Contains(term);
-            return Predicates.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], access, tagMatches));
+            return Predicates.Lambda(ValueExpressions.Any(access, tagMatches));
         }
 
         var lowered = Expression.Call(access, nameof(string.ToLower), Type.EmptyTypes);
         var contains = Expression.Call(lowered, nameof(string.Contains), Type.EmptyTypes, value);
-        return Predicates.Lambda(field.Nullable
-            ? Expression.AndAlso(Expression.NotEqual(access, Expression.Constant(null, typeof(string))), contains)
-            : contains);
+        return Predicates.Lambda(field.Nullable ? ValueExpressions.WhenNotNull(access, contains) : contains);
     }
 
     [GeneratedRegex(@"^(?<field>[A-Za-z0-9_.\-]+):(?<value>.+)$", RegexOptions.Singleline)]

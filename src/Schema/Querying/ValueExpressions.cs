@@ -4,9 +4,12 @@ using System.Reflection;
 namespace Coco.Connectors.Querying;
 
 /// <summary>
-/// Portable, null-safe building blocks for predicates over one value (a connector field or a tag). Each translates to
-/// SQL that is case-sensitive and behaves the same on SQLite and PostgreSQL, and gives the same answer when the
-/// expression is compiled and run in memory (subscriptions test single connectors that way).
+/// The one expression builder of the query model: portable, null-safe predicates over one value (a connector field or
+/// a tag) and their combinations (and/or/not, any/all over a list). The GraphQL <c>where</c> compiler, the REST
+/// <c>filter</c> and <c>query</c> dialects and the free-text search all build through it, and <see cref="Predicates"/>
+/// wraps its bodies as lambdas over one connector. Each translates to SQL that is case-sensitive and behaves the same
+/// on SQLite and PostgreSQL, and gives the same answer when the expression is compiled and run in memory
+/// (subscriptions test single connectors that way).
 /// </summary>
 /// <remarks>Values go through <see cref="QueryParameter"/> so EF Core sends them as SQL parameters.</remarks>
 public static class ValueExpressions
@@ -33,7 +36,7 @@ public static class ValueExpressions
     /// SQLite and <c>strpos(…) &gt; 0</c> on PostgreSQL — never to SQLite's case-insensitive LIKE. Null never contains anything.
     /// </summary>
     public static Expression Contains(Expression access, string value) =>
-        NotNullAnd(access, Expression.Call(access, StringContains, QueryParameter.For(value)));
+        WhenNotNull(access, Expression.Call(access, StringContains, QueryParameter.For(value)));
 
     /// <summary>
     /// Case-sensitive prefix test as <c>length(x) &gt;= length(v) AND substr(x, 1, length(v)) = v</c>: EF Core would turn
@@ -43,7 +46,7 @@ public static class ValueExpressions
     {
         var v = QueryParameter.For(value);
         var prefix = Expression.Call(access, StringSubstringRange, Expression.Constant(0), Expression.Property(v, StringLength));
-        return NotNullAnd(access, Expression.AndAlso(LongEnough(access, v), Expression.Equal(prefix, v)));
+        return WhenNotNull(access, Expression.AndAlso(LongEnough(access, v), Expression.Equal(prefix, v)));
     }
 
     /// <summary>
@@ -55,7 +58,7 @@ public static class ValueExpressions
         var v = QueryParameter.For(value);
         var start = Expression.Subtract(Expression.Property(access, StringLength), Expression.Property(v, StringLength));
         var suffix = Expression.Call(access, StringSubstringFrom, start);
-        return NotNullAnd(access, Expression.AndAlso(LongEnough(access, v), Expression.Equal(suffix, v)));
+        return WhenNotNull(access, Expression.AndAlso(LongEnough(access, v), Expression.Equal(suffix, v)));
     }
 
     /// <summary>
@@ -76,7 +79,7 @@ public static class ValueExpressions
         {
             // EF Core translates string.Compare(a, b) > 0 to a > b in the database's own collation.
             var compare = Expression.Call(StringCompare, access, TypedParameter(typeof(string), value));
-            return NotNullAnd(access, Expression.MakeBinary(comparison, compare, Expression.Constant(0)));
+            return WhenNotNull(access, Expression.MakeBinary(comparison, compare, Expression.Constant(0)));
         }
 
         return Expression.MakeBinary(comparison, access, TypedParameter(access.Type, value));
@@ -85,14 +88,61 @@ public static class ValueExpressions
     /// <summary><c>!predicate</c>.</summary>
     public static Expression Not(Expression predicate) => Expression.Not(predicate);
 
+    /// <summary>Every one of <paramref name="parts"/> (nulls, "no condition", are skipped); null when none is left.</summary>
+    public static Expression? And(IEnumerable<Expression?> parts) => Join(parts, Expression.AndAlso);
+
+    /// <summary>At least one of <paramref name="parts"/> (nulls are skipped); null when none is left.</summary>
+    public static Expression? Or(IEnumerable<Expression?> parts) => Join(parts, Expression.OrElse);
+
+    /// <summary><c>list.Any()</c> (not empty), or <c>list.Any(item)</c> (some item matches).</summary>
+    public static Expression Any(Expression list, LambdaExpression? item = null) => item is null
+        ? Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [ItemType(list)], list)
+        : Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [ItemType(list)], list, item);
+
+    /// <summary><c>list.All(item)</c>: every item matches (true for an empty list).</summary>
+    public static Expression All(Expression list, LambdaExpression item) =>
+        Expression.Call(typeof(Enumerable), nameof(Enumerable.All), [ItemType(list)], list, item);
+
+    /// <summary>The test of one item of <paramref name="list"/>, for <see cref="Any"/> and <see cref="All"/>.</summary>
+    public static LambdaExpression Item(Expression list, Func<ParameterExpression, Expression> test)
+    {
+        var item = Expression.Parameter(ItemType(list), "t");
+        return Expression.Lambda(test(item), item);
+    }
+
+    /// <summary><c>access != null</c>; always true for a value that cannot be null.</summary>
+    public static Expression IsNotNull(Expression access) =>
+        IsNullable(access.Type) ? Expression.NotEqual(access, Expression.Constant(null, access.Type)) : Expression.Constant(true);
+
+    /// <summary>
+    /// <paramref name="test"/> guarded so that compiled in memory it does not throw on null (SQL would yield NULL → false).
+    /// </summary>
+    public static Expression WhenNotNull(Expression access, Expression test) =>
+        IsNullable(access.Type) ? Expression.AndAlso(Expression.NotEqual(access, Expression.Constant(null, access.Type)), test) : test;
+
     public static bool IsNullable(Type type) => !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
 
     private static Expression LongEnough(Expression access, Expression value) =>
         Expression.GreaterThanOrEqual(Expression.Property(access, StringLength), Expression.Property(value, StringLength));
 
-    /// <summary>Guards string functions so that compiled in memory they do not throw on null (SQL would yield NULL → false).</summary>
-    private static Expression NotNullAnd(Expression access, Expression test) =>
-        IsNullable(access.Type) ? Expression.AndAlso(Expression.NotEqual(access, Expression.Constant(null, access.Type)), test) : test;
+    private static Expression? Join(IEnumerable<Expression?> parts, Func<Expression, Expression, BinaryExpression> join)
+    {
+        Expression? result = null;
+        foreach (var part in parts)
+        {
+            if (part is not null)
+            {
+                result = result is null ? part : join(result, part);
+            }
+        }
+
+        return result;
+    }
+
+    private static Type ItemType(Expression list) =>
+        list.Type.IsGenericType && list.Type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
+            ? list.Type.GetGenericArguments()[0]
+            : list.Type.GetInterfaces().First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)).GetGenericArguments()[0];
 
     private static Expression TypedParameter(Type type, object value) => QueryParameter.For(value, type);
 
@@ -102,6 +152,6 @@ public static class ValueExpressions
     {
         var typed = values.Select(v => (T)v!).ToList();
         var item = access.Type == typeof(T) ? access : Expression.Convert(access, typeof(T));
-        return NotNullAnd(access, Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(T)], QueryParameter.For(typed), item));
+        return WhenNotNull(access, Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(T)], QueryParameter.For(typed), item));
     }
 }

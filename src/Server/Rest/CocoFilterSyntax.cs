@@ -95,12 +95,12 @@ public static partial class CocoFilterSyntax
     private static Expression<Func<Connector, bool>> ExistsPredicate(QueryField field)
     {
         var access = field.Access(Predicates.Connector);
-        return field.Kind switch
+        return Predicates.Lambda(field.Kind switch
         {
-            QueryFieldKind.StringList => Predicates.Lambda(Any(access, null)),
-            _ when field.Nullable => Predicates.Lambda(Expression.NotEqual(access, Expression.Constant(null, access.Type))),
-            _ => Predicates.Lambda(Expression.Constant(true)),
-        };
+            QueryFieldKind.StringList => ValueExpressions.Any(access),
+            _ when field.Nullable => ValueExpressions.IsNotNull(access),
+            _ => Expression.Constant(true),
+        });
     }
 
     private static Expression<Func<Connector, bool>> TermPredicate(QueryField field, string value, string filter)
@@ -108,8 +108,7 @@ public static partial class CocoFilterSyntax
         var access = field.Access(Predicates.Connector);
         if (field.Kind == QueryFieldKind.StringList)
         {
-            Expression<Func<string, bool>> equals = t => t == value;
-            return Predicates.Lambda(Any(access, equals));
+            return Predicates.Lambda(ValueExpressions.Any(access, ValueExpressions.Item(access, tag => ValueExpressions.Equal(tag, value))));
         }
 
         return Predicates.Lambda(ValueExpressions.Equal(access, Typed(field, value, filter)));
@@ -121,8 +120,7 @@ public static partial class CocoFilterSyntax
         var access = field.Access(Predicates.Connector);
         if (field.Kind == QueryFieldKind.StringList)
         {
-            Expression<Func<string, bool>> inList = t => values.Contains(t);
-            return Predicates.Lambda(Any(access, inList));
+            return Predicates.Lambda(ValueExpressions.Any(access, ValueExpressions.Item(access, tag => ValueExpressions.In(tag, values))));
         }
 
         return Predicates.Lambda(ValueExpressions.In(access, values.Select(v => Typed(field, v, filter))));
@@ -144,10 +142,6 @@ public static partial class CocoFilterSyntax
         };
         return Predicates.Lambda(ValueExpressions.Compare(field.Access(Predicates.Connector), comparison, Typed(field, value, filter)!));
     }
-
-    private static Expression Any(Expression list, Expression<Func<string, bool>>? predicate) => predicate is null
-        ? Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], list)
-        : Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], list, predicate);
 
     /// <summary>The filter's text as a value of the field's type.</summary>
     private static object? Typed(QueryField field, string value, string filter) => field.Kind switch

@@ -44,13 +44,11 @@ public static partial class CocoQueryText
         if (field.Kind == QueryFieldKind.StringList)
         {
             Expression<Func<string, bool>> tagEquals = t => t.ToLower() == term;
-            return Predicates.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], access, tagEquals));
+            return Predicates.Lambda(ValueExpressions.Any(access, tagEquals));
         }
 
         var equals = Expression.Equal(Expression.Call(access, nameof(string.ToLower), Type.EmptyTypes), QueryParameter.For(term));
-        return Predicates.Lambda(field.Nullable
-            ? Expression.AndAlso(Expression.NotEqual(access, Expression.Constant(null, typeof(string))), equals)
-            : equals);
+        return Predicates.Lambda(field.Nullable ? ValueExpressions.WhenNotNull(access, equals) : equals);
     }
 
     // Coco's field:value form; a value with filter syntax (any(…), parentheses) stays free text.

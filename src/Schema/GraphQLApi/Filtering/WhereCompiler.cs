@@ -58,14 +58,14 @@ public static class WhereCompiler
             {
                 parts.Add(key switch
                 {
-                    "and" => Combine(Items(value, key, depth).Select(i => Entity(Object(i, key), prefix, depth + 1)), Expression.AndAlso),
-                    "or" => Combine(Items(value, key, depth).Select(i => Entity(Object(i, key), prefix, depth + 1)), Expression.OrElse),
+                    "and" => ValueExpressions.And(Items(value, key, depth).Select(i => Entity(Object(i, key), prefix, depth + 1))),
+                    "or" => ValueExpressions.Or(Items(value, key, depth).Select(i => Entity(Object(i, key), prefix, depth + 1))),
                     _ when value is null => null,
                     _ => Field(prefix + key, Object(value, key), depth),
                 });
             }
 
-            return Combine(parts, Expression.AndAlso);
+            return ValueExpressions.And(parts);
         }
 
         private Expression? Field(string name, IDictionary<string, object?> operations, int depth)
@@ -102,8 +102,8 @@ public static class WhereCompiler
                 Count(op is "and" or "or" ? 0 : op is "in" or "nin" && value is IEnumerable list and not string ? Math.Max(1, list.Cast<object?>().Count()) : 1);
                 parts.Add(op switch
                 {
-                    "and" => Combine(Items(value, op, depth).Select(i => StringOperations(access, Object(i, op), depth + 1)), Expression.AndAlso),
-                    "or" => Combine(Items(value, op, depth).Select(i => StringOperations(access, Object(i, op), depth + 1)), Expression.OrElse),
+                    "and" => ValueExpressions.And(Items(value, op, depth).Select(i => StringOperations(access, Object(i, op), depth + 1))),
+                    "or" => ValueExpressions.Or(Items(value, op, depth).Select(i => StringOperations(access, Object(i, op), depth + 1))),
                     "eq" => ValueExpressions.Equal(access, value as string),
                     "neq" => ValueExpressions.Not(ValueExpressions.Equal(access, value as string)),
                     "contains" => ValueExpressions.Contains(access, Pattern(value, op, type)),
@@ -118,7 +118,7 @@ public static class WhereCompiler
                 });
             }
 
-            return Combine(parts, Expression.AndAlso);
+            return ValueExpressions.And(parts);
         }
 
         /// <summary>Boolean, DateTime and Int operations: eq/neq for all, in/nin and the comparisons for DateTime and Int.</summary>
@@ -144,7 +144,7 @@ public static class WhereCompiler
                 });
             }
 
-            return Combine(parts, Expression.AndAlso);
+            return ValueExpressions.And(parts);
         }
 
         private static Expression Comparison(Expression access, string op, object value)
@@ -175,28 +175,19 @@ public static class WhereCompiler
                 Count(1);
                 parts.Add(op switch
                 {
-                    "some" => Enumerable(nameof(System.Linq.Enumerable.Any), access, Element(value, op, depth)),
-                    "all" => Enumerable(nameof(System.Linq.Enumerable.All), access, Element(value, op, depth)),
-                    "none" => Expression.Not(Enumerable(nameof(System.Linq.Enumerable.Any), access, Element(value, op, depth))),
-                    "any" when value is bool any => any
-                        ? Expression.Call(typeof(Enumerable), nameof(System.Linq.Enumerable.Any), [typeof(string)], access)
-                        : Expression.Not(Expression.Call(typeof(Enumerable), nameof(System.Linq.Enumerable.Any), [typeof(string)], access)),
+                    "some" => ValueExpressions.Any(access, Element(access, value, op, depth)),
+                    "all" => ValueExpressions.All(access, Element(access, value, op, depth)),
+                    "none" => ValueExpressions.Not(ValueExpressions.Any(access, Element(access, value, op, depth))),
+                    "any" when value is bool any => any ? ValueExpressions.Any(access) : ValueExpressions.Not(ValueExpressions.Any(access)),
                     _ => throw Unknown($"ListStringOperationFilterInput.{op}"),
                 });
             }
 
-            return Combine(parts, Expression.AndAlso);
+            return ValueExpressions.And(parts);
         }
 
-        private LambdaExpression Element(object value, string op, int depth)
-        {
-            var tag = Expression.Parameter(typeof(string), "t");
-            var body = StringOperations(tag, Object(value, op), depth) ?? Expression.Constant(true);
-            return Expression.Lambda<Func<string, bool>>(body, tag);
-        }
-
-        private static MethodCallExpression Enumerable(string method, Expression access, LambdaExpression predicate) =>
-            Expression.Call(typeof(Enumerable), method, [typeof(string)], access, predicate);
+        private LambdaExpression Element(Expression list, object value, string op, int depth) =>
+            ValueExpressions.Item(list, tag => StringOperations(tag, Object(value, op), depth) ?? Expression.Constant(true));
 
         private IEnumerable<object?> Items(object? value, string op, int depth)
         {
@@ -244,20 +235,6 @@ public static class WhereCompiler
             DateTime time => Rfc3339.ToUtc(time),
             _ => value,
         };
-
-        private static Expression? Combine(IEnumerable<Expression?> parts, Func<Expression, Expression, BinaryExpression> join)
-        {
-            Expression? result = null;
-            foreach (var part in parts)
-            {
-                if (part is not null)
-                {
-                    result = result is null ? part : join(result, part);
-                }
-            }
-
-            return result;
-        }
 
         private static QueryException NullNotSupported(string op, string type, string expected) =>
             new(Argument, $"The provided value for filter `{op}` of type {type} is invalid. Null values are not supported.",
