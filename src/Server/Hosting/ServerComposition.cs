@@ -8,8 +8,6 @@ using Coco.Connectors.Server.RateLimits;
 using Coco.Connectors.Server.Rest;
 using Coco.Connectors.Server.Rest.OpenApi;
 using Coco.Connectors.Server.Transport;
-using Coco.Connectors.Server.Transport.Http;
-using Coco.Connectors.Server.Transport.Persisted;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Coco.Connectors.Server.Hosting;
@@ -32,11 +30,7 @@ public static class ServerComposition
             kestrel.Limits.MaxRequestLineSize = UrlLength.KestrelCapBytes;
         });
         services.AddConnectorGraphQL();
-        services.AddSingleton<ParsedDocumentCache>(_ => new ParsedDocumentCache());
-        services.AddSingleton<GraphQLRunner>();
-        services.AddPersistedDocuments();
-        services.AddGraphQLHttp();
-        services.AddGraphQLStreaming();
+        services.AddGraphQLTransport();
         services.AddPlayground();
         services.AddServerAuth();
         services.AddRestOpenApi();
@@ -60,21 +54,18 @@ public static class ServerComposition
     {
         // Before routing, so that even a routing failure is answered with the generic error body.
         app.UseExceptionHandler();
-        // Trusted documents load now, so a missing or broken file stops the start instead of the first request.
-        app.Services.GetRequiredService<TrustedDocumentStore>();
         app.UseUrlLengthLimit(GraphQLPath);
         // Who may call, before any stream or endpoint: protected mode, CORS preflights, API tokens.
         app.UseServerAuth();
         // Per token and per client address, once the caller is known and before any stream or endpoint.
         app.UseConnectorRateLimits();
-        // WebSocket upgrades and text/event-stream requests on /graphql; everything else goes on to the endpoints.
-        app.UseGraphQLStreaming(GraphQLPath);
+        // GraphQL over HTTP, WebSocket and SSE: the streams are taken here, before routing; plain HTTP is an endpoint.
+        app.MapGraphQLTransport(GraphQLPath);
         app.UseRouting();
         app.MapHealthApi();
         app.MapTelemetryEndpoints();
         app.MapConnectorApi();
         app.MapRestOpenApi();
-        app.MapGraphQLHttp(GraphQLPath);
         app.MapPlayground(GraphQLPath);
         return app;
     }
