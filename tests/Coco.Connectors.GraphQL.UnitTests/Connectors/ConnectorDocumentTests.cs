@@ -14,18 +14,11 @@ public sealed class ConnectorDocumentTests
     // Every client-owned field away from its default, so a field that is read but not applied or rendered shows.
     private const string EveryField = """
         {
-          "name": "Drive",
-          "description": "desc",
-          "category": "cloud_storage",
-          "icon": "drive",
-          "tags": ["a", "b"],
-          "url": "https://example.com/drive",
-          "path_hierarchy": true,
+          "name": "Drive", "description": "desc", "category": "cloud_storage", "icon": "drive", "tags": ["a", "b"],
+          "url": "https://example.com/drive", "path_hierarchy": true,
           "assets": { "icons": { "file": "https://example.com/file.png" } },
-          "config": { "token": "secret-value", "depth": 2 },
-          "oauth_connect_implemented": true,
-          "processor": { "enabled": true, "name": "sync" },
-          "enabled": false
+          "config": { "token": "secret-value", "depth": 2 }, "oauth_connect_implemented": true,
+          "processor": { "enabled": true, "name": "sync" }, "enabled": false
         }
         """;
 
