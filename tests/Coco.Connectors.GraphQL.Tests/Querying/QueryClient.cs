@@ -1,19 +1,21 @@
-using System.Text;
 using System.Text.Json;
+using Coco.Connectors.Tests.GraphQL;
 using Coco.Connectors.Tests.Infrastructure;
 
 namespace Coco.Connectors.Tests.Querying;
 
-/// <summary>Runs GraphQL documents against the test server over real HTTP (POST /graphql, answers as application/json).</summary>
+/// <summary>
+/// Runs GraphQL documents against the test server through the one test client, <see cref="GraphQLTestClient"/>
+/// (POST /graphql, answers as application/json), and reads the answers as <see cref="JsonElement"/>s.
+/// </summary>
 public sealed class QueryClient(CocoServer server)
 {
-    private readonly HttpClient _http = server.CreateHttpClient();
+    private readonly GraphQLTestClient _client = new(server);
 
     public async Task<GraphQLResponse> ExecuteAsync(string query, object? variables = null)
     {
-        using var content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json");
-        using var response = await _http.PostAsync(new Uri("graphql", UriKind.Relative), content);
-        return new GraphQLResponse(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+        var response = await _client.PostAsync(query, variables, accept: null);
+        return new GraphQLResponse(JsonDocument.Parse(response.Text).RootElement.Clone());
     }
 }
 
