@@ -151,6 +151,11 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
                 .ToListAsync(ct);
         }
 
+        if (query.Filter is null && db.Database.IsNpgsql())
+        {
+            return await PostgresCategoryCounts.ReadAsync(db, size, ct);
+        }
+
         query = (await SqliteIndexedFilter.RewriteAsync(query, db, ct)).Count;
         return await query.Where(db.Connectors.AsNoTracking())
             .Where(c => c.Category != null)
