@@ -5,7 +5,8 @@ PG_PORT=${PG_PORT:-55440}
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 PG_DATA="$ROOT/bench/data/pg"
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-stop_pg() { if [ -f "$PG_DATA/postmaster.pid" ]; then as_postgres "$PG_BIN/pg_ctl" stop -D "$PG_DATA" -m fast -w >/dev/null; fi; }
+# Stops the cluster only when this script started it (another benchmark may be using it).
+stop_pg() { if [ "${PG_STARTED:-}" = 1 ] && [ -f "$PG_DATA/postmaster.pid" ]; then as_postgres "$PG_BIN/pg_ctl" stop -D "$PG_DATA" -m fast -w >/dev/null; fi; }
 start_pg() {
   [ -n "$PG_BIN" ] || { echo "PostgreSQL is missing: apt-get install -y postgresql postgresql-contrib" >&2; exit 1; }
   if [ ! -f "$PG_DATA/PG_VERSION" ]; then
@@ -13,7 +14,9 @@ start_pg() {
     as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     printf "port = %s\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '%s'\nshared_buffers = 256MB\nmax_connections = 300\n" "$PG_PORT" "$PG_DATA" >> "$PG_DATA/postgresql.conf"
   fi
-  [ -f "$PG_DATA/postmaster.pid" ] || as_postgres "$PG_BIN/pg_ctl" start -D "$PG_DATA" -l "$PG_DATA/server.log" -w >/dev/null
+  if [ ! -f "$PG_DATA/postmaster.pid" ]; then
+    as_postgres "$PG_BIN/pg_ctl" start -D "$PG_DATA" -l "$PG_DATA/server.log" -w >/dev/null; PG_STARTED=1
+  fi
 }
 pg_sql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "${2:-postgres}" -qtAc "$1"; }
 pg_connection() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1"; }
