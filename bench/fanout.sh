@@ -2,14 +2,27 @@
 # Subscription fan-out benchmark: N WebSocket subscribers, one write, time until all have the event; single-subscriber
 # write → event latency; live heap per idle subscription (needs dotnet-gcdump, installed below if missing).
 # usage: bench/fanout.sh [COUNTS=1000,5000,10000] [LATENCY_SAMPLES=1000]
+# env:   PROVIDER=postgres runs the servers on a fresh database (coco_fanout) of the bench cluster (bench/pg_cluster.sh)
+#        and adds the cross-instance rows: write on A → event on B, and subscribers spread over A and B.
+#        FANOUT_PG=<Npgsql connection string> does the same on a database of your own.
 set -euo pipefail
 # Benchmarks measure what a request costs, not the rate limiter's refusals (bench/ratelimit.sh measures the limiter).
 export RateLimits__Enabled=${RateLimits__Enabled:-false}
 cd "$(dirname "$0")/.."
+ROOT=$PWD
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 export PATH="$PATH:$HOME/.dotnet/tools"
 command -v dotnet-gcdump >/dev/null || dotnet tool install -g dotnet-gcdump --version 10.0.750501 >/dev/null
+if [ "${PROVIDER:-sqlite}" = postgres ] && [ -z "${FANOUT_PG:-}" ]; then
+  source bench/pg_cluster.sh
+  start_pg
+  trap stop_pg EXIT
+  pg_sql "DROP DATABASE IF EXISTS coco_fanout"; pg_sql "CREATE DATABASE coco_fanout"
+  export FANOUT_PG; FANOUT_PG=$(pg_connection coco_fanout)
+fi
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet build -c Release -v q src/Server >/dev/null
 dotnet build -c Release -v q bench/FanOut >/dev/null
 dotnet bench/FanOut/bin/Release/net10.0/FanOut.dll "$PWD/src/Server/bin/Release/net10.0/Coco.Connectors.GraphQL.Server.dll" \
   "${1:-1000,5000,10000}" "${2:-1000}"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -40,21 +40,8 @@ stop_server() {
   server_pid=""
 }
 
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-PG_DATA="$ROOT/bench/data/pg"
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-stop_pg() { if [ "$PROVIDER" = postgres ] && [ -f "$PG_DATA/postmaster.pid" ]; then as_postgres "$PG_BIN/pg_ctl" stop -D "$PG_DATA" -m fast -w >/dev/null; fi; }
-start_pg() {
-  [ -n "$PG_BIN" ] || { echo "PostgreSQL is missing: apt-get install -y postgresql postgresql-contrib" >&2; exit 1; }
-  if [ ! -f "$PG_DATA/PG_VERSION" ]; then
-    mkdir -p "$PG_DATA"; [ "$(id -u)" = 0 ] && chown postgres "$PG_DATA"
-    as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-    printf "port = %s\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '%s'\nshared_buffers = 256MB\n" "$PG_PORT" "$PG_DATA" >> "$PG_DATA/postgresql.conf"
-  fi
-  as_postgres "$PG_BIN/pg_ctl" start -D "$PG_DATA" -l "$PG_DATA/server.log" -w >/dev/null
-}
-pg_sql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "${2:-postgres}" -qtAc "$1"; }
-trap 'stop_server; stop_pg' EXIT
+source bench/pg_cluster.sh
+trap 'stop_server; [ "$PROVIDER" != postgres ] || stop_pg' EXIT
 if [ "$PROVIDER" = postgres ]; then start_pg; fi
 
 # The server's CPU time so far (user + system, clock ticks): per request it is far steadier than req/s on a shared VM.
@@ -84,12 +71,7 @@ PY
 
 for N in "${SIZES[@]}"; do
   if [ "$PROVIDER" = postgres ]; then
-    DB="coco_bench_$N"; CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$DB"
-    if [ "$(pg_sql "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != 1 ]; then
-      pg_sql "CREATE DATABASE $DB"
-      BENCH_PROVIDER=postgres dotnet "$SEED_DLL" seed "$CONNECTION" "$N"
-      pg_sql "VACUUM ANALYZE" "$DB"
-    fi
+    DB=$(pg_seeded "$N" "$SEED_DLL"); CONNECTION=$(pg_connection "$DB")
   else
     DB="$ROOT/bench/data/coco-$N.db"; CONNECTION="Data Source=$DB"
     if [ ! -f "$DB" ]; then dotnet "$SEED_DLL" seed "$DB" "$N"; fi

@@ -89,14 +89,61 @@ if (!string.IsNullOrEmpty(pg))
     var otherPort = port + 3;
     using var other = ServerProcess.Start(serverDll, otherPort, folder.FullName, serverGc: true);
     await ServerProcess.WaitHealthyAsync(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{otherPort}/") });
-    await MeasureLatencyAsync("cross-instance (write on A, subscriber on B), write → event", new Uri($"ws://127.0.0.1:{otherPort}/graphql"));
+    var otherWs = new Uri($"ws://127.0.0.1:{otherPort}/graphql");
+    await MeasureLatencyAsync("cross-instance (write on A, subscriber on B), write → event", otherWs);
+
+    // One write on A to subscribers spread evenly over A and B (as behind a load balancer): until all have it, and
+    // until each instance's half has it, against the same number on A alone (the table above) in this run.
+    Console.WriteLine();
+    Console.WriteLine("| subscribers over A + B | write on A → all delivered (ms) | A's half (ms) | B's half (ms) | delivered |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|");
+    foreach (var n in counts)
+    {
+        var onA = await OpenAsync(ws, n / 2, "subscription { onConnectorUpdated(id: \"fanout\") { id version name } }");
+        var onB = await OpenAsync(otherWs, n - n / 2, "subscription { onConnectorUpdated(id: \"fanout\") { id version name } }");
+        await Task.Delay(1000);
+        var started = Stopwatch.GetTimestamp();
+        async Task<(JsonObject?[] Events, TimeSpan Elapsed)> HalfAsync(Subscriber[] half)
+        {
+            var events = await Task.WhenAll(half.Select(c => c.NextAsync()));
+            return (events, Stopwatch.GetElapsedTime(started));
+        }
+
+        var halves = new[] { HalfAsync(onA), HalfAsync(onB) };
+        // Named rather than versioned: the latency samples above moved the version.
+        await ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"spread {{n}}"}""", HttpMethod.Put);
+        var done = await Task.WhenAll(halves);
+        var delivered = done.SelectMany(h => h.Events).Count(e => (string?)e?["payload"]?["data"]?["onConnectorUpdated"]?["name"] == $"spread {n}");
+        foreach (var stray in done.SelectMany(h => h.Events).Where(e => (string?)e?["payload"]?["data"]?["onConnectorUpdated"]?["name"] != $"spread {n}")
+            .GroupBy(e => e?.ToJsonString() ?? "closed").Take(3))
+        {
+            Console.WriteLine($"  not the write's event ({stray.Count()}): {stray.Key}");
+        }
+        Console.WriteLine($"| {n:N0} | {done.Max(h => h.Elapsed).TotalMilliseconds:F0} | {done[0].Elapsed.TotalMilliseconds:F0} | " +
+            $"{done[1].Elapsed.TotalMilliseconds:F0} | {delivered:N0} |");
+        await Task.WhenAll(onA.Concat(onB).Select(c => c.DisposeAsync().AsTask()));
+    }
+
     other.Kill();
 }
 
 async Task MeasureLatencyAsync(string label, Uri subscriberServer)
 {
-    var one = (await OpenAsync(subscriberServer, 1, "subscription { onConnectorUpdated(id: \"fanout\") { id version } }"))[0];
-    await Task.Delay(500);
+    var one = (await OpenAsync(subscriberServer, 1, "subscription { onConnectorUpdated(id: \"fanout\") { id version description } }"))[0];
+    // A server that has not delivered yet (e.g. a fresh second instance) may take longer than a moment to attach its
+    // first subscription: write until the subscriber has an event, then measure.
+    var first = one.NextAsync();
+    for (var attempt = 0; await Task.WhenAny(first, Task.Delay(attempt == 0 ? 500 : 3000)) != first; attempt++)
+    {
+        await ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"description":"attach {{attempt}}"}""", HttpMethod.Put);
+    }
+
+    // Then past every event those writes caused, so that each measured write waits for its own.
+    await ServerProcess.SendJsonAsync(http, "connector/fanout", """{"description":"attached"}""", HttpMethod.Put);
+    for (var e = await first; (string?)e?["payload"]?["data"]?["onConnectorUpdated"]?["description"] != "attached"; e = await one.NextAsync())
+    {
+    }
+
     var latencies = new List<double>();
     for (var i = 0; i < samples + 50; i++)
     {

@@ -29,7 +29,11 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 }).Build();
 var services = new ServiceCollection().AddLogging().AddConnectorDomain(configuration).AddConnectorGraphQL().BuildServiceProvider();
 
-if (args[0] == "seed")
+if (args[0] == "seed" && provider == "postgres")
+{
+    await PostgresBulkSeeder.SeedAsync(services, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+}
+else if (args[0] == "seed")
 {
     await Seeder.SeedAsync(services, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
 }
@@ -47,11 +51,13 @@ return 0;
 
 /// <summary>
 /// Writes generated connectors straight through the DbContext in large transactions, because 100,000 single commits
-/// through ConnectorWriter would take minutes (on PostgreSQL the change trigger still records each row). Each row is still built by the write path's own
+/// through ConnectorWriter would take minutes (PostgreSQL seeds through <see cref="PostgresBulkSeeder"/> instead). Each row is still built by the write path's own
 /// ConnectorFields.Read + ApplyTo (same validation, same SearchText); only the per-write change events are skipped.
 /// </summary>
 internal static class Seeder
 {
+    public static readonly DateTime Start = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     private static readonly string[] Words =
         ["git", "GitHub", "GitLab", "drive", "cloud", "mail", "docs", "sql", "wiki", "jira", "slack", "notion", "box", "s3", "sync", "search", "crawler", "feed", "rss", "web"];
 
@@ -64,7 +70,7 @@ internal static class Seeder
 
         var ids = services.GetRequiredService<ConnectorIds>();
         var random = new Random(20251127);
-        var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var start = Start;
         var watch = Stopwatch.StartNew();
         const int batch = 5000;
         for (var done = 0; done < count; done += batch)
@@ -83,7 +89,7 @@ internal static class Seeder
         Console.WriteLine($"seeded {count} connectors in {watch.Elapsed.TotalSeconds:F1}s");
     }
 
-    private static Connector Generate(Random random, string id, DateTime created, int i)
+    public static Connector Generate(Random random, string id, DateTime created, int i)
     {
         string Word() => Words[random.Next(Words.Length)];
         var doc = new JsonObject

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Coco.Connectors.Domain;
 using Coco.Connectors.Storage;
+using Coco.Connectors.Storage.Postgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coco.Connectors.Querying;
@@ -98,7 +99,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
     /// <summary>
     /// Counts the matches of a query already rewritten onto the indexes (<see cref="IndexedQueries.Count"/>): from the
     /// index alone when the filter is nothing but one index lookup (<see cref="SqliteIndexedFilter.IndexOnly"/>), else
-    /// over the rows, once per data version on SQLite (<see cref="CountCache"/>).
+    /// over the rows, once per data version (<see cref="CountCache"/>).
     /// </summary>
     private async Task<int> CountAsync(ConnectorQuery indexed, CocoDbContext db, CancellationToken ct)
     {
@@ -107,16 +108,27 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
             return await ids.Distinct().CountAsync(ct);
         }
 
-        // Counting every connector reads the smallest index, bounded and cheap enough not to hold.
+        // Counting every connector reads SQLite's smallest index, bounded and cheap enough not to hold (on PostgreSQL a scan).
         var rows = indexed.Where(db.Connectors.AsNoTracking());
-        if (!counts.Enabled || indexed.Filter is null || !db.Database.IsSqlite())
+        var sqlite = db.Database.IsSqlite();
+        if (!counts.Enabled || (indexed.Filter is null && sqlite))
         {
             return await rows.CountAsync(ct);
         }
 
-        // The statement with its parameter values names the count exactly.
+        // The statement with its parameter values names the count exactly (on PostgreSQL with the snapshot it holds for).
         var key = rows.ToQueryString();
-        var version = await db.Database.SqlQueryRaw<long>($"SELECT Version AS Value FROM {SqliteSearchModel.DataVersionTable} WHERE Id = 1").SingleAsync(ct);
+        long version;
+        if (sqlite)
+        {
+            version = await db.Database.SqlQueryRaw<long>($"SELECT Version AS Value FROM {SqliteSearchModel.DataVersionTable} WHERE Id = 1").SingleAsync(ct);
+        }
+        else
+        {
+            (version, var snapshot) = await PostgresSnapshotVersion.ReadAsync(db, ct);
+            key = $"{snapshot}\n{key}";
+        }
+
         if (counts.TryGet(version, key, out var cached))
         {
             return cached;
@@ -137,6 +149,11 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
             return await db.Database.SqlQueryRaw<CategoryCount>(
                     $"SELECT Category, Count FROM {SqliteSearchModel.CategoriesTable} ORDER BY Count DESC, Category LIMIT {{0}}", size)
                 .ToListAsync(ct);
+        }
+
+        if (query.Filter is null && db.Database.IsNpgsql())
+        {
+            return await PostgresCategoryCounts.ReadAsync(db, size, ct);
         }
 
         query = (await SqliteIndexedFilter.RewriteAsync(query, db, ct)).Count;

@@ -4,9 +4,9 @@ using Coco.Connectors.Storage;
 namespace Coco.Connectors.Querying;
 
 /// <summary>
-/// Match counts of the SQLite store, each valid for the data version it was counted at (<c>connector_data_version</c>,
-/// which every write moves in its own transaction): a count the collection's size makes costly is counted once per
-/// change rather than once per request. Holds the counts of the newest version only, at most
+/// Match counts, each valid for the data version it was counted at (SQLite: <c>connector_data_version</c>, which every
+/// write moves in its own transaction; PostgreSQL: the transaction snapshot, <c>PostgresSnapshotVersion</c>): a count
+/// the collection's size makes costly is counted once per change rather than once per request. Holds the counts of the newest version only, at most
 /// <see cref="StorageOptions.CountCacheEntries"/> of them.
 /// </summary>
 /// <remarks>

@@ -126,6 +126,38 @@ public sealed class CrossInstanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Counts_read_on_B_reflect_every_write_committed_on_A_at_once_although_B_caches_them()
+    {
+        using var a = _a.CreateHttpClient();
+        using var b = _b.CreateHttpClient();
+        async Task<(int Total, int Wombats)> CountsOnBAsync()
+        {
+            var body = new JsonObject { ["query"] = "{ connectors(first: 1, query: \"wombat\") { totalCount } connectorCategories { category count } }" };
+            var data = (await b.SendJsonAsync(HttpMethod.Post, "graphql", body.ToJsonString())).Object["data"]!;
+            var wombats = data["connectorCategories"]!.AsArray().Where(c => (string?)c!["category"] == "wombats").Select(c => (int)c!["count"]!).SingleOrDefault();
+            return ((int)data["connectors"]!["totalCount"]!, wombats);
+        }
+
+        Assert.Equal((0, 0), await CountsOnBAsync());
+        Assert.Equal((0, 0), await CountsOnBAsync()); // now answered from B's count cache
+        var ids = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            var created = await a.SendJsonAsync(HttpMethod.Post, "connector/", $$"""{"name": "wombat {{i}}", "category": "wombats"}""");
+            ids.Add((string)created.Object["_id"]!);
+            // No waiting for B to hear of it: the cache is keyed by the snapshot, which A's commit moved.
+            Assert.Equal((i, i), await CountsOnBAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await a.SendJsonAsync(HttpMethod.Put, $"connector/{ids[0]}", """{"category": "numbats"}""")).Status);
+        Assert.Equal((3, 2), await CountsOnBAsync());
+        Assert.Equal(HttpStatusCode.OK, (await a.SendJsonAsync(HttpMethod.Delete, $"connector/{ids[1]}")).Status);
+        Assert.Equal((2, 1), await CountsOnBAsync());
+        Assert.Equal(HttpStatusCode.OK, (await a.SendJsonAsync(HttpMethod.Delete, $"connector/{ids[2]}")).Status);
+        Assert.Equal((1, 0), await CountsOnBAsync()); // a category whose count reached zero is not listed
+    }
+
+    [Fact]
     public async Task Old_change_rows_are_pruned_on_schedule()
     {
         using var pruning = await new PostgresInstance(_database, new Dictionary<string, string>
