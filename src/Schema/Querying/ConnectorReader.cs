@@ -97,7 +97,8 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
 
     /// <summary>
     /// Counts the matches of a query already rewritten onto the indexes (<see cref="IndexedQueries.Count"/>): from the
-    /// index alone when the filter is nothing but one index lookup (<see cref="SqliteIndexedFilter.IndexOnly"/>), else
+    /// index alone when the filter is nothing but one index lookup (<see cref="SqliteIndexedFilter.IndexOnly"/>), from the
+    /// kept per-category counts when it is nothing but one category (<see cref="SqliteIndexedFilter.CategoryOnly"/>), else
     /// over the rows, once per data version on SQLite (<see cref="CountCache"/>).
     /// </summary>
     private async Task<int> CountAsync(ConnectorQuery indexed, CocoDbContext db, CancellationToken ct)
@@ -105,6 +106,12 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
         if (SqliteIndexedFilter.IndexOnly(indexed, db) is { } ids)
         {
             return await ids.Distinct().CountAsync(ct);
+        }
+
+        if (SqliteIndexedFilter.CategoryOnly(indexed, db) is { } category)
+        {
+            return await db.Database.SqlQueryRaw<int>(
+                $"SELECT coalesce((SELECT Count FROM {SqliteSearchModel.CategoriesTable} WHERE Category = {{0}}), 0) AS Value", category).SingleAsync(ct);
         }
 
         // Counting every connector reads the smallest index, bounded and cheap enough not to hold.
