@@ -120,6 +120,22 @@ internal sealed class SqliteIndexedFilter(
             ? category
             : null;
 
+    /// <summary>
+    /// The tag, when a rewritten filter is nothing but the lookup of one tag in the tag index (<see cref="IndexOnly"/>
+    /// with <c>Tag = value</c>), else null: its count is the one the triggers keep in <c>connector_tag_counts</c>
+    /// (the tag index lists a connector once per tag).
+    /// </summary>
+    public static string? TagOnly(ConnectorQuery indexed, CocoDbContext db) =>
+        IndexOnly(indexed, db)?.Expression is MethodCallExpression
+        {
+            Method.Name: nameof(Queryable.Select),
+            Arguments: [MethodCallExpression { Method.Name: nameof(Queryable.Where), Arguments: [var source, UnaryExpression { Operand: LambdaExpression predicate }] }, _],
+        }
+            && source.Type.IsAssignableTo(typeof(IQueryable<ConnectorTagEntry>))
+            && predicate.Body is BinaryExpression { NodeType: ExpressionType.Equal, Left: MemberExpression { Member.Name: nameof(ConnectorTagEntry.Tag) }, Right: var value }
+            ? Value<string>(value)
+            : null;
+
     private static bool Use(IndexedTest test, HashSet<string> selective, HashSet<string> probed, bool forCount) => test.Kind switch
     {
         IndexedTestKind.Prefix => forCount || test.Column == nameof(Connector.Id),
