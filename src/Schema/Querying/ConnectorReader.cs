@@ -98,14 +98,28 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
 
     /// <summary>
     /// Counts the matches of a query already rewritten onto the indexes (<see cref="IndexedQueries.Count"/>): from the
-    /// index alone when the filter is nothing but one index lookup (<see cref="SqliteIndexedFilter.IndexOnly"/>), else
-    /// over the rows, once per data version (<see cref="CountCache"/>).
+    /// index alone when the filter is nothing but one index lookup (<see cref="SqliteIndexedFilter.IndexOnly"/>), from the
+    /// kept per-tag or per-category counts when it is nothing but one tag or one category (<see cref="SqliteIndexedFilter.TagOnly"/>,
+    /// <see cref="SqliteIndexedFilter.CategoryOnly"/>), else
+    /// over the rows, once per data version on SQLite (<see cref="CountCache"/>).
     /// </summary>
     private async Task<int> CountAsync(ConnectorQuery indexed, CocoDbContext db, CancellationToken ct)
     {
+        if (SqliteIndexedFilter.TagOnly(indexed, db) is { } tag)
+        {
+            return await db.Database.SqlQueryRaw<int>(
+                $"SELECT coalesce((SELECT Count FROM {SqliteSearchModel.TagCountsTable} WHERE Tag = {{0}}), 0) AS Value", tag).SingleAsync(ct);
+        }
+
         if (SqliteIndexedFilter.IndexOnly(indexed, db) is { } ids)
         {
             return await ids.Distinct().CountAsync(ct);
+        }
+
+        if (SqliteIndexedFilter.CategoryOnly(indexed, db) is { } category)
+        {
+            return await db.Database.SqlQueryRaw<int>(
+                $"SELECT coalesce((SELECT Count FROM {SqliteSearchModel.CategoriesTable} WHERE Category = {{0}}), 0) AS Value", category).SingleAsync(ct);
         }
 
         // Counting every connector reads SQLite's smallest index, bounded and cheap enough not to hold (on PostgreSQL a scan).

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Text.Json;
 using Coco.Connectors.Domain;
 using Coco.Connectors.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -74,21 +75,28 @@ internal sealed class SqliteIndexedFilter(
             tests.Add(test);
             return true;
         });
-        // Only free-text terms are probed (a page filtered by tags or a prefix stays one query): a tag test always reads
-        // the tag index (exact, and a rare or absent tag is the case a row walk cannot bound); an id prefix always seeks
-        // the primary key (ids are opaque, so a prefix of one names few rows); a name prefix seeks only to count.
+        // Free-text terms are probed, and tag tests when the page's order has an index to walk: a common tag's page is
+        // found sooner by walking that index and testing each row than by sorting every tagged row, a rare or absent
+        // tag's only through the tag index (a walk could not bound it). Counting always reads the tag index. An id
+        // prefix always seeks the primary key (ids are opaque, so a prefix of one names few rows); a name prefix seeks
+        // only to count.
         var selective = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var test in tests.Where(t => t.Kind == IndexedTestKind.Text).DistinctBy(t => t.Key).Take(MaxProbes))
+        var probes = tests.Where(t => t.Kind == IndexedTestKind.Text || (t.Kind == IndexedTestKind.Tags && Walkable(query.TotalOrder)))
+            .DistinctBy(t => t.Key).ToList();
+        foreach (var test in probes.Take(MaxProbes))
         {
-            if (!await CommonAsync(db, test.Values[0], ct))
+            if (!await (test.Kind == IndexedTestKind.Tags ? CommonTagsAsync(db, test.Values, ct) : CommonAsync(db, test.Values[0], ct)))
             {
                 selective.Add(test.Key);
             }
         }
 
+        // A tag test past the probes' budget reads its index, as it would without an order to walk.
+        selective.UnionWith(probes.Skip(MaxProbes).Where(t => t.Kind == IndexedTestKind.Tags).Select(t => t.Key));
+        var probed = probes.Where(t => t.Kind == IndexedTestKind.Tags).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         return new(
-            Rewrite(query, db, test => Use(test, selective, forCount: false)),
-            Rewrite(query, db, test => Use(test, selective, forCount: true)));
+            Rewrite(query, db, test => Use(test, selective, probed, forCount: false)),
+            Rewrite(query, db, test => Use(test, selective, probed, forCount: true)));
     }
 
     /// <summary>
@@ -102,12 +110,57 @@ internal sealed class SqliteIndexedFilter(
             ? db.Connectors.AsQueryable().Provider.CreateQuery<string>(ids)
             : null;
 
-    private static bool Use(IndexedTest test, HashSet<string> selective, bool forCount) => test.Kind switch
+    /// <summary>
+    /// The category, when a filter is nothing but <c>category == value</c>, else null: its count is the one the
+    /// triggers keep in <c>connector_categories</c> (exact, in each write's own transaction), read without a row.
+    /// </summary>
+    public static string? CategoryOnly(ConnectorQuery query, CocoDbContext db) =>
+        query.Filter?.Body is BinaryExpression { NodeType: ExpressionType.Equal, Left: MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression }, Right: var value }
+            && Value<string>(value) is { } category && db.Database.IsSqlite()
+            ? category
+            : null;
+
+    /// <summary>
+    /// The tag, when a rewritten filter is nothing but the lookup of one tag in the tag index (<see cref="IndexOnly"/>
+    /// with <c>Tag = value</c>), else null: its count is the one the triggers keep in <c>connector_tag_counts</c>
+    /// (the tag index lists a connector once per tag).
+    /// </summary>
+    public static string? TagOnly(ConnectorQuery indexed, CocoDbContext db) =>
+        IndexOnly(indexed, db)?.Expression is MethodCallExpression
+        {
+            Method.Name: nameof(Queryable.Select),
+            Arguments: [MethodCallExpression { Method.Name: nameof(Queryable.Where), Arguments: [var source, UnaryExpression { Operand: LambdaExpression predicate }] }, _],
+        }
+            && source.Type.IsAssignableTo(typeof(IQueryable<ConnectorTagEntry>))
+            && predicate.Body is BinaryExpression { NodeType: ExpressionType.Equal, Left: MemberExpression { Member.Name: nameof(ConnectorTagEntry.Tag) }, Right: var value }
+            ? Value<string>(value)
+            : null;
+
+    private static bool Use(IndexedTest test, HashSet<string> selective, HashSet<string> probed, bool forCount) => test.Kind switch
     {
         IndexedTestKind.Prefix => forCount || test.Column == nameof(Connector.Id),
-        IndexedTestKind.Tags => true,
+        IndexedTestKind.Tags => forCount || !probed.Contains(test.Key) || selective.Contains(test.Key),
         _ => selective.Contains(test.Key),
     };
+
+    /// <summary>
+    /// Whether a page in this order can walk an index of <c>connectors</c> in order (its first key is a non-null column
+    /// with a <c>(key, Id)</c> index, or the id), so that a row test stops after one page of matches.
+    /// </summary>
+    private static bool Walkable(IReadOnlyList<SortKey> order) =>
+        order.Count > 0 && (order[0].Field == QueryFields.Created || order[0].Field == QueryFields.Updated
+            || order[0].Field == QueryFields.Name || order[0].Field == QueryFields.Id);
+
+    /// <summary>
+    /// Whether the tag index lists more than the common share of the collection (<see cref="SelectiveMatches"/>) under
+    /// these values: a bounded seek in its primary key (a connector holding two of the values counts twice, which only
+    /// calls a tag test common sooner; both answers are exact).
+    /// </summary>
+    private static Task<bool> CommonTagsAsync(CocoDbContext db, IReadOnlyList<string> values, CancellationToken ct) =>
+        db.Database.SqlQuery<bool>($"""
+            SELECT EXISTS (SELECT 1 FROM connector_tags WHERE Tag IN (SELECT value FROM json_each({JsonSerializer.Serialize(values)})) LIMIT 1
+                OFFSET max({AlwaysSelective}, min({SelectiveMatches}, (SELECT coalesce(max(rowid), 0) FROM connectors) / {SelectiveShare}))) AS Value
+            """).SingleAsync(ct);
 
     /// <summary>
     /// Whether the free-text term is common (<see cref="SelectiveMatches"/>). It asks the index for rows holding every

@@ -15,6 +15,9 @@ internal static class SqliteSearchModel
     /// <summary>How many connectors each category holds (<c>Category</c>, <c>Count</c>), kept by triggers; read with raw SQL.</summary>
     public const string CategoriesTable = "connector_categories";
 
+    /// <summary>How many connectors hold each tag (<c>Tag</c>, <c>Count</c>), kept by triggers on <see cref="TagsTable"/>; read with raw SQL.</summary>
+    public const string TagCountsTable = "connector_tag_counts";
+
     /// <summary>One row (<c>Id</c> 1) whose <c>Version</c> every insert, update and delete of a connector moves (triggers).</summary>
     public const string DataVersionTable = "connector_data_version";
 

@@ -9,10 +9,15 @@ namespace Coco.Connectors.Tests.Search;
 [Trait("Store", "SqliteOnly")] // the plans are SQLite's; PostgreSQL has its own indexes (docs/decisions.md)
 public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<QueryPlanServer>
 {
+    private const string CommonTag = "plan-common";
+
+    /// <summary>The tag index must list more than this many connectors under a tag for it to be common (SqliteIndexedFilter.AlwaysSelective).</summary>
+    private const int SqliteIndexedFilterAlwaysSelective = 100;
+
     [Theory]
     [InlineData("""query: "name:alpha" """, "sqlite_autoindex_connectors_1 (Id=?)|SCAN c0 VIRTUAL TABLE INDEX 0:G")]
     [InlineData("""query: "alpha beta" """, "sqlite_autoindex_connectors_1 (Id=?)|SCAN c0 VIRTUAL TABLE INDEX 0:G")]
-    [InlineData("""where: {category: {eq: "database"}}""", "IX_connectors_Category_Id (Category=?)")]
+    [InlineData("""where: {category: {eq: "database", in: ["database", "x"]}}""", "_Id (Category=?)")]
     [InlineData("""where: {builtin: {eq: true}}""", "IX_connectors_Builtin (Builtin=?)")]
     [InlineData("""where: {processor: {name: {eq: "crawler"}}}""", "IX_connectors_Processor_Name_Id (Processor_Name=?)")]
     [InlineData("""where: {id: {in: ["qa-a", "qa-b"]}}""", "sqlite_autoindex_connectors_1 (Id=?)")]
@@ -38,10 +43,9 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
     }
 
     // One index lookup alone (a free-text word, a tag test) is counted from that index without reading a connector:
-    // every id an index lists is a stored connector.
+    // every id an index lists is a stored connector. (One tag alone is counted from the kept per-tag counts, below.)
     [Theory]
     [InlineData("""query: "alpha" """, "connectors_search", "VIRTUAL TABLE INDEX 0:G")]
-    [InlineData("""where: {tags: {some: {eq: "github"}}}""", "connector_tags", "USING PRIMARY KEY (Tag=?)")]
     [InlineData("""where: {tags: {some: {in: ["github", "cloud"]}}}""", "connector_tags", "USING PRIMARY KEY (Tag=?)")]
     public async Task A_search_by_one_index_pages_through_it_and_counts_from_it_alone(string arguments, string index, string step)
     {
@@ -55,6 +59,64 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
         var count = Assert.Single(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
         Assert.Contains($"\"{index}\"", count, StringComparison.Ordinal);
         Assert.Contains(step, count, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"connectors\"", count, StringComparison.Ordinal);
+    }
+
+    // A page of one category walks the index that holds it in the page's order (no sort of every match, however common
+    // the category); its total is the count the triggers keep per category.
+    [Theory]
+    [InlineData("[]", "IX_connectors_Category_Created_Id (Category=?)")]
+    [InlineData("[{name: ASC}]", "IX_connectors_Category_Name_Id (Category=?)")]
+    public async Task A_category_page_walks_its_order_index_and_is_counted_from_the_kept_counts(string order, string step)
+    {
+        await server.EnsureSeededAsync();
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync($$$"""{ connectors(first: 5, order: {{{order}}}, where: {category: {eq: "database"}}) { totalCount nodes { id } } }""");
+        response.Ok();
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
+        Assert.Contains(step, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", page, StringComparison.Ordinal);
+        Assert.Contains(server.Plans.Plans, p => p.Contains("connector_categories", StringComparison.Ordinal));
+    }
+
+    // A tag that many connectors hold: its page walks the order's index testing each row (a few rows per match found)
+    // rather than sorting every tagged connector; its total is the kept per-tag count. A rare tag's page
+    // reads the tag index (A_search_by_one_index_pages_through_it_and_counts_from_it_alone).
+    [Theory]
+    [InlineData("[]", "IX_connectors_Created_Id")]
+    [InlineData("[{name: ASC}]", "IX_connectors_Name_Id")]
+    public async Task A_common_tag_page_walks_the_order_index(string order, string index)
+    {
+        await server.EnsureSeededAsync();
+        await server.EnsureCommonTagAsync(CommonTag, SqliteIndexedFilterAlwaysSelective + 20);
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync("{ connectors(first: 5, order: " + order + ", where: {tags: {some: {eq: \"" + CommonTag + "\"}}}) { totalCount nodes { id } } }");
+        Assert.Equal(5, response.Ok().GetProperty("connectors").GetProperty("nodes").GetArrayLength());
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal) && !p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        Assert.Contains($"INDEX {index}", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("connector_tags", page, StringComparison.Ordinal);
+        AssertCountedFromTagCounts();
+    }
+
+    [Fact]
+    public async Task A_rare_tag_page_reads_the_tag_index_and_is_counted_from_the_kept_tag_counts()
+    {
+        await server.EnsureSeededAsync();
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync("""{ connectors(first: 5, where: {tags: {some: {eq: "github"}}}) { totalCount nodes { id } } }""");
+        response.Ok();
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal) && !p.Contains("EXISTS (SELECT 1 FROM connector_tags", StringComparison.Ordinal));
+        Assert.Contains("sqlite_autoindex_connectors_1 (Id=?)", page, StringComparison.Ordinal);
+        Assert.Contains("USING PRIMARY KEY (Tag=?)", page, StringComparison.Ordinal);
+        AssertCountedFromTagCounts();
+    }
+
+    private void AssertCountedFromTagCounts()
+    {
+        Assert.DoesNotContain(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        var count = Assert.Single(server.Plans.Plans, p => p.Contains("connector_tag_counts", StringComparison.Ordinal));
+        Assert.Contains("USING PRIMARY KEY (Tag=?)", count, StringComparison.Ordinal);
         Assert.DoesNotContain("\"connectors\"", count, StringComparison.Ordinal);
     }
 

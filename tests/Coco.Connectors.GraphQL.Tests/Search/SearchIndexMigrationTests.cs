@@ -52,6 +52,8 @@ public sealed class SearchIndexMigrationTests
         var tagged = await client.ExecuteAsync("{ connectors(first: 50, where: {tags: {some: {eq: \"marsupial\"}}}) { totalCount } }");
         Assert.Equal(15, tagged.Ok().GetProperty("connectors").GetProperty("totalCount").GetInt32());
         Assert.Equal(10, await MarsupialsAsync(client)); // the kept category counts start from the stored rows
+        Assert.Equal(10, await TotalAsync(client, """{category: {eq: "marsupials"}}"""));
+        Assert.Equal(30, await TotalAsync(client, """{tags: {some: {eq: "legacy"}}}""")); // so do the kept tag counts
         Assert.Equal(30, await QuokkasAsync(client));
         // The rows written before the downgrade are still found through the rebuilt index too.
         var alpha = await client.ExecuteAsync("{ connectors(first: 5, query: \"github\", where: " + QueryDataset.Scope + ", order: [{id: ASC}]) { nodes { id } } }");
@@ -72,11 +74,19 @@ public sealed class SearchIndexMigrationTests
         Assert.True((await http.DeleteAsync("connector/legacy-00")).IsSuccessStatusCode);
         Assert.Equal(28, await QuokkasAsync(client));
         Assert.Equal(10, await MarsupialsAsync(client));
+        Assert.Equal(10, await TotalAsync(client, """{category: {eq: "marsupials"}}"""));
+        Assert.Equal(15, await TotalAsync(client, """{tags: {some: {eq: "marsupial"}}}"""));
+        Assert.Equal(28, await TotalAsync(client, """{tags: {some: {eq: "legacy"}}}""")); // legacy-01 lost it, legacy-00 went
+        Assert.Equal(0, await TotalAsync(client, """{tags: {some: {eq: "no-such-tag"}}}"""));
     }
 
     /// <summary>A count over the rows (not the index alone), so the count cache answers it when it may.</summary>
     private static async Task<int> QuokkasAsync(QueryClient client) =>
         (await client.ExecuteAsync("{ connectors(first: 1, query: \"quokka\", where: {builtin: {eq: false}}) { totalCount } }")).Ok()
+            .GetProperty("connectors").GetProperty("totalCount").GetInt32();
+
+    private static async Task<int> TotalAsync(QueryClient client, string where) =>
+        (await client.ExecuteAsync("{ connectors(first: 1, where: " + where + ") { totalCount } }")).Ok()
             .GetProperty("connectors").GetProperty("totalCount").GetInt32();
 
     private static async Task<int> MarsupialsAsync(QueryClient client) =>
