@@ -53,9 +53,12 @@ internal sealed class MatchTracker
     public async Task LoadAsync(ConnectorReader reader)
     {
         MatchingSnapshot snapshot;
+        int limit;
         try
         {
-            snapshot = await reader.MatchingSnapshotAsync(new ConnectorQuery(_filter.Predicate, []), _stopping.Token);
+            // One more than the allowance has room for tells "does not fit" without reading every match.
+            limit = (int)Math.Min(int.MaxValue, Math.Max(0, _allowance.Room) + 1);
+            snapshot = await reader.MatchingSnapshotAsync(new ConnectorQuery(_filter.Predicate, []), limit, _stopping.Token);
         }
         catch (Exception e)
         {
@@ -71,7 +74,8 @@ internal sealed class MatchTracker
             }
 
             _snapshotTime = snapshot.LatestUpdate;
-            if (_allowance.TryTake(snapshot.Ids.Count))
+            // A snapshot cut at its limit is incomplete, and is never kept even if room was freed meanwhile.
+            if (snapshot.Ids.Count < limit && _allowance.TryTake(snapshot.Ids.Count))
             {
                 _matching = snapshot.Ids;
             }

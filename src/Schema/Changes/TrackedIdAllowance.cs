@@ -11,6 +11,9 @@ internal sealed class TrackedIdAllowance(int max)
 
     public long Held => Interlocked.Read(ref _held);
 
+    /// <summary>How many more ids a new snapshot could take now.</summary>
+    public long Room => max - Held;
+
     public bool TryTake(int ids)
     {
         if (Interlocked.Add(ref _held, ids) <= max)
