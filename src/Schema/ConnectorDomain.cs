@@ -30,6 +30,8 @@ public static class ConnectorDomain
         services.AddSingleton<ConnectorReader>();
         services.AddSingleton<CountCache>();
         services.AddSingleton<BuiltinSeeder>();
+        services.AddOptions<MatchTrackingOptions>().BindConfiguration(MatchTrackingOptions.Section)
+            .Validate(o => o.MaxTrackedIds >= 0, "Changes:MaxTrackedIds cannot be negative.").ValidateOnStart();
         services.AddSingleton<ConnectorEventDispatcher>();
         services.AddAuditLog();
         return services;

@@ -14,6 +14,13 @@ public sealed record ConnectorChange(string Id, ConnectorChangeKind Kind, int Ve
     [JsonIgnore]
     public Connector? Committed { get; init; }
 
+    /// <summary>
+    /// The connector as it was before this change, when the change was raised in this process (the writer read it);
+    /// null when it crossed processes. It tells a filtered subscription whether the connector matched before.
+    /// </summary>
+    [JsonIgnore]
+    public PriorState? Prior { get; init; }
+
     /// <summary>When the write committed (a <see cref="Stopwatch"/> timestamp), when raised in this process; else 0.</summary>
     [JsonIgnore]
     public long CommittedAt { get; init; }

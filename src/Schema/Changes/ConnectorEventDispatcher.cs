@@ -7,6 +7,7 @@ using Coco.Connectors.Observability;
 using Coco.Connectors.Querying;
 using Coco.Connectors.Secrets;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Coco.Connectors.Changes;
 
@@ -30,10 +31,22 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
     private readonly IDisposable _feed;
     // Keyed by subscriber; a dictionary because thousands join and leave one at a time while the dispatcher reads.
     private readonly ConcurrentDictionary<Subscriber, byte> _subscribers = new();
+    // One per distinct filter of the where-subscriptions, when the feed crosses instances.
+    private readonly ConcurrentDictionary<string, MatchTracker> _trackers = new();
+    private readonly Lock _trackersGate = new();
+    private readonly TrackedIdAllowance _allowance;
+    private readonly bool _feedCrossesInstances;
 
-    public ConnectorEventDispatcher(IConnectorChangeFeed feed, ConnectorReader reader, CocoMetrics metrics, ILogger<ConnectorEventDispatcher> logger)
+    public ConnectorEventDispatcher(
+        IConnectorChangeFeed feed,
+        ConnectorReader reader,
+        CocoMetrics metrics,
+        IOptions<MatchTrackingOptions> tracking,
+        ILogger<ConnectorEventDispatcher> logger)
     {
         _reader = reader;
+        _allowance = new TrackedIdAllowance(tracking.Value.MaxTrackedIds);
+        _feedCrossesInstances = feed.CrossesInstances;
         _metrics = metrics;
         _logger = logger;
         _feed = feed.Subscribe(this);
@@ -58,62 +71,84 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
 
     /// <summary>
     /// Every change to a connector that matched <paramref name="filter"/> before or after it, with whether it
-    /// matches now. Which connectors matched before is tracked per subscriber, starting from the store's answer
-    /// when the subscription begins (read after the subscriber is attached; events meanwhile wait for it), so this works
-    /// the same when changes come from other server instances. A change that snapshot may already show is told as a
-    /// non-match when its connector is outside the snapshot, once per connector: a "leave" is never missed.
+    /// matches now. A change raised in this process carries the state it replaced, which decides "matched before"
+    /// exactly and costs no memory. Where changes also come from other instances (<see cref="IConnectorChangeFeed.CrossesInstances"/>),
+    /// the ids that match are tracked once per distinct filter (<paramref name="key"/>), shared by every subscription with
+    /// it and forgotten with the last of them (<see cref="MatchTracker"/>), within <see cref="MatchTrackingOptions.MaxTrackedIds"/>.
+    /// Whatever decides it, a change whose prior state is unknown is told as a non-match rather than risk a stale entry.
     /// </summary>
-    public IObservable<object?> WatchMatching(ConnectorFilter filter)
+    public IObservable<object?> WatchMatching(ConnectorFilter filter, string key)
     {
         if (filter.Predicate is null)
         {
             return new Stream(this, () => new Handlers(_ => true, delivery => delivery.Changed(delivery.Connector is not null), null));
         }
 
+        if (!_feedCrossesInstances)
+        {
+            return new Stream(this, () => new Handlers(_ => true, delivery => Decide(filter, delivery), null));
+        }
+
         return new Stream(this, () =>
         {
-            var matching = new HashSet<string>();
-            var unsure = new HashSet<string>();
-            var snapshotTime = DateTime.MaxValue;
+            var tracker = AcquireTracker(key, filter);
             return new Handlers(
                 _ => true,
-                delivery =>
-                {
-                    var id = delivery.Change.Id;
-                    var before = matching.Contains(id);
-                    var now = delivery.Connector is { } connector && filter.Matches(connector);
-                    if (now)
-                    {
-                        matching.Add(id);
-                    }
-                    else
-                    {
-                        matching.Remove(id);
-                    }
-
-                    // A change the snapshot may already show (committed before it, its event arriving after): whether
-                    // the connector matched before it is unknown, so the first such event of a connector outside the
-                    // snapshot says "does not match" rather than risk leaving a stale entry in a live list.
-                    if (!before && !now && MayPrecede(delivery, snapshotTime) && unsure.Add(id))
-                    {
-                        return delivery.Changed(false);
-                    }
-
-                    return before || now ? delivery.Changed(now) : null;
-                },
-                async ct =>
-                {
-                    var snapshot = await _reader.MatchingSnapshotAsync(new ConnectorQuery(filter.Predicate, []), ct);
-                    matching.UnionWith(snapshot.Ids);
-                    snapshotTime = snapshot.LatestUpdate;
-                });
+                delivery => delivery.TryGetDecision(tracker, out var delivered) ? delivered : null,
+                ct => tracker.Loaded.WaitAsync(ct),
+                () => ReleaseTracker(tracker));
         });
     }
 
-    // Updated times only grow per connector, and every change committed before the snapshot is at or before its latest
-    // update; a deletion carries no time, so it may always precede.
-    private static bool MayPrecede(Delivery delivery, DateTime snapshotTime) =>
-        delivery.Connector is not { } connector || connector.Updated <= snapshotTime;
+    /// <summary>How many distinct filters have their matches tracked (or being read) now.</summary>
+    public int TrackedFilters => _trackers.Count;
+
+    /// <summary>How many of those are still reading their snapshot.</summary>
+    public int TrackedFiltersReading => _trackers.Values.Count(t => !t.Loaded.IsCompleted);
+
+    /// <summary>How many connector ids all trackers hold together (each distinct filter's once).</summary>
+    public long TrackedIds => _allowance.Held;
+
+    // Without a tracker: the change's prior state says whether it matched; unknown (only a change published without it)
+    // counts as "may have matched".
+    private static ConnectorChangedEvent? Decide(ConnectorFilter filter, ChangeDelivery delivery)
+    {
+        var now = delivery.Connector is { } connector && filter.Matches(connector);
+        var before = delivery.Change.Prior is not { } prior || prior.Matched(filter);
+        return before || now ? delivery.Changed(now) : null;
+    }
+
+    private MatchTracker AcquireTracker(string key, ConnectorFilter filter)
+    {
+        lock (_trackersGate)
+        {
+            if (!_trackers.TryGetValue(key, out var tracker) || tracker.Loaded.IsFaulted)
+            {
+                // A tracker whose snapshot failed is not reused: the next subscription reads again.
+                tracker = new MatchTracker(key, filter, _allowance);
+                _trackers[key] = tracker;
+                _ = tracker.LoadAsync(_reader);
+            }
+
+            tracker.References++;
+            return tracker;
+        }
+    }
+
+    private void ReleaseTracker(MatchTracker tracker)
+    {
+        lock (_trackersGate)
+        {
+            if (--tracker.References > 0)
+            {
+                return;
+            }
+
+            _trackers.TryRemove(new KeyValuePair<string, MatchTracker>(tracker.Key, tracker));
+        }
+
+        tracker.Release();
+    }
 
     void IObserver<ConnectorChange>.OnNext(ConnectorChange value) => _changes.Writer.TryWrite(value);
 
@@ -125,7 +160,8 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
     {
         await foreach (var change in _changes.Reader.ReadAllAsync())
         {
-            if (_subscribers.IsEmpty)
+            // A tracker may be reading its snapshot before its first subscriber is attached: it must see every change.
+            if (_subscribers.IsEmpty && _trackers.IsEmpty)
             {
                 continue;
             }
@@ -170,7 +206,12 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
             return;
         }
 
-        var delivery = new Delivery(change, connector, dispatch);
+        var delivery = new ChangeDelivery(change, connector, dispatch);
+        foreach (var (_, tracker) in _trackers)
+        {
+            tracker.Advance(delivery);
+        }
+
         foreach (var (subscriber, _) in _subscribers)
         {
             try
@@ -202,27 +243,9 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
 
     private sealed record Handlers(
         Func<ConnectorChange, bool> Accept,
-        Func<Delivery, object?> Select,
-        Func<CancellationToken, Task>? Prepare);
-
-    /// <summary>One change as every subscriber receives it: the same objects for all of them.</summary>
-    private sealed class Delivery(ConnectorChange change, Connector? connector, ChangeDispatch dispatch)
-    {
-        private ConnectorChangedEvent? _matching;
-        private ConnectorChangedEvent? _notMatching;
-
-        public ConnectorChange Change => change;
-
-        public Connector? Connector => connector;
-
-        public ChangeDispatch Dispatch => dispatch;
-
-        // Two threads may race here (the dispatcher, and a subscriber releasing the events it held while preparing);
-        // then both get an equal event and only the sharing of its serialization is lost.
-        public ConnectorChangedEvent Changed(bool matches) => matches
-            ? _matching ??= new ConnectorChangedEvent(change, connector, true)
-            : _notMatching ??= new ConnectorChangedEvent(change, connector, false);
-    }
+        Func<ChangeDelivery, object?> Select,
+        Func<CancellationToken, Task>? Prepare,
+        Action? Release = null);
 
     /// <summary>Each subscription gets fresh handlers, so per-subscriber state is never shared.</summary>
     private sealed class Stream(ConnectorEventDispatcher events, Func<Handlers> create) : IObservable<object?>
@@ -237,7 +260,7 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
         private readonly IObserver<object?> _observer;
         private readonly Lock _gate = new();
         private readonly CancellationTokenSource? _preparing;
-        private List<Delivery>? _waiting;
+        private List<ChangeDelivery>? _waiting;
         private bool _done;
 
         public Subscriber(ConnectorEventDispatcher events, Handlers handlers, IObserver<object?> observer)
@@ -258,7 +281,7 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
             }
         }
 
-        public void Offer(Delivery delivery)
+        public void Offer(ChangeDelivery delivery)
         {
             if (!_handlers.Accept(delivery.Change))
             {
@@ -306,7 +329,7 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
         }
 
         // Called under the gate: one subscriber's events leave one at a time, in order.
-        private void Emit(Delivery delivery)
+        private void Emit(ChangeDelivery delivery)
         {
             if (_done)
             {
@@ -340,7 +363,11 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
         public void Dispose()
         {
             _done = true;
-            _events._subscribers.TryRemove(this, out _);
+            if (_events._subscribers.TryRemove(this, out _))
+            {
+                _handlers.Release?.Invoke();
+            }
+
             _preparing?.Cancel();
         }
     }

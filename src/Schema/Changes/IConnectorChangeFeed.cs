@@ -11,4 +11,10 @@ public interface IConnectorChangeFeed : IObservable<ConnectorChange>
     /// event is on its way to local subscribers (the PostgreSQL feed waits, briefly, for it to come back through LISTEN).
     /// </summary>
     ValueTask PublishAsync(ConnectorChange change);
+
+    /// <summary>
+    /// Whether changes may arrive without their <see cref="ConnectorChange.Prior"/> state (written by another instance):
+    /// then filtered subscriptions track which connectors match (<see cref="ConnectorEventDispatcher"/>).
+    /// </summary>
+    bool CrossesInstances => false;
 }

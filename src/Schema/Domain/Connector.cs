@@ -34,4 +34,10 @@ public sealed class Connector
 
     /// <summary>Lower-cased haystack for the case-insensitive free-text search, kept by the write path.</summary>
     public string SearchText { get; set; } = "";
+
+    /// <summary>
+    /// A copy sharing every value: the write path replaces values rather than changing them in place, so the copy
+    /// taken before a write keeps the state it replaced (what a change's <see cref="Changes.PriorState"/> carries).
+    /// </summary>
+    internal Connector ShallowCopy() => (Connector)MemberwiseClone();
 }

@@ -65,7 +65,7 @@ public sealed class ConnectorWriter(
         db.Connectors.Add(connector);
         try
         {
-            await CommitAsync(db, new ConnectorChange(connector.Id, ConnectorChangeKind.Created, connector.Version) { Committed = connector }, by, now, ct);
+            await CommitAsync(db, new ConnectorChange(connector.Id, ConnectorChangeKind.Created, connector.Version) { Committed = connector, Prior = PriorState.Absent }, by, now, ct);
         }
         catch (DbUpdateException) when (requestedId is not null)
         {
@@ -145,12 +145,13 @@ public sealed class ConnectorWriter(
         }
 
         var versionRead = connector.Version;
+        var prior = new PriorState(connector.ShallowCopy());
         fields.ApplyTo(connector);
         connector.Version = versionRead + 1;
         connector.Updated = Now();
         try
         {
-            await CommitAsync(db, new ConnectorChange(id, ConnectorChangeKind.Updated, connector.Version) { Committed = connector }, by, connector.Updated, ct);
+            await CommitAsync(db, new ConnectorChange(id, ConnectorChangeKind.Updated, connector.Version) { Committed = connector, Prior = prior }, by, connector.Updated, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -183,7 +184,7 @@ public sealed class ConnectorWriter(
         db.Connectors.Remove(connector);
         try
         {
-            await CommitAsync(db, new ConnectorChange(id, ConnectorChangeKind.Deleted, connector.Version + 1), by, Now(), ct);
+            await CommitAsync(db, new ConnectorChange(id, ConnectorChangeKind.Deleted, connector.Version + 1) { Prior = new PriorState(connector) }, by, Now(), ct);
         }
         catch (DbUpdateConcurrencyException)
         {

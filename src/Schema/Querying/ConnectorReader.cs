@@ -79,13 +79,16 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
         }
     }
 
-    /// <summary>The ids the filter matches now and the latest update of any connector, read from one snapshot of the store.</summary>
-    public async Task<MatchingSnapshot> MatchingSnapshotAsync(ConnectorQuery query, CancellationToken ct)
+    /// <summary>
+    /// The ids the filter matches now (at most <paramref name="limit"/> of them: a caller that cannot keep more reads no
+    /// more) and the latest update of any connector, read from one snapshot of the store.
+    /// </summary>
+    public async Task<MatchingSnapshot> MatchingSnapshotAsync(ConnectorQuery query, int limit, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         query = (await SqliteIndexedFilter.RewriteAsync(query, db, ct)).Count;
-        var ids = await query.Where(db.Connectors.AsNoTracking()).Select(c => c.Id).ToListAsync(ct);
+        var ids = await query.Where(db.Connectors.AsNoTracking()).Select(c => c.Id).Take(limit).ToListAsync(ct);
         var latest = await db.Connectors.AsNoTracking().MaxAsync(c => (DateTime?)c.Updated, ct) ?? DateTime.MinValue;
         return new MatchingSnapshot([.. ids], latest);
     }

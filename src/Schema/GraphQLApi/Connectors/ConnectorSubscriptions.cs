@@ -53,7 +53,10 @@ public static class ConnectorSubscriptions
             .Argument<ConnectorFilterInputType>("where", a => a.Description = "Which connectors to watch; all when absent.")
             .PublishesSnapshots()
             // A stream resolver runs outside the field middleware, so it reports its own refusals the same way.
-            .ResolveStream(ctx => QueryErrorMiddleware.Report(ctx,
-                () => events.WatchMatching(WhereCompiler.Compile(ListArguments.Raw(ctx, "where") as IDictionary<string, object?>))));
+            .ResolveStream(ctx => QueryErrorMiddleware.Report(ctx, () =>
+            {
+                var where = ListArguments.Raw(ctx, "where") as IDictionary<string, object?>;
+                return events.WatchMatching(WhereCompiler.Compile(where), WhereKey.Of(where));
+            }));
     }
 }

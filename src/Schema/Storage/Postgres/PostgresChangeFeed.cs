@@ -65,6 +65,9 @@ public sealed class PostgresChangeFeed(TimeProvider clock) : IConnectorChangeFee
 
     public IDisposable Subscribe(IObserver<ConnectorChange> observer) => _fanOut.Subscribe(observer);
 
+    /// <summary>Other instances' changes arrive as ids and versions, without the state they replaced.</summary>
+    public bool CrossesInstances => true;
+
     /// <summary>A change the database recorded, in commit order, once; <paramref name="origin"/> is the instance that wrote it.</summary>
     internal void Deliver(ConnectorChange change, string origin)
     {
@@ -107,7 +110,7 @@ public sealed class PostgresChangeFeed(TimeProvider clock) : IConnectorChangeFee
 
             _held.Dequeue();
             _fanOut.Publish(own is null ? next.Change
-                : next.Change with { Committed = own.Committed, CommittedAt = own.CommittedAt, WriteContext = own.WriteContext });
+                : next.Change with { Committed = own.Committed, Prior = own.Prior, CommittedAt = own.CommittedAt, WriteContext = own.WriteContext });
             if (_writers.Remove(key, out var writer))
             {
                 writer.TrySetResult();
