@@ -146,6 +146,12 @@ public sealed class ConnectorWriter(
 
         var versionRead = connector.Version;
         fields.ApplyTo(connector);
+        if (JsonNode.DeepEquals(stored, ConnectorDocument.ToJson(connector, maskSecrets: false)))
+        {
+            // Nothing changes: no write, no new version, no audit entry, no event (docs/decisions.md, "A no-op update").
+            return WriteResult.Ok(connector);
+        }
+
         connector.Version = versionRead + 1;
         connector.Updated = Now();
         try
