@@ -6,7 +6,7 @@ namespace Coco.Connectors.Server.Hosting;
 
 /// <summary>
 /// How the server says it cannot start: one line on standard error naming the problem (a missing or wrong key, a bad
-/// setting, an unreachable store, a port in use) and exit code <see cref="ExitCode"/>, instead of an unhandled
+/// setting, an unreachable store) and exit code <see cref="ExitCode"/>, instead of an unhandled
 /// exception's stack trace and the runtime's abort (134). An exception of a kind no check raises is a bug: its stack
 /// trace follows the line.
 /// </summary>
