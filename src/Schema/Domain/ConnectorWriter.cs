@@ -147,6 +147,12 @@ public sealed class ConnectorWriter(
         var versionRead = connector.Version;
         var prior = new PriorState(connector.ShallowCopy());
         fields.ApplyTo(connector);
+        if (JsonNode.DeepEquals(stored, ConnectorDocument.ToJson(connector, maskSecrets: false)))
+        {
+            // Nothing changes: no write, no new version, no audit entry, no event (docs/decisions.md, "A no-op update").
+            return WriteResult.Ok(connector);
+        }
+
         connector.Version = versionRead + 1;
         connector.Updated = Now();
         try

@@ -28,7 +28,19 @@ public static class SecretsCommand
                     await output.WriteLineAsync($"key {id}: {count}");
                 }
 
-                return 0;
+                // The key ids say which key each secret needs; decrypting a few says whether the configured key is it.
+                var wrong = await keys.WrongKeysAsync(ct);
+                foreach (var problem in wrong)
+                {
+                    await output.WriteLineAsync(problem);
+                }
+
+                if (wrong.Count == 0 && census.ByKey.Count > 0)
+                {
+                    await output.WriteLineAsync("keys checked: each key in use decrypts its stored secrets");
+                }
+
+                return wrong.Count == 0 ? 0 : 1;
             case "rotate":
                 await output.WriteLineAsync(Describe(keys));
                 var failures = new List<string>();

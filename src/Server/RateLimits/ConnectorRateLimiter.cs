@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Coco.Connectors.Auth;
 using Coco.Connectors.Server.Auth;
 
 namespace Coco.Connectors.Server.RateLimits;
@@ -11,32 +12,41 @@ namespace Coco.Connectors.Server.RateLimits;
 /// </summary>
 internal static class ConnectorRateLimiter
 {
-    public static PartitionedRateLimiter<HttpContext> Create(RateLimitOptions options, bool exemptLoopback)
+    /// <summary>
+    /// The buckets, by partition: shared by HTTP requests (<see cref="ForRequests"/>) and the operations sent over open
+    /// WebSockets (<see cref="OperationRateLimit"/>), so a caller has one budget whichever way it comes.
+    /// </summary>
+    public static PartitionedRateLimiter<RatePartition> Create(RateLimitOptions options)
     {
         // Built once: RateLimitPartition.GetTokenBucketLimiter would allocate a closure on every request.
         var perToken = Bucket(options.PerToken);
         var perAddress = Bucket(options.PerAddress);
         Func<RatePartition, RateLimiter> tokenBucket = _ => new TokenBucketRateLimiter(perToken);
         Func<RatePartition, RateLimiter> addressBucket = _ => new TokenBucketRateLimiter(perAddress);
-        return PartitionedRateLimiter.Create<HttpContext, RatePartition>(context =>
-        {
-            var key = PartitionOf(context, exemptLoopback);
-            return key == RatePartition.Exempt ? RateLimitPartition.GetNoLimiter(key)
-                : RateLimitPartition.Get(key, key.IsToken ? tokenBucket : addressBucket);
-        });
+        return PartitionedRateLimiter.Create<RatePartition, RatePartition>(key =>
+            key == RatePartition.Exempt ? RateLimitPartition.GetNoLimiter(key)
+                : RateLimitPartition.Get(key, key.IsToken ? tokenBucket : addressBucket));
     }
 
-    public static RatePartition PartitionOf(HttpContext context, bool exemptLoopback)
-    {
-        if ((exemptLoopback && CallerAccess.IsLocal(context)) || context.Request.Path.StartsWithSegments(HealthPath))
-        {
-            return RatePartition.Exempt;
-        }
+    /// <summary>The HTTP side of <paramref name="buckets"/>: each request draws from its caller's partition.</summary>
+    public static PartitionedRateLimiter<HttpContext> ForRequests(PartitionedRateLimiter<RatePartition> buckets, bool exemptLoopback) =>
+        buckets.WithTranslatedKey<HttpContext>(context => PartitionOf(context, exemptLoopback), leaveOpen: true);
 
-        return CallerAccess.Of(context) is { HasToken: true } caller
-            ? RatePartition.ForToken(caller.Name)
-            : RatePartition.ForAddress(context.Connection.RemoteIpAddress);
-    }
+    public static RatePartition PartitionOf(HttpContext context, bool exemptLoopback) =>
+        context.Request.Path.StartsWithSegments(HealthPath) ? RatePartition.Exempt : PartitionOf(CallerAccess.Of(context), context, exemptLoopback);
+
+    /// <summary>
+    /// The bucket of <paramref name="caller"/> on the connection of <paramref name="context"/>: its token's, or its
+    /// address's when it has no valid token (exempt on this machine when <paramref name="exemptLoopback"/>).
+    /// </summary>
+    public static RatePartition PartitionOf(Caller? caller, HttpContext context, bool exemptLoopback) =>
+        IsExempt(context, exemptLoopback) ? RatePartition.Exempt : PartitionOf(caller, RatePartition.ForAddress(context.Connection.RemoteIpAddress));
+
+    /// <summary>A caller with a token draws from the token's bucket, any other from its address's.</summary>
+    public static RatePartition PartitionOf(Caller? caller, RatePartition address) =>
+        caller is { HasToken: true } ? RatePartition.ForToken(caller.Name) : address;
+
+    public static bool IsExempt(HttpContext context, bool exemptLoopback) => exemptLoopback && CallerAccess.IsLocal(context);
 
     private static readonly PathString HealthPath = new("/healthz");
 

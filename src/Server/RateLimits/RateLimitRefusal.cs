@@ -59,7 +59,7 @@ internal sealed class RateLimitRefusal(IOptions<RateLimitOptions> options, Graph
         return (int)Math.Clamp(Math.Ceiling(after.TotalSeconds), 1, int.MaxValue);
     }
 
-    private static string Reason(bool byToken, RateLimitBucket bucket, int retryAfter) => string.Create(CultureInfo.InvariantCulture,
+    public static string Reason(bool byToken, RateLimitBucket bucket, int retryAfter) => string.Create(CultureInfo.InvariantCulture,
         $"Too many requests {(byToken ? "with this API token" : "from this client")}: at most {bucket.PermitLimit} in a burst and "
         + $"{bucket.TokensPerPeriod} more every {bucket.ReplenishmentPeriod.TotalSeconds:0.###} s. Retry after {retryAfter} s.");
 

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Coco.Connectors.Server.Transport;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -14,11 +15,14 @@ public static class RateLimitRegistration
                 "RateLimits:PerToken and RateLimits:PerAddress need a positive PermitLimit, TokensPerPeriod and ReplenishmentPeriod.")
             .ValidateOnStart();
         services.AddSingleton<RateLimitRefusal>();
+        services.AddSingleton(sp => ConnectorRateLimiter.Create(sp.GetRequiredService<IOptions<RateLimitOptions>>().Value));
+        services.AddSingleton<OperationRateLimit>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, IHostEnvironment, RateLimitRefusal>((limiter, options, environment, refusal) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, IHostEnvironment, RateLimitRefusal, PartitionedRateLimiter<RatePartition>>(
+            (limiter, options, environment, refusal, buckets) =>
         {
             var limits = options.Value;
-            limiter.GlobalLimiter = ConnectorRateLimiter.Create(limits, limits.ExemptLoopback ?? environment.IsDevelopment());
+            limiter.GlobalLimiter = ConnectorRateLimiter.ForRequests(buckets, limits.ExemptLoopback ?? environment.IsDevelopment());
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = refusal.OnRejectedAsync;
         });

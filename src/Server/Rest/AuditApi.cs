@@ -19,24 +19,13 @@ public static class AuditApi
         string? connectorId;
         try
         {
-            size = log.Limits.Size(Number(request, "size") is { } asked ? checked((int)asked) : null, "size");
-            if (size == 0)
-            {
-                // A page of nothing has no last entry to continue from.
-                throw new QueryException("size", "size must be at least 1");
-            }
-
-            before = Number(request, "before");
             connectorId = Single(request, "connector_id");
+            size = log.CheckRequest(Number(request, "size") is { } asked ? checked((int)asked) : null, "size", connectorId, "connector_id");
+            before = Number(request, "before");
         }
         catch (Exception e) when (e is QueryException or OverflowException)
         {
             return CocoResponses.BadRequest(e is QueryException q ? $"{q.Parameter}: {q.Message}" : "size is too large");
-        }
-
-        if (connectorId is not null && !ConnectorIds.IsValid(connectorId))
-        {
-            return CocoResponses.BadRequest("connector_id is not a connector id");
         }
 
         var page = await log.PageAsync(connectorId, before, size, ct);

@@ -118,8 +118,9 @@ public sealed class CrossInstanceTests : IAsyncLifetime
         {
             var version = (await _a.StoredAsync(id))!.Version;
             var pair = await Task.WhenAll(
-                a.SendJsonAsync(HttpMethod.Put, $"connector/{id}", """{"name": "from A"}""", r => r.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"")),
-                b.SendJsonAsync(HttpMethod.Put, $"connector/{id}", """{"name": "from B"}""", r => r.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"")));
+                // Names new each round: a write that changes nothing is not a write, and would not conflict.
+                a.SendJsonAsync(HttpMethod.Put, $"connector/{id}", $$"""{"name": "from A {{round}}"}""", r => r.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"")),
+                b.SendJsonAsync(HttpMethod.Put, $"connector/{id}", $$"""{"name": "from B {{round}}"}""", r => r.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"")));
             Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], pair.Select(r => r.Status).Order());
             Assert.Equal(version + 1, (await _b.StoredAsync(id))!.Version);
         }

@@ -180,11 +180,28 @@ public sealed class AuditLogTests(AuditServer server) : IClassFixture<AuditServe
     [InlineData("first: -1", "HC0079")]
     [InlineData("after: \"bm90LWEtY3Vyc29y\"", "HC0078")]
     [InlineData("after: \"%%%\"", "HC0078")]
+    [InlineData("first: 0", AuditLog.EmptyPageCode)]
+    [InlineData("connectorId: \"has space\"", AuditLog.InvalidConnectorIdCode)]
+    [InlineData("connectorId: \"\"", AuditLog.InvalidConnectorIdCode)]
     public async Task Bad_GraphQL_arguments_are_errors_with_a_code(string arguments, string code)
     {
         using var auditor = Client(AuditServer.Auditor);
         var response = await GraphQLAsync(auditor, $$"""{ auditLog({{arguments}}) { nodes { kind } } }""", expectErrors: true);
         Assert.Equal(code, (string?)response["errors"]![0]!["extensions"]!["code"]);
+        Assert.Null(response["data"]);
+    }
+
+    [Theory]
+    [InlineData("size=0", "first: 0", "must be at least 1")]
+    [InlineData("connector_id=has%20space", "connectorId: \"has space\"", "is not a connector id")]
+    public async Task REST_and_GraphQL_refuse_the_same_requests_for_the_same_reason(string rest, string graphql, string reason)
+    {
+        using var auditor = Client(AuditServer.Auditor);
+        var refused = await auditor.GetJsonAsync("/connector/_audit?" + rest);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains(reason, (string?)refused.Object["error"]!["reason"], StringComparison.Ordinal);
+        var response = await GraphQLAsync(auditor, $$"""{ auditLog({{graphql}}) { nodes { kind } } }""", expectErrors: true);
+        Assert.Contains(reason, (string?)response["errors"]![0]!["message"], StringComparison.Ordinal);
     }
 
     [Fact]

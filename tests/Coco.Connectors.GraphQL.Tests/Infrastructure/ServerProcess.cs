@@ -40,7 +40,23 @@ public sealed class ServerProcess : IAsyncDisposable
     /// </summary>
     public static async Task<ServerProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, bool withTestToken = false)
     {
-        var start = new ProcessStartInfo(DotnetHost(), [Path.Combine(AppContext.BaseDirectory, "Coco.Connectors.GraphQL.Server.dll"), "--urls", "http://127.0.0.1:0"])
+        var start = StartInfo(workingDirectory, environment, withTestToken, ["--urls", "http://127.0.0.1:0"]);
+        var server = new ServerProcess(Process.Start(start)!) { _withTestToken = withTestToken };
+        server.BaseAddress = await server.WaitForAddressAsync();
+        return server;
+    }
+
+    /// <summary>Runs the server's program with <paramref name="args"/> (a command, or a start that is refused) to its end.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        await using var run = new ServerProcess(Process.Start(StartInfo(workingDirectory, environment, withTestToken: false, args))!);
+        var output = await run.WaitForExitAsync();
+        return (run.ExitCode, output);
+    }
+
+    private static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string>? environment, bool withTestToken, string[] args)
+    {
+        var start = new ProcessStartInfo(DotnetHost(), [Path.Combine(AppContext.BaseDirectory, "Coco.Connectors.GraphQL.Server.dll"), .. args])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -66,9 +82,7 @@ public sealed class ServerProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var server = new ServerProcess(Process.Start(start)!) { _withTestToken = withTestToken };
-        server.BaseAddress = await server.WaitForAddressAsync();
-        return server;
+        return start;
     }
 
     public HttpClient CreateHttpClient()

@@ -130,6 +130,53 @@ public sealed class RateLimitTests(RateLimitedServer server) : IClassFixture<Rat
         Assert.Equal(HttpStatusCode.OK, (await other.GetJsonAsync("/connector/github")).Status);
     }
 
+    [Theory]
+    [InlineData(WsTestClient.TransportWs, 12, 13)]
+    [InlineData(WsTestClient.ApolloWs, 14, 15)]
+    public async Task Each_operation_on_an_open_WebSocket_takes_a_permit_from_its_callers_bucket(string subProtocol, int upgradeToken, int initToken)
+    {
+        // The upgrade carries one token, connection_init another: the socket speaks for the second, and its operations
+        // draw from that token's bucket, the one its HTTP requests use.
+        await using var socket = await WsTestClient.ConnectWithAsync(server.GraphQLWebSocketUri,
+            o => o.SetRequestHeader("X-API-TOKEN", RateLimitedServer.Token(upgradeToken)), subProtocol);
+        await socket.SendAsync(new { type = "connection_init", payload = new Dictionary<string, string> { ["X-API-TOKEN"] = RateLimitedServer.Token(initToken) } });
+        await socket.ReceiveAsync("connection_ack");
+        var data = subProtocol == WsTestClient.ApolloWs ? "data" : "next";
+        for (var i = 0; i < RateLimitedServer.Burst; i++)
+        {
+            await socket.SubscribeAsync($"q{i}", "{ __typename }");
+            var result = await socket.ReceiveAsync(data);
+            Assert.Equal($"q{i}", WsTestClient.Id(result));
+            Assert.Equal("Query", result.GetProperty("payload").GetProperty("data").GetProperty("__typename").GetString());
+            await socket.ReceiveAsync("complete");
+        }
+
+        await socket.SubscribeAsync("over", "{ __typename }");
+        var refused = await socket.ReceiveAsync("error");
+        Assert.Equal("over", WsTestClient.Id(refused));
+        var error = subProtocol == WsTestClient.ApolloWs ? refused.GetProperty("payload").GetProperty("errors")[0] : refused.GetProperty("payload")[0];
+        Assert.Equal("RATE_LIMITED", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.InRange(error.GetProperty("extensions").GetProperty("retryAfter").GetInt32(), 1, (int)RateLimitedServer.Period.TotalSeconds);
+        Assert.Contains("Too many requests with this API token", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        // A subscription is refused the same way, and the socket stays open and usable.
+        await socket.SubscribeAsync("watch", "subscription { onConnectorCreated { id } }");
+        Assert.Equal("watch", WsTestClient.Id(await socket.ReceiveAsync("error")));
+        if (subProtocol == WsTestClient.TransportWs)
+        {
+            await socket.SendAsync(new { type = "ping" });
+            await socket.ReceiveAsync("pong");
+        }
+
+        Assert.Equal(System.Net.WebSockets.WebSocketState.Open, socket.Socket.State);
+
+        // One bucket per caller: the token's HTTP requests are refused now, the upgrade's token spent one permit only.
+        using var sameToken = Client(RateLimitedServer.Token(initToken));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await sameToken.GetJsonAsync("/connector/github")).Status);
+        using var upgradeOnly = Client(RateLimitedServer.Token(upgradeToken));
+        Assert.Equal(HttpStatusCode.OK, (await upgradeOnly.GetJsonAsync("/connector/github")).Status);
+    }
+
     [Fact]
     public async Task Callers_without_a_valid_token_share_their_addresss_bucket_and_other_addresses_are_unaffected()
     {

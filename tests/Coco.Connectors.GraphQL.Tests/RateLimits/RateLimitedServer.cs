@@ -11,7 +11,7 @@ namespace Coco.Connectors.Tests.RateLimits;
 public class RateLimitedServer : CocoServer
 {
     public const int Burst = 3;
-    public const int Tokens = 12;
+    public const int Tokens = 16;
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
     /// <summary>One of the server's tokens (every permission), each with its own bucket.</summary>

@@ -44,7 +44,8 @@ public sealed class RatePartitionTests
             bucket.PermitLimit = int.MaxValue;
             bucket.TokensPerPeriod = int.MaxValue;
         }
-        using var limiter = ConnectorRateLimiter.Create(options, exemptLoopback: false);
+        using var buckets = ConnectorRateLimiter.Create(options);
+        using var limiter = ConnectorRateLimiter.ForRequests(buckets, exemptLoopback: false);
         var contexts = new[] { Context("203.0.113.7", new Caller("ui", Permissions.Parse("*"))), Context("2001:db8::1", null) };
         foreach (var context in contexts)
         {

@@ -1,9 +1,13 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Coco.Connectors.Secrets.AtRest;
 using Coco.Connectors.Server.Hosting;
+using Coco.Connectors.Storage;
 using Coco.Connectors.Tests.GraphQL;
 using Coco.Connectors.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coco.Connectors.Tests.Secrets;
 
@@ -196,6 +200,41 @@ public sealed class SecretsAtRestTests
                 Assert.Contains($"Connector '{id}' holds secrets encrypted with key 'k1', which is not configured: set Secrets:Encryption:Keys:k1", AllMessages(refused), StringComparison.Ordinal);
             }
         }
+    }
+
+    [Fact]
+    public async Task A_wrong_key_under_the_right_id_refuses_to_start_and_secrets_status_names_it()
+    {
+        using var first = new EncryptedServer();
+        var id = await CreateAsync(first, "needs the real k1");
+        var wrongKey = ("Secrets:Encryption:Keys:k1", EncryptedServer.KeyOf("not k1"));
+        const string Named = "Secrets:Encryption:Keys:k1 is not the key the stored secrets under key 'k1' were encrypted with";
+
+        using (var wrong = EncryptedServer.WithSettings(first.Database, wrongKey, ("Secrets:Encryption:ActiveKey", "k1")))
+        {
+            var refused = Assert.ThrowsAny<Exception>(() => wrong.CreateHttpClient());
+            Assert.Contains(Named, AllMessages(refused), StringComparison.Ordinal);
+            Assert.Contains($"connector '{id}'", AllMessages(refused), StringComparison.Ordinal);
+        }
+
+        // secrets status over the same store with the wrong key: the counts, then the key named, and a failing exit.
+        var ring = SecretKeyRing.From(new SecretEncryptionOptions { Keys = new() { ["k1"] = EncryptedServer.KeyOf("not k1") } })!;
+        var keys = new StoredSecretKeys(first.Services.GetRequiredService<IDbContextFactory<CocoDbContext>>(), new StoredSecrets(new SecretCipher(ring)));
+        await using var services = new ServiceCollection().AddSingleton(keys).BuildServiceProvider();
+        var output = new StringWriter();
+        Assert.Equal(1, await SecretsCommand.RunAsync(services, ["secrets", "status"], output));
+        Assert.Contains("key k1: 7", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(Named, output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("keys checked", output.ToString(), StringComparison.Ordinal);
+
+        // One damaged value is not a wrong key: the others under k1 open, so the server starts and status passes.
+        var (config, _) = await StoredColumns.ReadAsync(first.Database, id);
+        var stored = JsonNode.Parse(config!)!.AsObject();
+        var secret = (string)stored["client_secret"]!;
+        stored["client_secret"] = secret[..^2] + (secret[^2] == 'A' ? 'B' : 'A') + secret[^1];
+        await StoredColumns.WriteConfigAsync(first.Database, id, stored.ToJsonString());
+        using var again = EncryptedServer.Over(first.Database, "k1", "k1");
+        Assert.Contains("keys checked: each key in use decrypts its stored secrets", await RunAsync(again, "status"), StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string, string> MalformedSettings => new()

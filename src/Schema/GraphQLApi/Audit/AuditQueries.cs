@@ -18,10 +18,11 @@ public static class AuditQueries
             .Argument<StringGraphType>("after", a => a.Description = "Return the entries older than the one with this cursor.")
             .ResolveAsync(async ctx =>
             {
-                var size = log.Limits.Size(ctx.GetArgument<int?>("first"), "first");
+                var connectorId = ctx.GetArgument<string?>("connectorId");
+                var size = log.CheckRequest(ctx.GetArgument<int?>("first"), "first", connectorId, "connectorId");
                 var after = ctx.GetArgument<string?>("after");
                 var before = after is null ? (long?)null : AuditCursor.Decode(after, "after");
-                var page = await log.PageAsync(ctx.GetArgument<string?>("connectorId"), before, size, ctx.CancellationToken);
+                var page = await log.PageAsync(connectorId, before, size, ctx.CancellationToken);
                 return new AuditEntriesConnection(page, after is not null);
             });
     }

@@ -12,6 +12,7 @@ public sealed class StoredSecretKeys(IDbContextFactory<CocoDbContext> dbFactory,
 {
     private const int BatchSize = 256;
     private const int StartupCandidates = 64;
+    private const int KeyCheckCandidates = 8;
     private const string Columns = """SELECT "Id", "Config", "UrlWithPassword", "Version" FROM connectors""";
 
     /// <summary>The key new writes use (null: plain text).</summary>
@@ -20,30 +21,87 @@ public sealed class StoredSecretKeys(IDbContextFactory<CocoDbContext> dbFactory,
     public IReadOnlyCollection<string> ConfiguredKeyIds => secrets?.Keys.KeyIds ?? [];
 
     /// <summary>
-    /// Refuses to go on when a stored secret is encrypted with a key that is not configured: every read of that
+    /// Refuses to go on when a stored secret is encrypted with a key that is not configured, or when a configured key
+    /// is not the one its stored secrets were encrypted with (<see cref="WrongKeysAsync"/>): every read of such a
     /// connector would fail. One SQL scan for the marker, leaving out rows under the configured keys (a connector is
     /// always written with one key), then a look at the few rows it finds.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A key is missing; the message names it and the connector.</exception>
+    /// <exception cref="InvalidOperationException">A key is missing or wrong; the message names it.</exception>
     public async Task RequireConfiguredKeysAsync(CancellationToken ct)
     {
-        static string Holds(int pattern) => $$"""(COALESCE("Config", '') LIKE {{{pattern}}} OR COALESCE("UrlWithPassword", '') LIKE {{{pattern}}})""";
         var known = ConfiguredKeyIds.ToList();
         var sql = $"{Columns} WHERE {Holds(0)}"
             + string.Concat(known.Select((_, i) => $" AND NOT {Holds(i + 1)}"))
             + $" LIMIT {StartupCandidates}";
-        object[] patterns = ["%" + SecretCipher.Prefix + "%", .. known.Select(id => "%" + SecretCipher.Prefix + id + ":%")];
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        foreach (var row in await db.Database.SqlQueryRaw<StoredSecretRow>(sql, patterns).ToListAsync(ct))
+        object[] patterns = [MarkerPattern(null), .. known.Select(MarkerPattern)];
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            if (StoredSecrets.KeyIdsOf(row.Config, row.UrlWithPassword).FirstOrDefault(id => id is not null && !known.Contains(id)) is { } missing)
+            foreach (var row in await db.Database.SqlQueryRaw<StoredSecretRow>(sql, patterns).ToListAsync(ct))
             {
-                throw new InvalidOperationException(
-                    $"Connector '{row.Id}' holds secrets encrypted with key '{missing}', which is not configured: set "
-                    + $"{SecretEncryptionOptions.Section}:Keys:{missing} to the key they were encrypted with (docs/secrets-at-rest.md).");
+                if (StoredSecrets.KeyIdsOf(row.Config, row.UrlWithPassword).FirstOrDefault(id => id is not null && !known.Contains(id)) is { } missing)
+                {
+                    throw new InvalidOperationException(
+                        $"Connector '{row.Id}' holds secrets encrypted with key '{missing}', which is not configured: set "
+                        + $"{SecretEncryptionOptions.Section}:Keys:{missing} to the key they were encrypted with (docs/secrets-at-rest.md).");
+                }
             }
         }
+
+        if ((await WrongKeysAsync(ct)).FirstOrDefault() is { } wrong)
+        {
+            throw new InvalidOperationException(wrong);
+        }
     }
+
+    /// <summary>
+    /// For each configured key that stored secrets name, whether it opens them: a few of its values are decrypted, and a
+    /// key that opens none of them is wrong (a key id is only a name; the wrong bytes under the right name would
+    /// otherwise pass until the first read). One value failing alone is a damaged value, not a wrong key, so it is not
+    /// enough. Returns one message per wrong key; empty when every key in use is right.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WrongKeysAsync(CancellationToken ct)
+    {
+        var wrong = new List<string>();
+        if (secrets is null)
+        {
+            return wrong;
+        }
+
+        var sql = $"{Columns} WHERE {Holds(0)} LIMIT {KeyCheckCandidates}";
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var keyId in ConfiguredKeyIds.Order(StringComparer.Ordinal))
+        {
+            var rows = await db.Database.SqlQueryRaw<StoredSecretRow>(sql, MarkerPattern(keyId)).ToListAsync(ct);
+            var values = rows.SelectMany(r => StoredSecrets.EncryptedValuesOf(r.Config, r.UrlWithPassword))
+                .Where(v => SecretCipher.KeyIdOf(v) == keyId).Take(KeyCheckCandidates).ToList();
+            if (values.Count > 0 && !values.Any(Opens))
+            {
+                wrong.Add($"{SecretEncryptionOptions.Section}:Keys:{keyId} is not the key the stored secrets under key '{keyId}' were encrypted with: "
+                    + $"none of the {values.Count} stored values checked (connector '{rows[0].Id}' first) decrypts with it. Set it to the key they were "
+                    + "encrypted with (docs/secrets-at-rest.md).");
+            }
+        }
+
+        return wrong;
+    }
+
+    private bool Opens(string encrypted)
+    {
+        try
+        {
+            secrets!.ReadText(encrypted);
+            return true;
+        }
+        catch (SecretCipherException)
+        {
+            return false;
+        }
+    }
+
+    private static string Holds(int pattern) => $$"""(COALESCE("Config", '') LIKE {{{pattern}}} OR COALESCE("UrlWithPassword", '') LIKE {{{pattern}}})""";
+
+    // Key ids are letters, digits and '-' only, so they hold no LIKE wildcard.
+    private static string MarkerPattern(string? keyId) => keyId is null ? "%" + SecretCipher.Prefix + "%" : "%" + SecretCipher.Prefix + keyId + ":%";
 
     /// <summary>How many stored secrets are in plain text and how many under each key.</summary>
     public async Task<SecretCensus> CountAsync(CancellationToken ct)

@@ -129,6 +129,45 @@ public sealed class StoredSecrets(SecretCipher cipher)
         return found;
     }
 
+    /// <summary>Every encrypted value of a stored row (wherever it sits), read from the stored text: no key needed.</summary>
+    public static IEnumerable<string> EncryptedValuesOf(string? storedConfig, string? storedUrl)
+    {
+        if (storedUrl is not null && SecretCipher.KeyIdOf(storedUrl) is not null)
+        {
+            yield return storedUrl;
+        }
+
+        if (storedConfig is null || !storedConfig.Contains(SecretCipher.Prefix, StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        var pending = new Stack<JsonNode?>([JsonNode.Parse(storedConfig, null, default)]);
+        while (pending.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (_, child) in obj)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+                case JsonValue value when EncryptedText(value) is { } text:
+                    yield return text;
+                    break;
+            }
+        }
+    }
+
     private static void Collect(JsonNode node, bool secret, List<string?> found)
     {
         if (node is JsonValue value && value.TryGetValue<string>(out var text))

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using Coco.Connectors.Server.Transport.Streaming;
 using GraphQL;
 
 namespace Coco.Connectors.Server.Transport.WebSockets;
@@ -83,8 +82,8 @@ internal sealed class ApolloWsProtocol(WebSocketConnection connection, ProtocolS
 
         // Apollo's server lets a start with an id in use replace that operation.
         StopOperation(message.Id);
-        return StartOperation(message.Id, request) == StartOutcome.TooManyOperations
-            ? SendErrorAsync(message.Id, StreamingErrors.TooManyOperations(Options.MaxOperationsPerConnection), default)
+        return StartOperation(message.Id, request, out var refusal) == StartOutcome.Refused
+            ? SendErrorAsync(message.Id, refusal!, default)
             : Task.CompletedTask;
     }
 

@@ -1,4 +1,3 @@
-using Coco.Connectors.Server.Transport.Streaming;
 using GraphQL;
 
 namespace Coco.Connectors.Server.Transport.WebSockets;
@@ -94,13 +93,13 @@ internal sealed class GraphQLTransportWsProtocol(WebSocketConnection connection,
             return Task.CompletedTask;
         }
 
-        switch (StartOperation(message.Id, request))
+        switch (StartOperation(message.Id, request, out var refusal))
         {
             case StartOutcome.DuplicateId:
                 Connection.Close(CloseCodes.SubscriberExists, $"Subscriber for {message.Id} already exists");
                 return Task.CompletedTask;
-            case StartOutcome.TooManyOperations:
-                return SendErrorAsync(message.Id, StreamingErrors.TooManyOperations(Options.MaxOperationsPerConnection), default);
+            case StartOutcome.Refused:
+                return SendErrorAsync(message.Id, refusal!, default);
             default:
                 return Task.CompletedTask;
         }

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using Coco.Connectors.Observability;
 using Coco.Connectors.Server.Auth;
 using Coco.Connectors.Server.Hosting.Shutdown;
+using Coco.Connectors.Server.RateLimits;
 using Coco.Connectors.Server.Transport.Streaming;
 using GraphQL;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ internal sealed class GraphQLWebSocketHandler(
     IOptions<GraphQLStreamingOptions> options,
     DrainSignal drain,
     TokenDirectory directory,
+    OperationRateLimit rateLimit,
     CocoMetrics metrics,
     ILogger<GraphQLWebSocketHandler> logger)
 {
@@ -48,7 +50,7 @@ internal sealed class GraphQLWebSocketHandler(
         var limits = options.Value;
         var services = new ProtocolServices(streamer, serializer, scopes, limits,
             new StreamingConnection(client, limits.MaxQueuedBytesPerConnection, countsSubscriptions: true, subProtocol),
-            new WebSocketAuth(CallerAccess.Of(context), directory), logger);
+            new WebSocketAuth(CallerAccess.Of(context), directory), rateLimit.ForSocket(context), logger);
         await using SubscriptionServer server = subProtocol == GraphQLTransportWsProtocol.SubProtocol
             ? new GraphQLTransportWsProtocol(connection, services)
             : new ApolloWsProtocol(connection, services);

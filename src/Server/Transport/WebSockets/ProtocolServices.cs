@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Coco.Connectors.Secrets;
 using Coco.Connectors.Server.Auth;
+using Coco.Connectors.Server.RateLimits;
 using Coco.Connectors.Server.Transport.Streaming;
 using GraphQL;
 using GraphQL.Transport;
@@ -19,4 +20,5 @@ internal sealed record ProtocolServices(
     GraphQLStreamingOptions Options,
     StreamingConnection Client,
     WebSocketAuth Auth,
+    OperationPermits Permits,
     ILogger Logger);

@@ -51,7 +51,9 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
     {
         Started,
         DuplicateId,
-        TooManyOperations,
+
+        /// <summary>Too many operations on the socket, or the caller's rate limit: send the refusal for the operation.</summary>
+        Refused,
     }
 
     protected WebSocketConnection Connection { get; }
@@ -152,19 +154,31 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
         _ = KeepAliveAsync();
     }
 
-    protected StartOutcome StartOperation(string id, GraphQLRequest request)
+    /// <summary>
+    /// Starts an operation in the background. Each takes a permit from its caller's rate-limit bucket, the one its HTTP
+    /// requests draw from; <paramref name="refusal"/> is what to send for a <see cref="StartOutcome.Refused"/> one.
+    /// </summary>
+    protected StartOutcome StartOperation(string id, GraphQLRequest request, out ExecutionResult? refusal)
     {
         RunningOperation operation;
         lock (_gate)
         {
+            refusal = null;
             if (_operations.Count >= Options.MaxOperationsPerConnection)
             {
-                return StartOutcome.TooManyOperations;
+                refusal = StreamingErrors.TooManyOperations(Options.MaxOperationsPerConnection);
+                return StartOutcome.Refused;
             }
 
             if (_operations.ContainsKey(id))
             {
                 return StartOutcome.DuplicateId;
+            }
+
+            refusal = Services.Permits.TryTake(_caller);
+            if (refusal is not null)
+            {
+                return StartOutcome.Refused;
             }
 
             operation = new RunningOperation(id, _lifetime.Token);
