@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Coco.Connectors.Tests.Infrastructure;
 using Coco.Connectors.Tests.Transport.Streaming;
@@ -46,7 +48,12 @@ public sealed class TracingTests(TracingTests.TracedServer server) : IClassFixtu
 
         Assert.Equal(operation.TraceId, delivery.TraceId);
         Assert.Equal("mutation", operation.GetTagItem("graphql.operation.type"));
-        Assert.StartsWith("sha256:", (string)operation.GetTagItem("graphql.document.hash")!, StringComparison.Ordinal);
+        Assert.Equal(HashOf(MutationText("TracedCreate")), operation.GetTagItem("graphql.document.hash"));
+
+        // The warm-ups repeat one text (parsed once, then from the cache): each span names the hash of that text.
+        var warmUps = server.Spans.Where(s => s.DisplayName == "mutation WarmUp").ToList();
+        Assert.NotEmpty(warmUps);
+        Assert.All(warmUps, s => Assert.Equal(HashOf(MutationText("WarmUp")), s.GetTagItem("graphql.document.hash")));
         Assert.Equal("created", delivery.GetTagItem("coco.change.kind"));
 
         // The HTTP request is the operation's parent; the store's commands are its descendants.
@@ -80,11 +87,16 @@ public sealed class TracingTests(TracingTests.TracedServer server) : IClassFixtu
         return false;
     }
 
+    private static string MutationText(string operationName) =>
+        $"mutation {operationName}($input: CreateConnectorInput!) {{ createConnector(input: $input) {{ connector {{ id }} }} }}";
+
+    private static string HashOf(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
     private static async Task<string> CreateAsync(HttpClient http, string name, string operationName = "WarmUp")
     {
         var response = await http.PostAsJsonAsync(new Uri("graphql", UriKind.Relative), new
         {
-            query = $"mutation {operationName}($input: CreateConnectorInput!) {{ createConnector(input: $input) {{ connector {{ id }} }} }}",
+            query = MutationText(operationName),
             operationName,
             variables = new { input = new { name, config = new { token = Secret } } },
         });
