@@ -13,8 +13,12 @@ using static Coco.Connectors.Tests.Transport.Streaming.WsTestClient;
 namespace Coco.Connectors.Tests.Operability;
 
 /// <summary>The real server with tracing on and an in-memory exporter: what an operator's trace backend would get.</summary>
+[Collection(Collection)]
 public sealed class TracingTests(TracingTests.TracedServer server) : IClassFixture<TracingTests.TracedServer>
 {
+    /// <summary>The classes whose servers trace: one at a time, since every tracer provider sees every process's span.</summary>
+    public const string Collection = "Traced servers";
+
     private const string Secret = "ghp_tracing-secret-value";
 
     [Fact]
@@ -105,7 +109,7 @@ public sealed class TracingTests(TracingTests.TracedServer server) : IClassFixtu
     }
 
     /// <summary>The server with <c>Telemetry:Tracing</c> on, exporting to a list.</summary>
-    public sealed class TracedServer : CocoServer
+    public class TracedServer : CocoServer
     {
         private readonly List<Activity> _spans = [];
 
