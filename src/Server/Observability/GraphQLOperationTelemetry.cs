@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Coco.Connectors.GraphQLApi.Limits;
@@ -16,6 +17,10 @@ namespace Coco.Connectors.Server.Observability;
 /// </summary>
 public sealed class GraphQLOperationTelemetry(CocoMetrics metrics, OperationNameLabels names)
 {
+    // Parsed documents are shared through ParsedDocumentCache, so a repeated operation hashes its text once; the
+    // entries go with their documents.
+    private readonly ConditionalWeakTable<GraphQLDocument, string> _hashes = new();
+
     /// <summary>Starts the operation's span (null when no one listens); the store's spans become its children.</summary>
     public static Activity? StartSpan() => CocoTelemetry.Source.StartActivity("graphql.operation");
 
@@ -43,12 +48,13 @@ public sealed class GraphQLOperationTelemetry(CocoMetrics metrics, OperationName
             return;
         }
 
-        span.DisplayName = name is null ? type : $"{type} {names.For(name)}";
+        // An unrecorded span (kept only to carry the trace context) is never exported: name and tags would be waste.
         if (span.IsAllDataRequested)
         {
+            span.DisplayName = name is null ? type : $"{type} {names.For(name)}";
             span.SetTag("graphql.operation.type", type);
             span.SetTag("graphql.operation.name", name is null ? null : names.For(name));
-            span.SetTag("graphql.document.hash", DocumentHash(request));
+            span.SetTag("graphql.document.hash", DocumentHash(request, result.Document));
             span.SetTag("coco.graphql.outcome", outcome);
             if (result.Errors is { Count: > 0 } errors)
             {
@@ -86,10 +92,24 @@ public sealed class GraphQLOperationTelemetry(CocoMetrics metrics, OperationName
     }
 
     // A persisted document is named by its id; a sent one by the SHA-256 of its text, enough to find it again.
-    private static string? DocumentHash(GraphQLRequest request) => request switch
+    private string? DocumentHash(GraphQLRequest request, GraphQLDocument? document) => request switch
     {
-        { Query: { } text } => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+        { Query: { } text } when document is not null => CachedHash(document, text),
+        { Query: { } text } => Sha256(text),
         { DocumentId: { } id } => id,
         _ => null,
     };
+
+    private string CachedHash(GraphQLDocument document, string text)
+    {
+        if (!_hashes.TryGetValue(document, out var hash))
+        {
+            hash = Sha256(text);
+            _hashes.AddOrUpdate(document, hash);
+        }
+
+        return hash;
+    }
+
+    private static string Sha256(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Coco.Connectors.Tests.Infrastructure;
 using Coco.Connectors.Tests.Transport.Streaming;
@@ -11,8 +13,12 @@ using static Coco.Connectors.Tests.Transport.Streaming.WsTestClient;
 namespace Coco.Connectors.Tests.Operability;
 
 /// <summary>The real server with tracing on and an in-memory exporter: what an operator's trace backend would get.</summary>
+[Collection(Collection)]
 public sealed class TracingTests(TracingTests.TracedServer server) : IClassFixture<TracingTests.TracedServer>
 {
+    /// <summary>The classes whose servers trace: one at a time, since every tracer provider sees every process's span.</summary>
+    public const string Collection = "Traced servers";
+
     private const string Secret = "ghp_tracing-secret-value";
 
     [Fact]
@@ -46,7 +52,12 @@ public sealed class TracingTests(TracingTests.TracedServer server) : IClassFixtu
 
         Assert.Equal(operation.TraceId, delivery.TraceId);
         Assert.Equal("mutation", operation.GetTagItem("graphql.operation.type"));
-        Assert.StartsWith("sha256:", (string)operation.GetTagItem("graphql.document.hash")!, StringComparison.Ordinal);
+        Assert.Equal(HashOf(MutationText("TracedCreate")), operation.GetTagItem("graphql.document.hash"));
+
+        // The warm-ups repeat one text (parsed once, then from the cache): each span names the hash of that text.
+        var warmUps = server.Spans.Where(s => s.DisplayName == "mutation WarmUp").ToList();
+        Assert.NotEmpty(warmUps);
+        Assert.All(warmUps, s => Assert.Equal(HashOf(MutationText("WarmUp")), s.GetTagItem("graphql.document.hash")));
         Assert.Equal("created", delivery.GetTagItem("coco.change.kind"));
 
         // The HTTP request is the operation's parent; the store's commands are its descendants.
@@ -80,11 +91,16 @@ public sealed class TracingTests(TracingTests.TracedServer server) : IClassFixtu
         return false;
     }
 
+    private static string MutationText(string operationName) =>
+        $"mutation {operationName}($input: CreateConnectorInput!) {{ createConnector(input: $input) {{ connector {{ id }} }} }}";
+
+    private static string HashOf(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
     private static async Task<string> CreateAsync(HttpClient http, string name, string operationName = "WarmUp")
     {
         var response = await http.PostAsJsonAsync(new Uri("graphql", UriKind.Relative), new
         {
-            query = $"mutation {operationName}($input: CreateConnectorInput!) {{ createConnector(input: $input) {{ connector {{ id }} }} }}",
+            query = MutationText(operationName),
             operationName,
             variables = new { input = new { name, config = new { token = Secret } } },
         });
@@ -93,7 +109,7 @@ public sealed class TracingTests(TracingTests.TracedServer server) : IClassFixtu
     }
 
     /// <summary>The server with <c>Telemetry:Tracing</c> on, exporting to a list.</summary>
-    public sealed class TracedServer : CocoServer
+    public class TracedServer : CocoServer
     {
         private readonly List<Activity> _spans = [];
 
