@@ -142,10 +142,18 @@ internal sealed class MatchTracker
 
         // A change the snapshot may already show (committed before it, its event arriving after): whether the
         // connector matched before it is unknown, so the first such event of a connector outside the snapshot says
-        // "does not match" rather than risk leaving a stale entry in a live list.
-        if (before == false && !now && delivery.Change.Prior is null && MayPrecede(delivery) && Add(_unsure, id))
+        // "does not match" rather than risk leaving a stale entry in a live list. A deletion is the connector's last
+        // change, so it is reported without being remembered, and forgets what was remembered of it: the set of
+        // unsure ids stays within the connectors that exist.
+        var deleted = delivery.Change.Kind == ConnectorChangeKind.Deleted;
+        if (before == false && !now && delivery.Change.Prior is null && MayPrecede(delivery) && (deleted || Add(_unsure, id)))
         {
             before = null;
+        }
+
+        if (deleted)
+        {
+            Remove(_unsure, id);
         }
 
         delivery.Decided(this, before is null || before.Value || now ? delivery.Changed(now) : null);

@@ -167,6 +167,11 @@ public static class StorageRegistration
         {
             throw new InvalidOperationException("Storage:CountCacheEntries must be at least 0 (0 turns the count cache off).");
         }
+
+        if (options.Provider == Postgres)
+        {
+            PostgresStore.RequireConnectionString(options.ConnectionString);
+        }
     }
 
     /// <summary>

@@ -142,7 +142,8 @@ public sealed class RateLimitTests(RateLimitedServer server) : IClassFixture<Rat
         await socket.SendAsync(new { type = "connection_init", payload = new Dictionary<string, string> { ["X-API-TOKEN"] = RateLimitedServer.Token(initToken) } });
         await socket.ReceiveAsync("connection_ack");
         var data = subProtocol == WsTestClient.ApolloWs ? "data" : "next";
-        for (var i = 0; i < RateLimitedServer.Burst; i++)
+        await socket.SubscribeAsync("live", "subscription { onConnectorCreated { id } }");
+        for (var i = 1; i < RateLimitedServer.Burst; i++)
         {
             await socket.SubscribeAsync($"q{i}", "{ __typename }");
             var result = await socket.ReceiveAsync(data);
@@ -170,10 +171,21 @@ public sealed class RateLimitTests(RateLimitedServer server) : IClassFixture<Rat
 
         Assert.Equal(System.Net.WebSockets.WebSocketState.Open, socket.Socket.State);
 
+        // Apollo lets a start replace the operation with its id; a refused replacement leaves the running one alone.
+        using var upgradeOnly = Client(RateLimitedServer.Token(upgradeToken));
+        if (subProtocol == WsTestClient.ApolloWs)
+        {
+            await socket.SubscribeAsync("live", "subscription { onConnectorCreated { name } }");
+            Assert.Equal("live", WsTestClient.Id(await socket.ReceiveAsync("error")));
+            Assert.Equal(HttpStatusCode.OK, (await upgradeOnly.SendJsonAsync(HttpMethod.Post, "/connector/", """{"name":"rate-limited-live"}""")).Status);
+            var created = await socket.ReceiveAsync(data);
+            Assert.Equal("live", WsTestClient.Id(created));
+            Assert.True(created.GetProperty("payload").GetProperty("data").GetProperty("onConnectorCreated").TryGetProperty("id", out _));
+        }
+
         // One bucket per caller: the token's HTTP requests are refused now, the upgrade's token spent one permit only.
         using var sameToken = Client(RateLimitedServer.Token(initToken));
         Assert.Equal(HttpStatusCode.TooManyRequests, (await sameToken.GetJsonAsync("/connector/github")).Status);
-        using var upgradeOnly = Client(RateLimitedServer.Token(upgradeToken));
         Assert.Equal(HttpStatusCode.OK, (await upgradeOnly.GetJsonAsync("/connector/github")).Status);
     }
 

@@ -5,7 +5,7 @@ namespace Coco.Connectors.Tests.Secrets;
 
 /// <summary>
 /// The server as an operator runs it (its own process) refusing to start: a wrong key under the right key id, a missing
-/// key, a bad setting. Each is one line naming the problem and exit code 1, never a stack trace or the runtime's 134;
+/// key, a bad setting, PostgreSQL chosen without its connection string. Each is one line naming the problem and exit code 1, never a stack trace or the runtime's 134;
 /// <c>secrets status</c> says the same of a wrong key.
 /// </summary>
 [Trait("Store", "SqliteOnly")] // the process runs over a SQLite file in its own folder whatever the suite's store
@@ -51,6 +51,8 @@ public sealed class StartupRefusalTests : IDisposable
                 ["--urls", "http://127.0.0.1:0"], "Coco Connectors cannot start: RateLimits:PerToken and RateLimits:PerAddress need a positive PermitLimit"),
             (new Dictionary<string, string> { ["Secrets__Encryption__Keys__k1"] = "not base64!" }, ["--urls", "http://127.0.0.1:0"],
                 "Coco Connectors cannot start: Secrets:Encryption:Keys:k1 must be a base64-encoded 256-bit key"),
+            (new Dictionary<string, string> { ["Storage__Provider"] = "postgres" }, ["--urls", "http://127.0.0.1:0"],
+                "Coco Connectors cannot start: Storage:ConnectionString is not a PostgreSQL connection string"),
         };
         foreach (var (settings, args, line) in refusals)
         {

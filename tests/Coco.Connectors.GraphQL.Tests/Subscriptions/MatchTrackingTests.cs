@@ -67,6 +67,34 @@ public sealed class MatchTrackingTests(CocoServer server) : IClassFixture<CocoSe
     }
 
     [Fact]
+    public async Task Deletions_on_another_instance_leave_nothing_behind_in_the_set()
+    {
+        using var client = new GraphQLTestClient(server);
+        var prefix = $"mt-deleted-{Guid.NewGuid():N}-";
+        await CreateAsync(client, prefix, Matching);
+        var feed = new ForeignFeed();
+        using var dispatcher = Dispatcher(feed, new MatchTrackingOptions());
+        using var subscription = Subscribe(dispatcher, new Dictionary<string, object?> { ["name"] = StartsWith(prefix) });
+        await subscription.ReadyAsync();
+        Assert.Equal((1, (long)Matching), (dispatcher.TrackedFilters, dispatcher.TrackedIds));
+
+        // Churn elsewhere: connectors this filter never saw are deleted. Each may be told once, none is remembered.
+        const int deletions = 100;
+        for (var i = 0; i < deletions; i++)
+        {
+            await feed.PublishAsync(new ConnectorChange($"mt-deleted-other-{i}", ConnectorChangeKind.Deleted, 2));
+        }
+
+        for (var i = 0; i < deletions; i++)
+        {
+            var told = await subscription.NextAsync();
+            Assert.Equal(($"mt-deleted-other-{i}", false), (told.Change.Id, told.Matches));
+        }
+
+        Assert.Equal((1, (long)Matching), (dispatcher.TrackedFilters, dispatcher.TrackedIds));
+    }
+
+    [Fact]
     public async Task A_filter_over_the_allowance_keeps_no_set_and_tells_each_change_it_cannot_place()
     {
         using var client = new GraphQLTestClient(server);

@@ -59,6 +59,24 @@ public static class PostgresStore
     }
 
     /// <summary>Host, port and database, never the credentials.</summary>
+    /// <summary>Refuses, naming the setting, a connection string Npgsql cannot read (e.g. the SQLite default left in place).</summary>
+    internal static void RequireConnectionString(string connectionString)
+    {
+        try
+        {
+            if (string.IsNullOrEmpty(new NpgsqlConnectionStringBuilder(connectionString).Host))
+            {
+                throw new ArgumentException("it names no Host");
+            }
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException(
+                $"Storage:ConnectionString is not a PostgreSQL connection string ({e.Message}); with Storage:Provider=postgres " +
+                "set it too, e.g. Storage__ConnectionString=\"Host=127.0.0.1;Database=coco;Username=coco;Password=...\".");
+        }
+    }
+
     public static string Describe(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);

@@ -80,9 +80,8 @@ internal sealed class ApolloWsProtocol(WebSocketConnection connection, ProtocolS
             return SendAsync("error", message.Id, MessagePayload("Invalid start message structure."));
         }
 
-        // Apollo's server lets a start with an id in use replace that operation.
-        StopOperation(message.Id);
-        return StartOperation(message.Id, request, out var refusal) == StartOutcome.Refused
+        // Apollo's server lets a start with an id in use replace that operation; a refused start leaves it running.
+        return StartOperation(message.Id, request, out var refusal, replace: true) == StartOutcome.Refused
             ? SendErrorAsync(message.Id, refusal!, default)
             : Task.CompletedTask;
     }

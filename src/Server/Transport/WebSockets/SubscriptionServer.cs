@@ -156,23 +156,26 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
 
     /// <summary>
     /// Starts an operation in the background. Each takes a permit from its caller's rate-limit bucket, the one its HTTP
-    /// requests draw from; <paramref name="refusal"/> is what to send for a <see cref="StartOutcome.Refused"/> one.
+    /// requests draw from; <paramref name="refusal"/> is what to send for a <see cref="StartOutcome.Refused"/> one. With
+    /// <paramref name="replace"/>, a running operation with the same id is stopped, but only once the new one may start.
     /// </summary>
-    protected StartOutcome StartOperation(string id, GraphQLRequest request, out ExecutionResult? refusal)
+    protected StartOutcome StartOperation(string id, GraphQLRequest request, out ExecutionResult? refusal, bool replace = false)
     {
         RunningOperation operation;
+        RunningOperation? replaced = null;
         lock (_gate)
         {
             refusal = null;
-            if (_operations.Count >= Options.MaxOperationsPerConnection)
+            var running = _operations.ContainsKey(id);
+            if (running && !replace)
+            {
+                return StartOutcome.DuplicateId;
+            }
+
+            if (!running && _operations.Count >= Options.MaxOperationsPerConnection)
             {
                 refusal = StreamingErrors.TooManyOperations(Options.MaxOperationsPerConnection);
                 return StartOutcome.Refused;
-            }
-
-            if (_operations.ContainsKey(id))
-            {
-                return StartOutcome.DuplicateId;
             }
 
             refusal = Services.Permits.TryTake(_caller);
@@ -181,11 +184,17 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
                 return StartOutcome.Refused;
             }
 
+            if (running)
+            {
+                _operations.Remove(id, out replaced);
+            }
+
             operation = new RunningOperation(id, _lifetime.Token);
             _operations.Add(id, operation);
             _running.Add(operation);
         }
 
+        replaced?.Cancel();
         _ = Task.Run(() => RunAsync(operation, request));
         return StartOutcome.Started;
     }

@@ -101,9 +101,11 @@ public sealed class WsTestClient : IAsyncDisposable
     /// <summary>The next message, skipping server keep-alives (<c>ping</c>, <c>ka</c>) unless asked for them.</summary>
     public async Task<JsonElement> ReceiveAsync(bool skipKeepAlive = true)
     {
+        // One deadline for the whole wait: keep-alives arrive forever and must not extend it.
+        using var timeout = new CancellationTokenSource(Patience.Limit);
         while (true)
         {
-            var message = await ReceiveOrCloseAsync()
+            var message = await ReceiveOrCloseAsync(timeout.Token)
                 ?? throw new InvalidOperationException($"The socket closed: {Socket.CloseStatus} {Socket.CloseStatusDescription}");
             if (skipKeepAlive && Type(message) is "ping" or "ka")
             {
@@ -159,9 +161,10 @@ public sealed class WsTestClient : IAsyncDisposable
         _invoker?.Dispose();
     }
 
-    private async Task<JsonElement?> ReceiveOrCloseAsync()
+    private async Task<JsonElement?> ReceiveOrCloseAsync(CancellationToken deadline = default)
     {
-        using var timeout = new CancellationTokenSource(Patience.Limit);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(deadline);
+        timeout.CancelAfter(Patience.Limit);
         using var message = new MemoryStream();
         var buffer = new byte[64 * 1024];
         while (true)
