@@ -170,7 +170,7 @@ public sealed class MatchTrackingTests(CocoServer server) : IClassFixture<CocoSe
     private static Subscription Subscribe(ConnectorEventDispatcher dispatcher, Dictionary<string, object?> where)
     {
         var received = Channel.CreateUnbounded<ConnectorChangedEvent>();
-        var handle = dispatcher.WatchMatching(WhereCompiler.Compile(where), WhereKey.Of(where)).Subscribe(new Collector(received.Writer));
+        var handle = dispatcher.WatchMatching(WhereCompiler.Compile(where), WhereKey.Of(where)).Subscribe(new EventCollector(received.Writer));
         return new Subscription(handle, received.Reader, dispatcher);
     }
 
@@ -207,26 +207,5 @@ public sealed class MatchTrackingTests(CocoServer server) : IClassFixture<CocoSe
         public Task ReadyAsync() => Eventually.TrueAsync(() => dispatcher.TrackedFiltersReading == 0, "the filter's snapshot is read");
 
         public void Dispose() => handle.Dispose();
-    }
-
-    /// <summary>A feed whose changes come as from another instance: ids and versions, without their prior state.</summary>
-    private sealed class ForeignFeed : IConnectorChangeFeed
-    {
-        private readonly InProcessChangeFeed _inner = new();
-
-        public bool CrossesInstances => true;
-
-        public ValueTask PublishAsync(ConnectorChange change) => _inner.PublishAsync(change);
-
-        public IDisposable Subscribe(IObserver<ConnectorChange> observer) => _inner.Subscribe(observer);
-    }
-
-    private sealed class Collector(ChannelWriter<ConnectorChangedEvent> writer) : IObserver<object?>
-    {
-        public void OnNext(object? value) => writer.TryWrite((ConnectorChangedEvent)value!);
-
-        public void OnError(Exception error) => writer.TryComplete(error);
-
-        public void OnCompleted() => writer.TryComplete();
     }
 }

@@ -37,7 +37,7 @@ public sealed class MatchingSnapshotTests(CocoServer server) : IClassFixture<Coc
             Options.Create(new MatchTrackingOptions()), NullLogger<ConnectorEventDispatcher>.Instance);
         var filter = WhereCompiler.Compile(new Dictionary<string, object?> { ["name"] = new Dictionary<string, object?> { ["startsWith"] = "snap-in" } });
         var received = Channel.CreateUnbounded<ConnectorChangedEvent>();
-        using var subscription = dispatcher.WatchMatching(filter, "snap-in").Subscribe(new Collector(received.Writer));
+        using var subscription = dispatcher.WatchMatching(filter, "snap-in").Subscribe(new EventCollector(received.Writer));
 
         // The rename committed before the subscription's snapshot; its event arrives only now.
         await feed.PublishAsync(new ConnectorChange(left, ConnectorChangeKind.Updated, leftNow.Version) { Committed = leftNow });
@@ -58,26 +58,5 @@ public sealed class MatchingSnapshotTests(CocoServer server) : IClassFixture<Coc
         await feed.PublishAsync(new ConnectorChange(entered, ConnectorChangeKind.Updated, enteredNow.Version) { Committed = enteredNow });
         var third = await received.Reader.ReadAsync(patience.Token);
         Assert.Equal((entered, true), (third.Change.Id, third.Matches));
-    }
-
-    /// <summary>A feed whose changes come as from another instance: ids and versions, without their prior state.</summary>
-    private sealed class ForeignFeed : IConnectorChangeFeed
-    {
-        private readonly InProcessChangeFeed _inner = new();
-
-        public bool CrossesInstances => true;
-
-        public ValueTask PublishAsync(ConnectorChange change) => _inner.PublishAsync(change);
-
-        public IDisposable Subscribe(IObserver<ConnectorChange> observer) => _inner.Subscribe(observer);
-    }
-
-    private sealed class Collector(ChannelWriter<ConnectorChangedEvent> writer) : IObserver<object?>
-    {
-        public void OnNext(object? value) => writer.TryWrite((ConnectorChangedEvent)value!);
-
-        public void OnError(Exception error) => writer.TryComplete(error);
-
-        public void OnCompleted() => writer.TryComplete();
     }
 }
