@@ -50,10 +50,13 @@ public sealed class AuditLog(IDbContextFactory<CocoDbContext> dbFactory, IOption
         return await db.AuditEntries.Where(e => e.At < cutoff).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>The page sizes callers may ask for (<c>Audit:DefaultPageSize</c>, <c>Audit:MaxPageSize</c>).</summary>
-    public PageLimits Limits => new(options.Value.DefaultPageSize, options.Value.MaxPageSize);
+    /// <summary>
+    /// The page sizes callers may ask for (<c>Audit:DefaultPageSize</c>, <c>Audit:MaxPageSize</c>), at least 1: a page of
+    /// nothing has no last entry to continue from, so any size below 1 is one error, <see cref="EmptyPageCode"/>.
+    /// </summary>
+    public PageLimits Limits => new(options.Value.DefaultPageSize, options.Value.MaxPageSize, MinPageSize: 1, TooSmallCode: EmptyPageCode);
 
-    /// <summary><c>extensions.code</c> of a page size of zero.</summary>
+    /// <summary><c>extensions.code</c> of a page size below 1.</summary>
     public const string EmptyPageCode = "PAGE_SIZE_TOO_SMALL";
 
     /// <summary><c>extensions.code</c> of a connector filter that is no connector id.</summary>
@@ -62,18 +65,12 @@ public sealed class AuditLog(IDbContextFactory<CocoDbContext> dbFactory, IOption
     /// <summary>
     /// The rules of a request for a page, the same for REST and GraphQL (<paramref name="sizeArgument"/> and
     /// <paramref name="connectorArgument"/> name the parameters as each calls them): the page size to use, or a
-    /// <see cref="QueryException"/> with a code for a size out of <see cref="Limits"/>, a size of zero (a page of
-    /// nothing has no last entry to continue from) or a connector filter that is no connector id.
+    /// <see cref="QueryException"/> with a code for a size out of <see cref="Limits"/> or a connector filter that is no
+    /// connector id.
     /// </summary>
-    public int CheckRequest(int? size, string sizeArgument, string? connectorId, string connectorArgument)
+    public int CheckRequest(long? size, string sizeArgument, string? connectorId, string connectorArgument)
     {
         var checkedSize = Limits.Size(size, sizeArgument);
-        if (checkedSize == 0)
-        {
-            throw new QueryException(sizeArgument, $"`{sizeArgument}` must be at least 1.", EmptyPageCode,
-                new Dictionary<string, object?> { ["argument"] = sizeArgument });
-        }
-
         if (connectorId is not null && !ConnectorIds.IsValid(connectorId))
         {
             throw new QueryException(connectorArgument, $"`{connectorArgument}` is not a connector id: 1 to 64 letters, digits, '_' or '-', starting with a letter or digit.",

@@ -1,39 +1,54 @@
 namespace Coco.Connectors.Querying;
 
 /// <summary>
-/// Page size rules: the size used when none is asked for and the most a client may ask for. GraphQL uses
-/// HotChocolate's defaults (10 / 50); REST may pass its own (Coco allows <c>size</c> up to 1000).
+/// Page size rules: the size used when none is asked for and the range a client may ask for. GraphQL uses
+/// HotChocolate's defaults (10 / 50, and 0 for an empty page); REST may pass its own (Coco allows <c>size</c> up to
+/// 1000). A list that cannot page through an empty page sets <see cref="MinPageSize"/> 1 and its own
+/// <see cref="TooSmallCode"/>.
 /// </summary>
-public sealed record PageLimits(int DefaultPageSize, int MaxPageSize)
+public sealed record PageLimits(
+    int DefaultPageSize, int MaxPageSize, int MinPageSize = 0, string TooSmallCode = QueryErrorCodes.NegativePageSize)
 {
     public static PageLimits GraphQL { get; } = new(10, 50);
 
-    /// <summary>The page size to use for <paramref name="requested"/>, or a <see cref="QueryException"/> naming the broken rule.</summary>
-    public int Size(int? requested, string argument)
+    /// <summary>
+    /// The page size to use for <paramref name="requested"/>, or a <see cref="QueryException"/> whose message names the
+    /// allowed range: <see cref="TooSmallCode"/> below it, HotChocolate's HC0051 above it.
+    /// </summary>
+    public int Size(long? requested, string argument)
     {
-        if (requested is null)
+        if (requested is not { } size)
         {
             return DefaultPageSize;
         }
 
-        CheckNotNegative(requested.Value, argument);
-        if (requested.Value > MaxPageSize)
+        if (size < MinPageSize)
         {
-            throw new QueryException(argument, "The maximum allowed items per page were exceeded.", QueryErrorCodes.PageSizeExceeded,
-                new Dictionary<string, object?> { ["requestedItems"] = requested.Value, ["maxAllowedItems"] = MaxPageSize });
+            throw OutOfRange(argument, size, TooSmallCode, new Dictionary<string, object?>
+            {
+                ["argument"] = argument, ["minAllowedItems"] = MinPageSize, ["maxAllowedItems"] = MaxPageSize,
+            });
         }
 
-        return requested.Value;
+        if (size > MaxPageSize)
+        {
+            throw OutOfRange(argument, size, QueryErrorCodes.PageSizeExceeded,
+                new Dictionary<string, object?> { ["requestedItems"] = size, ["maxAllowedItems"] = MaxPageSize });
+        }
+
+        return (int)size;
     }
 
-    /// <summary>Refuses a negative count or offset (HotChocolate's HC0079).</summary>
+    /// <summary>Refuses a negative offset (HotChocolate's HC0079).</summary>
     public static void CheckNotNegative(int value, string argument)
     {
         if (value < 0)
         {
-            var what = argument == "skip" ? "The number of items to skip" : "The requested number of values per page";
-            throw new QueryException(argument, $"{what} must be at least 0 (`{argument}` was {value}).", QueryErrorCodes.NegativePageSize,
+            throw new QueryException(argument, $"`{argument}` must be at least 0 (was {value}).", QueryErrorCodes.NegativePageSize,
                 new Dictionary<string, object?> { ["argument"] = argument });
         }
     }
+
+    private QueryException OutOfRange(string argument, long size, string code, Dictionary<string, object?> details) =>
+        new(argument, $"`{argument}` must be from {MinPageSize} to {MaxPageSize} (was {size}).", code, details);
 }

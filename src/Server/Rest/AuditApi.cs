@@ -20,12 +20,12 @@ public static class AuditApi
         try
         {
             connectorId = Single(request, "connector_id");
-            size = log.CheckRequest(Number(request, "size") is { } asked ? checked((int)asked) : null, "size", connectorId, "connector_id");
-            before = Number(request, "before");
+            size = log.CheckRequest(Number(request, "size", NumberStyles.AllowLeadingSign), "size", connectorId, "connector_id");
+            before = Number(request, "before", NumberStyles.None);
         }
-        catch (Exception e) when (e is QueryException or OverflowException)
+        catch (QueryException e)
         {
-            return CocoResponses.BadRequest(e is QueryException q ? $"{q.Parameter}: {q.Message}" : "size is too large");
+            return CocoResponses.BadRequest($"{e.Parameter}: {e.Message}");
         }
 
         var page = await log.PageAsync(connectorId, before, size, ct);
@@ -62,7 +62,8 @@ public static class AuditApi
         };
     }
 
-    private static long? Number(HttpRequest request, string name) => Single(request, name) is not { } text ? null
-        : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
+    /// <summary>A whole number; a size may carry a sign, so that every size below 1 gets the page-size rule's one answer.</summary>
+    private static long? Number(HttpRequest request, string name, NumberStyles styles) => Single(request, name) is not { } text ? null
+        : long.TryParse(text, styles, CultureInfo.InvariantCulture, out var value) ? value
         : throw new QueryException(name, $"{name} must be a whole number, not '{text}'");
 }

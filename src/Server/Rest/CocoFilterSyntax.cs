@@ -71,6 +71,11 @@ public static partial class CocoFilterSyntax
         var target = Field(match.Groups["field"].Value, filter);
         var op = match.Groups["op"].Value;
         var value = match.Groups["value"].Value;
+        if (value.Length == 0)
+        {
+            throw EmptyValue(filter, target);
+        }
+
         var any = AnyOf().Match(value);
         var compiled = op switch
         {
@@ -117,6 +122,11 @@ public static partial class CocoFilterSyntax
     private static Expression<Func<Connector, bool>> AnyPredicate(QueryField field, List<string> values, string filter)
     {
         TermLimits.Check(values, "filter", $"filter '{filter}'");
+        if (values.Contains(""))
+        {
+            throw EmptyValue(filter, field);
+        }
+
         var access = field.Access(Predicates.Connector);
         if (field.Kind == QueryFieldKind.StringList)
         {
@@ -142,6 +152,13 @@ public static partial class CocoFilterSyntax
         };
         return Predicates.Lambda(ValueExpressions.Compare(field.Access(Predicates.Connector), comparison, Typed(field, value, filter)!));
     }
+
+    /// <summary>
+    /// An empty value is refused for every operator and field (docs/decisions.md): it is almost always a value left out,
+    /// and comparing with "" would answer everything for <c>&gt;=</c> and nothing for <c>&lt;</c> without a word.
+    /// </summary>
+    private static QueryException EmptyValue(string filter, QueryField field) =>
+        new("filter", $"filter '{filter}' has an empty value; give one, or test presence with exists({field.RestName}) or -exists({field.RestName})");
 
     /// <summary>The filter's text as a value of the field's type.</summary>
     private static object? Typed(QueryField field, string value, string filter) => field.Kind switch

@@ -78,7 +78,7 @@ public static class ConnectorApi
             return CocoResponses.BadRequest($"replace must be true or false, not '{replace}'");
         }
 
-        if (!TryReadIfMatch(request, out var expectedVersion))
+        if (!TryReadIfMatch(request, out var expectedVersion, out var weakTag))
         {
             return CocoResponses.BadRequest("If-Match must be the connector's ETag (its version in quotes, e.g. \"3\") or *");
         }
@@ -92,7 +92,7 @@ public static class ConnectorApi
         var result = await connectors.UpdateAsync(id, body.Value!, replace.Length > 0 && bool.Parse(replace), expectedVersion, CallerAccess.Actor(request.HttpContext), ct);
         return result.Succeeded
             ? WithETag(request, result.Connector!, CocoResponses.Result(id, "updated"))
-            : CocoResponses.Refused(id, result.Errors);
+            : Refused(id, result.Errors, weakTag);
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpRequest request, ConnectorWriter connectors, CancellationToken ct)
@@ -102,13 +102,13 @@ public static class ConnectorApi
             return InvalidId(id);
         }
 
-        if (!TryReadIfMatch(request, out var expectedVersion))
+        if (!TryReadIfMatch(request, out var expectedVersion, out var weakTag))
         {
             return CocoResponses.BadRequest("If-Match must be the connector's ETag (its version in quotes, e.g. \"3\") or *");
         }
 
         var result = await connectors.DeleteAsync(id, expectedVersion, CallerAccess.Actor(request.HttpContext), ct);
-        return result.Succeeded ? CocoResponses.Result(id, "deleted") : CocoResponses.Refused(id, result.Errors);
+        return result.Succeeded ? CocoResponses.Result(id, "deleted") : Refused(id, result.Errors, weakTag);
     }
 
     private static async Task<IResult> SearchAsync(HttpRequest request, ConnectorReader reader, IOptions<GraphQLLimitsOptions> limits, CancellationToken ct)
@@ -206,24 +206,41 @@ public static class ConnectorApi
         return result;
     }
 
-    /// <summary>Reads <c>If-Match</c>: absent or <c>*</c> means any version; otherwise one entity tag holding a version.</summary>
-    private static bool TryReadIfMatch(HttpRequest request, out int? expectedVersion)
+    /// <summary>
+    /// Reads <c>If-Match</c>: absent or <c>*</c> means any version; otherwise one entity tag holding a version (a bare
+    /// number is accepted too, for hand-written requests). RFC 9110 compares <c>If-Match</c> strongly, so a weak tag
+    /// (<paramref name="weakTag"/>) never matches: it expects <see cref="NoVersion"/>, and the writer still answers 404 or
+    /// 403 first, as the RFC orders.
+    /// </summary>
+    private static bool TryReadIfMatch(HttpRequest request, out int? expectedVersion, out string? weakTag)
     {
         expectedVersion = null;
+        weakTag = null;
         var header = request.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0 || header == "*")
         {
             return true;
         }
 
-        // A strong or weak tag ("3", W/"3"); a bare number is accepted too, for hand-written requests.
-        var text = EntityTagHeaderValue.TryParse(header, out var tag) ? tag.Tag.ToString().Trim('"') : header;
-        if (int.TryParse(text, out var version))
+        var parsed = EntityTagHeaderValue.TryParse(header, out var tag);
+        if (!int.TryParse(parsed ? tag!.Tag.ToString().Trim('"') : header, out var version))
         {
-            expectedVersion = version;
-            return true;
+            return false;
         }
 
-        return false;
+        weakTag = parsed && tag!.IsWeak ? header : null;
+        expectedVersion = weakTag is null ? version : NoVersion;
+        return true;
     }
+
+    /// <summary>Versions start at 1, so no connector is at this one.</summary>
+    private const int NoVersion = 0;
+
+    /// <summary>The REST answer for a refused write; a weak <c>If-Match</c> tag's 412 says why it never matches.</summary>
+    private static IResult Refused(string id, IReadOnlyList<ConnectorError> errors, string? weakTag) =>
+        weakTag is not null && errors is [VersionConflict conflict]
+            ? CocoResponses.Error(StatusCodes.Status412PreconditionFailed, "version_conflict",
+                $"connector [{id}] is at version {conflict.ActualVersion}; If-Match {weakTag} is a weak entity tag, which never matches "
+                + "(RFC 9110 compares If-Match strongly): send the ETag as the server gave it, in quotes without W/")
+            : CocoResponses.Refused(id, errors);
 }

@@ -165,6 +165,7 @@ public sealed class AuditLogTests(AuditServer server) : IClassFixture<AuditServe
     [InlineData("size=abc")]
     [InlineData("before=x")]
     [InlineData("size=99999999999")]
+    [InlineData("size=-99999999999")]
     [InlineData("connector_id=has%20space")]
     [InlineData("size=1&size=2")]
     public async Task Bad_REST_parameters_are_a_400_in_Cocos_envelope(string query)
@@ -177,7 +178,8 @@ public sealed class AuditLogTests(AuditServer server) : IClassFixture<AuditServe
 
     [Theory]
     [InlineData("first: 6", "HC0051")]
-    [InlineData("first: -1", "HC0079")]
+    [InlineData("first: -1", AuditLog.EmptyPageCode)]
+    [InlineData("first: -2147483648", AuditLog.EmptyPageCode)]
     [InlineData("after: \"bm90LWEtY3Vyc29y\"", "HC0078")]
     [InlineData("after: \"%%%\"", "HC0078")]
     [InlineData("first: 0", AuditLog.EmptyPageCode)]
@@ -192,7 +194,9 @@ public sealed class AuditLogTests(AuditServer server) : IClassFixture<AuditServe
     }
 
     [Theory]
-    [InlineData("size=0", "first: 0", "must be at least 1")]
+    [InlineData("size=0", "first: 0", "must be from 1 to 5 (was 0).")]
+    [InlineData("size=-1", "first: -1", "must be from 1 to 5 (was -1).")]
+    [InlineData("size=6", "first: 6", "must be from 1 to 5 (was 6).")]
     [InlineData("connector_id=has%20space", "connectorId: \"has space\"", "is not a connector id")]
     public async Task REST_and_GraphQL_refuse_the_same_requests_for_the_same_reason(string rest, string graphql, string reason)
     {

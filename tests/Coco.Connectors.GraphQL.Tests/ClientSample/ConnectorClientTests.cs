@@ -156,7 +156,7 @@ public sealed class ConnectorClientTests(CocoServer server) : IClassFixture<Coco
 
         Assert.Equal("HC0051", error.Code);
         Assert.Equal("connectors", Assert.Single(error.Errors).Path);
-        Assert.Equal("The maximum allowed items per page were exceeded. (HC0051)", error.Message);
+        Assert.Equal("`first` must be from 0 to 50 (was 51). (HC0051)", error.Message);
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
     }
 

@@ -82,6 +82,7 @@ public sealed class PagingTests(QueryingServer server) : IClassFixture<QueryingS
     {
         var response = await server.GraphQL.ExecuteAsync($$"""{ connectors({{arguments}}) { nodes { id } } }""");
         Assert.Equal("HC0051", response.ErrorCode);
+        Assert.EndsWith($"must be from 0 to 50 (was {requested}).", response.FirstError.GetProperty("message").GetString(), StringComparison.Ordinal);
         var extensions = response.FirstError.GetProperty("extensions");
         Assert.Equal(requested, extensions.GetProperty("requestedItems").GetInt32());
         Assert.Equal(50, extensions.GetProperty("maxAllowedItems").GetInt32());
@@ -97,6 +98,7 @@ public sealed class PagingTests(QueryingServer server) : IClassFixture<QueryingS
     {
         var response = await server.GraphQL.ExecuteAsync($$"""{ connectors({{arguments}}) { nodes { id } } }""");
         Assert.Equal("HC0079", response.ErrorCode);
+        Assert.StartsWith($"`{argument}` must be from 0 to 50 (was -", response.FirstError.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(argument, response.FirstError.GetProperty("extensions").GetProperty("argument").GetString());
         Assert.Equal(JsonValueKind.Null, response.Data.GetProperty("connectors").ValueKind);
     }

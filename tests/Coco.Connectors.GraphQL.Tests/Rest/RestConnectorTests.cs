@@ -232,6 +232,27 @@ public sealed class RestConnectorTests(CocoServer server) : IClassFixture<CocoSe
     }
 
     [Fact]
+    public async Task A_weak_if_match_tag_never_matches_so_writes_are_412_and_change_nothing()
+    {
+        var id = await CreateAsync();
+        Action<HttpRequestMessage> weak = r => r.Headers.TryAddWithoutValidation("If-Match", "W/\"1\"");
+        var update = await _client.SendJsonAsync(HttpMethod.Put, $"connector/{id}", """{"name":"weakly"}""", weak);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, update.Status);
+        Assert.Equal(412, (int?)update.Object["status"]);
+        Assert.Equal("version_conflict", (string?)update.Object["error"]!["type"]);
+        Assert.Contains("If-Match W/\"1\" is a weak entity tag, which never matches", (string?)update.Object["error"]!["reason"], StringComparison.Ordinal);
+
+        var delete = await _client.SendJsonAsync(HttpMethod.Delete, $"connector/{id}", configure: weak);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, delete.Status);
+        var stored = await server.StoredAsync(id);
+        Assert.Equal(("My GitHub Connector", 1), (stored!.Name, stored.Version));
+
+        // RFC 9110 ignores the precondition where the write would fail anyway: a missing connector stays a 404.
+        var missing = await _client.SendJsonAsync(HttpMethod.Put, "connector/no_such_connector", """{"name":"x"}""", weak);
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+    }
+
+    [Fact]
     public async Task Validation_errors_name_the_field()
     {
         var response = await _client.SendJsonAsync(HttpMethod.Post, "connector/", """{"name": 5, "tags": "x", "config": []}""");

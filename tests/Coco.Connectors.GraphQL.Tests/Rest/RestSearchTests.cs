@@ -90,6 +90,30 @@ public sealed class RestSearchTests : IClassFixture<RestSearchTests.Dataset>
         Assert.Equal(26, Total(await SearchAsync("filter=builtin:true")));
     }
 
+    [Theory]
+    [InlineData("name>=")]
+    [InlineData("name>")]
+    [InlineData("name<=")]
+    [InlineData("name<")]
+    [InlineData("name:")]
+    [InlineData("name=")]
+    [InlineData("-name:")]
+    [InlineData("!category=")]
+    [InlineData("tags:")]
+    [InlineData("version>=")]
+    [InlineData("created<")]
+    [InlineData("enabled:")]
+    [InlineData("name:any()")]
+    [InlineData("tags:any(rs,)")]
+    [InlineData("id:any(rs_alpha,%20,rs_beta)")]
+    public async Task An_empty_filter_value_is_a_400_for_every_operator(string filter)
+    {
+        var response = await _client.GetJsonAsync($"connector/_search?filter=tags:rs&filter={filter}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("bad_request", (string?)response.Object["error"]!["type"]);
+        Assert.Contains("has an empty value; give one, or test presence with exists(", (string?)response.Object["error"]!["reason"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Sort_from_and_size_page_through_a_total_order()
     {
