@@ -158,7 +158,9 @@ public static partial class CocoFilterSyntax
     /// and comparing with "" would answer everything for <c>&gt;=</c> and nothing for <c>&lt;</c> without a word.
     /// </summary>
     private static QueryException EmptyValue(string filter, QueryField field) =>
-        new("filter", $"filter '{filter}' has an empty value; give one, or test presence with exists({field.RestName}) or -exists({field.RestName})");
+        new("filter", $"filter '{filter}' has an empty value; give one" + (field.Nullable || field.Kind == QueryFieldKind.StringList
+            ? $", or test presence with exists({field.RestName}) or -exists({field.RestName})"
+            : ""));
 
     /// <summary>The filter's text as a value of the field's type.</summary>
     private static object? Typed(QueryField field, string value, string filter) => field.Kind switch
