@@ -71,12 +71,20 @@ public sealed class CocoFilterSyntaxTests
     public void A_term_without_an_operator_is_free_text_and_negates(string filter, string expected) => Assert.Equal(expected, Ids(filter));
 
     [Theory]
-    [InlineData("category:", "")]
-    [InlineData("category=", "")]
-    [InlineData("-category:", "a,b,c")]
-    [InlineData("name:", "")]
-    [InlineData("tags:", "")]
-    public void A_blank_value_matches_an_empty_string_only(string filter, string expected) => Assert.Equal(expected, Ids(filter));
+    [InlineData("category:")]
+    [InlineData("category=")]
+    [InlineData("-category:")]
+    [InlineData("name:")]
+    [InlineData("tags:")]
+    [InlineData("name>=")]
+    [InlineData("name>")]
+    [InlineData("category<=")]
+    [InlineData("category<")]
+    [InlineData("created>")]
+    [InlineData("enabled=")]
+    [InlineData("category:any()")]
+    [InlineData("tags:any(x, )")]
+    public void An_empty_value_is_refused_for_every_operator(string filter) => AssertRefused(filter, "has an empty value");
 
     [Fact]
     public void Blank_filters_filter_nothing()
