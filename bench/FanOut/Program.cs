@@ -49,7 +49,10 @@ await RawFanOut.AttachAsync(warm, name => ServerProcess.SendJsonAsync(http, "con
 RawFanOut.Close(warm);
 
 var rounds = int.Parse(Environment.GetEnvironmentVariable("FANOUT_ROUNDS") ?? "5", CultureInfo.InvariantCulture);
-Console.WriteLine($"server pid {server.Id}, {Environment.ProcessorCount} cores, {rounds} writes per size (medians), client: raw sockets (RawSubscriber)");
+// The first fan-outs to thousands of subscribers run code the JIT has not optimised yet (tiered compilation): these
+// writes are made and not counted.
+var warmups = int.Parse(Environment.GetEnvironmentVariable("FANOUT_WARMUP") ?? "3", CultureInfo.InvariantCulture);
+Console.WriteLine($"server pid {server.Id}, {Environment.ProcessorCount} cores, {rounds} writes per size (medians) after {warmups} not counted, client: raw sockets (RawSubscriber)");
 Console.WriteLine();
 Console.WriteLine("Baseline, measured in the same run: a bare Kestrel WebSocket server (no GraphQL, no store) that sends one");
 Console.WriteLine("ready-made frame of the same size to every socket when poked over HTTP. CPU: the server process's user+system time");
@@ -71,15 +74,19 @@ foreach (var n in counts)
     Console.Error.WriteLine($"subscribed {n:N0} to server pid {server.Id}"); // a moment to attach a profiler
 
     var measured = new List<RawFanOut.Sample>();
-    for (var round = 0; round < rounds; round++)
+    for (var round = 0; round < warmups + rounds; round++)
     {
         var name = $"fan {n} {round}";
-        measured.Add(await RawFanOut.MeasureAsync(clients, name, [server],
-            () => ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"{{name}}"}""", HttpMethod.Put)));
+        var sample = await RawFanOut.MeasureAsync(clients, name, [server],
+            () => ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"{{name}}"}""", HttpMethod.Put));
+        if (round >= warmups)
+        {
+            measured.Add(sample);
+        }
     }
 
     RawFanOut.Close(clients);
-    var bare = await bareServer.MeasureAsync(n, rounds, bareProcess);
+    var bare = (await bareServer.MeasureAsync(n, warmups + rounds, bareProcess)).Skip(warmups).ToList();
     var (time, cpu, delivered) = RawFanOut.Median(measured);
     var (bareTime, bareCpu, _) = RawFanOut.Median(bare);
     Console.WriteLine($"| {n:N0} | {connect.Elapsed.TotalSeconds:F1} | {time:F0} | {cpu:F0} | {delivered:N0} | " +
@@ -107,11 +114,15 @@ if (!string.IsNullOrEmpty(pg))
         var clients = await RawFanOut.SubscribeAsync([port, otherPort], n, RawFanOut.Query);
         await RawFanOut.AttachAsync(clients, name => ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"{{name}}"}""", HttpMethod.Put));
         var measured = new List<RawFanOut.Sample>();
-        for (var round = 0; round < rounds; round++)
+        for (var round = 0; round < warmups + rounds; round++)
         {
             var name = $"spread {n} {round}";
-            measured.Add(await RawFanOut.MeasureAsync(clients, name, [server, other],
-                () => ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"{{name}}"}""", HttpMethod.Put)));
+            var sample = await RawFanOut.MeasureAsync(clients, name, [server, other],
+                () => ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"{{name}}"}""", HttpMethod.Put));
+            if (round >= warmups)
+            {
+                measured.Add(sample);
+            }
         }
 
         RawFanOut.Close(clients);
