@@ -2,9 +2,11 @@
 # Subscription fan-out benchmark: N WebSocket subscribers, one write, time until all have the event; single-subscriber
 # write → event latency; live heap per idle subscription (needs dotnet-gcdump, installed below if missing).
 # usage: bench/fanout.sh [COUNTS=1000,5000,10000] [LATENCY_SAMPLES=1000]
+# env:   FANOUT_ROUNDS=5 writes per size (medians reported); FANOUT_MEMORY=0 skips the memory measurements.
 # env:   PROVIDER=postgres runs the servers on a fresh database (coco_fanout) of the bench cluster (bench/pg_cluster.sh)
 #        and adds the cross-instance rows: write on A → event on B, and subscribers spread over A and B.
 #        FANOUT_PG=<Npgsql connection string> does the same on a database of your own.
+#        SERVER_DLL=<path> measures another build of the server (e.g. a baseline built from an older commit).
 set -euo pipefail
 # Benchmarks measure what a request costs, not the rate limiter's refusals (bench/ratelimit.sh measures the limiter).
 export RateLimits__Enabled=${RateLimits__Enabled:-false}
@@ -23,6 +25,7 @@ fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet build -c Release -v q src/Server >/dev/null
 dotnet build -c Release -v q bench/FanOut >/dev/null
-dotnet bench/FanOut/bin/Release/net10.0/FanOut.dll "$PWD/src/Server/bin/Release/net10.0/Coco.Connectors.GraphQL.Server.dll" \
+# The client's receives continue on the socket engine's thread (cheap per message); the servers it starts do not inherit this.
+DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 dotnet bench/FanOut/bin/Release/net10.0/FanOut.dll "${SERVER_DLL:-$PWD/src/Server/bin/Release/net10.0/Coco.Connectors.GraphQL.Server.dll}" \
   "${1:-1000,5000,10000}" "${2:-1000}"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

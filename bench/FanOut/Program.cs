@@ -42,43 +42,55 @@ await ServerProcess.WaitHealthyAsync(http);
 var ws = new Uri($"ws://127.0.0.1:{port}/graphql");
 
 await ServerProcess.SendJsonAsync(http, "connector/", """{"id":"fanout","name":"fan-out target"}""");
-var version = 1;
 
 // Warm-up: the first delivery pays for JIT compilation of the whole path.
-var warm = await OpenAsync(ws, 10, "subscription { onConnectorUpdated(id: \"fanout\") { id version name } }");
-await Task.Delay(500); // subscriptions attach after the client's subscribe message; a write before that is not theirs
-var warmWaits = warm.Select(c => c.NextAsync()).ToArray();
-await ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"update {{++version}}"}""", HttpMethod.Put);
-await Task.WhenAll(warmWaits);
-await Task.WhenAll(warm.Select(c => c.DisposeAsync().AsTask()));
+var warm = await RawFanOut.SubscribeAsync([port], 10, RawFanOut.Query);
+await RawFanOut.AttachAsync(warm, name => ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"{{name}}"}""", HttpMethod.Put));
+RawFanOut.Close(warm);
 
-Console.WriteLine($"server pid {server.Id}, {Environment.ProcessorCount} cores");
+var rounds = int.Parse(Environment.GetEnvironmentVariable("FANOUT_ROUNDS") ?? "5", CultureInfo.InvariantCulture);
+// The first fan-outs to thousands of subscribers run code the JIT has not optimised yet (tiered compilation): these
+// writes are made and not counted.
+var warmups = int.Parse(Environment.GetEnvironmentVariable("FANOUT_WARMUP") ?? "3", CultureInfo.InvariantCulture);
+Console.WriteLine($"server pid {server.Id}, {Environment.ProcessorCount} cores, {rounds} writes per size (medians) after {warmups} not counted, client: raw sockets (RawSubscriber)");
 Console.WriteLine();
 Console.WriteLine("Baseline, measured in the same run: a bare Kestrel WebSocket server (no GraphQL, no store) that sends one");
-Console.WriteLine("ready-made frame of the same size to every socket when poked over HTTP.");
+Console.WriteLine("ready-made frame of the same size to every socket when poked over HTTP. CPU: the server process's user+system time");
+Console.WriteLine("from the write (or poke) until every subscriber has the event.");
 Console.WriteLine();
-Console.WriteLine("| subscribers | connect+subscribe (s) | write → all delivered (ms) | delivered | bare broadcast (ms) | ratio |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
-using var bareProcess = Process.Start(new ProcessStartInfo("dotnet", [typeof(BroadcastBaseline).Assembly.Location, "--bare", $"{port + 2}"]))!;
+Console.WriteLine("| subscribers | connect+subscribe (s) | write → all delivered (ms) | server CPU (ms) | delivered | bare broadcast (ms) | bare CPU (ms) | ratio (time) | ratio (CPU) |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+var bareStart = new ProcessStartInfo("dotnet", [typeof(BroadcastBaseline).Assembly.Location, "--bare", $"{port + 2}"]);
+bareStart.Environment.Remove(ServerProcess.InlineCompletions);
+using var bareProcess = Process.Start(bareStart)!;
 var bareServer = new BroadcastBaseline(port + 2);
 await ServerProcess.WaitHealthyAsync(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port + 2}/") });
 foreach (var n in counts)
 {
     var connect = Stopwatch.StartNew();
-    var clients = await OpenAsync(ws, n, "subscription { onConnectorUpdated(id: \"fanout\") { id version name } }");
+    var clients = await RawFanOut.SubscribeAsync([port], n, RawFanOut.Query);
     connect.Stop();
-    await Task.Delay(500);
+    await RawFanOut.AttachAsync(clients, name => ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"{{name}}"}""", HttpMethod.Put));
+    Console.Error.WriteLine($"subscribed {n:N0} to server pid {server.Id}"); // a moment to attach a profiler
 
-    var write = Stopwatch.StartNew();
-    var waits = clients.Select(c => c.NextAsync()).ToArray();
-    await ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"update {{++version}}"}""", HttpMethod.Put);
-    var all = await Task.WhenAll(waits);
-    write.Stop();
-    var delivered = all.Count(e => (int?)e?["payload"]?["data"]?["onConnectorUpdated"]?["version"] == version);
-    await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
-    var bare = await bareServer.MeasureAsync(n, JsonSerializer.Serialize(all[0]));
-    Console.WriteLine($"| {n:N0} | {connect.Elapsed.TotalSeconds:F1} | {write.Elapsed.TotalMilliseconds:F0} | {delivered:N0} | " +
-        $"{bare.TotalMilliseconds:F0} | {write.Elapsed / bare:F2} |");
+    var measured = new List<RawFanOut.Sample>();
+    for (var round = 0; round < warmups + rounds; round++)
+    {
+        var name = $"fan {n} {round}";
+        var sample = await RawFanOut.MeasureAsync(clients, name, [server],
+            () => ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"{{name}}"}""", HttpMethod.Put));
+        if (round >= warmups)
+        {
+            measured.Add(sample);
+        }
+    }
+
+    RawFanOut.Close(clients);
+    var bare = (await bareServer.MeasureAsync(n, warmups + rounds, bareProcess)).Skip(warmups).ToList();
+    var (time, cpu, delivered) = RawFanOut.Median(measured);
+    var (bareTime, bareCpu, _) = RawFanOut.Median(bare);
+    Console.WriteLine($"| {n:N0} | {connect.Elapsed.TotalSeconds:F1} | {time:F0} | {cpu:F0} | {delivered:N0} | " +
+        $"{bareTime:F0} | {bareCpu:F0} | {time / bareTime:F2} | {cpu / Math.Max(bareCpu, 1):F2} |");
 }
 
 // Single subscriber: write → event latency, on the same instance, then (PostgreSQL) from one instance to another.
@@ -92,36 +104,30 @@ if (!string.IsNullOrEmpty(pg))
     var otherWs = new Uri($"ws://127.0.0.1:{otherPort}/graphql");
     await MeasureLatencyAsync("cross-instance (write on A, subscriber on B), write → event", otherWs);
 
-    // One write on A to subscribers spread evenly over A and B (as behind a load balancer): until all have it, and
-    // until each instance's half has it, against the same number on A alone (the table above) in this run.
+    // One write on A to subscribers spread evenly over A and B (as behind a load balancer): until all have it,
+    // against the same number on A alone (the table above) in this run.
     Console.WriteLine();
-    Console.WriteLine("| subscribers over A + B | write on A → all delivered (ms) | A's half (ms) | B's half (ms) | delivered |");
-    Console.WriteLine("|---:|---:|---:|---:|---:|");
+    Console.WriteLine("| subscribers over A + B | write on A → all delivered (ms) | CPU of A + B (ms) | delivered |");
+    Console.WriteLine("|---:|---:|---:|---:|");
     foreach (var n in counts)
     {
-        var onA = await OpenAsync(ws, n / 2, "subscription { onConnectorUpdated(id: \"fanout\") { id version name } }");
-        var onB = await OpenAsync(otherWs, n - n / 2, "subscription { onConnectorUpdated(id: \"fanout\") { id version name } }");
-        await Task.Delay(1000);
-        var started = Stopwatch.GetTimestamp();
-        async Task<(JsonObject?[] Events, TimeSpan Elapsed)> HalfAsync(Subscriber[] half)
+        var clients = await RawFanOut.SubscribeAsync([port, otherPort], n, RawFanOut.Query);
+        await RawFanOut.AttachAsync(clients, name => ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"{{name}}"}""", HttpMethod.Put));
+        var measured = new List<RawFanOut.Sample>();
+        for (var round = 0; round < warmups + rounds; round++)
         {
-            var events = await Task.WhenAll(half.Select(c => c.NextAsync()));
-            return (events, Stopwatch.GetElapsedTime(started));
+            var name = $"spread {n} {round}";
+            var sample = await RawFanOut.MeasureAsync(clients, name, [server, other],
+                () => ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"{{name}}"}""", HttpMethod.Put));
+            if (round >= warmups)
+            {
+                measured.Add(sample);
+            }
         }
 
-        var halves = new[] { HalfAsync(onA), HalfAsync(onB) };
-        // Named rather than versioned: the latency samples above moved the version.
-        await ServerProcess.SendJsonAsync(http, "connector/fanout", $$"""{"name":"spread {{n}}"}""", HttpMethod.Put);
-        var done = await Task.WhenAll(halves);
-        var delivered = done.SelectMany(h => h.Events).Count(e => (string?)e?["payload"]?["data"]?["onConnectorUpdated"]?["name"] == $"spread {n}");
-        foreach (var stray in done.SelectMany(h => h.Events).Where(e => (string?)e?["payload"]?["data"]?["onConnectorUpdated"]?["name"] != $"spread {n}")
-            .GroupBy(e => e?.ToJsonString() ?? "closed").Take(3))
-        {
-            Console.WriteLine($"  not the write's event ({stray.Count()}): {stray.Key}");
-        }
-        Console.WriteLine($"| {n:N0} | {done.Max(h => h.Elapsed).TotalMilliseconds:F0} | {done[0].Elapsed.TotalMilliseconds:F0} | " +
-            $"{done[1].Elapsed.TotalMilliseconds:F0} | {delivered:N0} |");
-        await Task.WhenAll(onA.Concat(onB).Select(c => c.DisposeAsync().AsTask()));
+        RawFanOut.Close(clients);
+        var (time, cpu, delivered) = RawFanOut.Median(measured);
+        Console.WriteLine($"| {n:N0} | {time:F0} | {cpu:F0} | {delivered:N0} |");
     }
 
     other.Kill();
@@ -161,53 +167,57 @@ async Task MeasureLatencyAsync(string label, Uri subscriberServer)
     latencies.Sort();
     double Percentile(double p) => latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(p * latencies.Count) - 1)];
     Console.WriteLine();
-    Console.WriteLine($"{label} over {samples} writes (REST PUT round trip included): p50 {Percentile(0.50):F2} ms, p99 {Percentile(0.99):F2} ms");
+    Console.WriteLine($"{label} over {samples} writes (REST PUT round trip included): p50 {Percentile(0.50):F2} ms, p95 {Percentile(0.95):F2} ms, p99 {Percentile(0.99):F2} ms");
 }
 
-// Memory per idle subscription, on a second server (workstation GC) so the fan-out runs above leave nothing behind.
-var idle = counts.Max();
-var memoryPort = port + 1;
-using var memoryServer = ServerProcess.Start(serverDll, memoryPort, folder.FullName, serverGc: false);
-var memoryHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{memoryPort}/") };
-await ServerProcess.WaitHealthyAsync(memoryHttp);
-var memoryWs = new Uri($"ws://127.0.0.1:{memoryPort}/graphql");
-var primer = await OpenAsync(memoryWs, 100, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
-await Task.WhenAll(primer.Select(c => c.DisposeAsync().AsTask()));
-var before = await ServerProcess.SettledMemoryAsync(memoryServer);
-var idlers = await OpenAsync(memoryWs, idle, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
-var after = await ServerProcess.SettledMemoryAsync(memoryServer);
-if (int.TryParse(Environment.GetEnvironmentVariable("FANOUT_HOLD_SECONDS"), out var hold))
+// FANOUT_MEMORY=0 skips the memory measurements (they take minutes at 10,000 sockets).
+if (Environment.GetEnvironmentVariable("FANOUT_MEMORY") != "0")
 {
-    // For profiling: keep the idle subscriptions open (e.g. dotnet-gcdump collect -p <pid>).
-    Console.WriteLine($"holding {hold} s; memory server pid {memoryServer.Id}");
-    await Task.Delay(TimeSpan.FromSeconds(hold));
-}
-Console.WriteLine($"idle subscriptions, one socket each: {idle:N0}; live heap {before / 1048576.0:F0} MiB → {after / 1048576.0:F0} MiB; " +
-    $"{(after - before) / (double)idle / 1024:F1} KiB per idle subscription (WebSocket + subscription)");
-await Task.WhenAll(idlers.Select(c => c.DisposeAsync().AsTask()));
+    // Memory per idle subscription, on a second server (workstation GC) so the fan-out runs above leave nothing behind.
+    var idle = counts.Max();
+    var memoryPort = port + 1;
+    using var memoryServer = ServerProcess.Start(serverDll, memoryPort, folder.FullName, serverGc: false);
+    var memoryHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{memoryPort}/") };
+    await ServerProcess.WaitHealthyAsync(memoryHttp);
+    var memoryWs = new Uri($"ws://127.0.0.1:{memoryPort}/graphql");
+    var primer = await OpenAsync(memoryWs, 100, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
+    await Task.WhenAll(primer.Select(c => c.DisposeAsync().AsTask()));
+    var before = await ServerProcess.SettledMemoryAsync(memoryServer);
+    var idlers = await OpenAsync(memoryWs, idle, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
+    var after = await ServerProcess.SettledMemoryAsync(memoryServer);
+    if (int.TryParse(Environment.GetEnvironmentVariable("FANOUT_HOLD_SECONDS"), out var hold))
+    {
+        // For profiling: keep the idle subscriptions open (e.g. dotnet-gcdump collect -p <pid>).
+        Console.WriteLine($"holding {hold} s; memory server pid {memoryServer.Id}");
+        await Task.Delay(TimeSpan.FromSeconds(hold));
+    }
+    Console.WriteLine($"idle subscriptions, one socket each: {idle:N0}; live heap {before / 1048576.0:F0} MiB → {after / 1048576.0:F0} MiB; " +
+        $"{(after - before) / (double)idle / 1024:F1} KiB per idle subscription (WebSocket + subscription)");
+    await Task.WhenAll(idlers.Select(c => c.DisposeAsync().AsTask()));
 
-// The same number of idle subscriptions multiplexed over 100 sockets: the cost of a subscription itself.
-const int sharedSockets = 100;
-var baseline = await ServerProcess.SettledMemoryAsync(memoryServer);
-var shared = await OpenAsync(memoryWs, sharedSockets, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
-await Task.WhenAll(shared.Select(c => c.SubscribeMoreAsync(idle / sharedSockets - 1, "subscription { onConnectorUpdated(id: \"fanout\") { id } }")));
-var sharedAfter = await ServerProcess.SettledMemoryAsync(memoryServer);
-Console.WriteLine($"idle subscriptions over {sharedSockets} sockets: {idle:N0}; live heap {baseline / 1048576.0:F0} MiB → {sharedAfter / 1048576.0:F0} MiB; " +
-    $"{(sharedAfter - baseline) / (double)idle / 1024:F1} KiB per idle subscription");
-await Task.WhenAll(shared.Select(c => c.DisposeAsync().AsTask()));
-memoryServer.Kill(entireProcessTree: true);
+    // The same number of idle subscriptions multiplexed over 100 sockets: the cost of a subscription itself.
+    const int sharedSockets = 100;
+    var baseline = await ServerProcess.SettledMemoryAsync(memoryServer);
+    var shared = await OpenAsync(memoryWs, sharedSockets, "subscription { onConnectorUpdated(id: \"fanout\") { id } }");
+    await Task.WhenAll(shared.Select(c => c.SubscribeMoreAsync(idle / sharedSockets - 1, "subscription { onConnectorUpdated(id: \"fanout\") { id } }")));
+    var sharedAfter = await ServerProcess.SettledMemoryAsync(memoryServer);
+    Console.WriteLine($"idle subscriptions over {sharedSockets} sockets: {idle:N0}; live heap {baseline / 1048576.0:F0} MiB → {sharedAfter / 1048576.0:F0} MiB; " +
+        $"{(sharedAfter - baseline) / (double)idle / 1024:F1} KiB per idle subscription");
+    await Task.WhenAll(shared.Select(c => c.DisposeAsync().AsTask()));
+    memoryServer.Kill(entireProcessTree: true);
 
-// The yardstick for memory: the bare Kestrel server holding the same number of idle WebSockets.
-await bareServer.WaitForOpenSocketsAsync(0);
-var bareBefore = await ServerProcess.SettledMemoryAsync(bareProcess);
-var bareSockets = await bareServer.OpenIdleAsync(idle);
-var bareAfter = await ServerProcess.SettledMemoryAsync(bareProcess);
-Console.WriteLine($"bare Kestrel WebSockets, idle: {idle:N0}; live heap {bareBefore / 1048576.0:F0} MiB → {bareAfter / 1048576.0:F0} MiB; " +
-    $"{(bareAfter - bareBefore) / (double)idle / 1024:F1} KiB per idle socket");
-foreach (var socket in bareSockets)
-{
-    socket.Abort();
-    socket.Dispose();
+    // The yardstick for memory: the bare Kestrel server holding the same number of idle WebSockets.
+    await bareServer.WaitForOpenSocketsAsync(0);
+    var bareBefore = await ServerProcess.SettledMemoryAsync(bareProcess);
+    var bareSockets = await bareServer.OpenIdleAsync(idle);
+    var bareAfter = await ServerProcess.SettledMemoryAsync(bareProcess);
+    Console.WriteLine($"bare Kestrel WebSockets, idle: {idle:N0}; live heap {bareBefore / 1048576.0:F0} MiB → {bareAfter / 1048576.0:F0} MiB; " +
+        $"{(bareAfter - bareBefore) / (double)idle / 1024:F1} KiB per idle socket");
+    foreach (var socket in bareSockets)
+    {
+        socket.Abort();
+        socket.Dispose();
+    }
 }
 
 server.Kill(entireProcessTree: true);
@@ -383,34 +393,27 @@ sealed class BroadcastBaseline(int port) : IAsyncDisposable
         return baseline;
     }
 
-    /// <summary>Time from the HTTP poke until all <paramref name="n"/> sockets received the frame.</summary>
-    public async Task<TimeSpan> MeasureAsync(int n, string frame)
+    /// <summary>
+    /// <paramref name="rounds"/> broadcasts to <paramref name="n"/> raw sockets, each of a frame shaped like the
+    /// subscription's event: time from the HTTP poke until all have it, and <paramref name="process"/>'s CPU meanwhile.
+    /// </summary>
+    public async Task<List<RawFanOut.Sample>> MeasureAsync(int n, int rounds, Process process)
     {
-        var sockets = await OpenIdleAsync(n);
+        var sockets = await RawFanOut.SubscribeBareAsync(port, n);
+        await WaitForOpenSocketsAsync(n);
         using var http = new HttpClient();
-
-        var started = Stopwatch.GetTimestamp();
-        var receives = sockets.Select(async s =>
+        var samples = new List<RawFanOut.Sample>();
+        for (var round = 0; round < rounds; round++)
         {
-            var buffer = new byte[8192];
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await s.ReceiveAsync(buffer, CancellationToken.None);
-            }
-            while (!result.EndOfMessage);
-        }).ToArray();
-        await http.PostAsync(new Uri($"http://127.0.0.1:{port}/broadcast"), new StringContent(frame));
-        await Task.WhenAll(receives);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-
-        foreach (var s in sockets)
-        {
-            s.Abort();
-            s.Dispose();
+            var name = $"bare {n} {round}";
+            var frame = """{"id":"1","type":"next","payload":{"data":{"onConnectorUpdated":{"id":"fanout","version":""" + (round + 10) + ""","name":""" + "\"" + name + "\"}}}}";
+            samples.Add(await RawFanOut.MeasureAsync(sockets, name, [process],
+                async () => (await http.PostAsync(new Uri($"http://127.0.0.1:{port}/broadcast"), new StringContent(frame))).EnsureSuccessStatusCode()));
         }
 
-        return elapsed;
+        RawFanOut.Close(sockets);
+        await WaitForOpenSocketsAsync(0);
+        return samples;
     }
 
     /// <summary><paramref name="n"/> connected sockets, once the server has accepted them all.</summary>

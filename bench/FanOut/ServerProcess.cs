@@ -5,6 +5,9 @@ using System.Text;
 /// <summary>The server under test as a child process, and the small HTTP helpers every benchmark here needs.</summary>
 static class ServerProcess
 {
+    /// <summary>Set for the benchmark's own process (its receives continue on the socket engine's thread), never for a server.</summary>
+    public const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     /// <summary>
     /// Starts the Release server on 127.0.0.1:<paramref name="port"/> over a fresh SQLite file in <paramref name="folder"/>
     /// (or the PostgreSQL database in <c>FANOUT_PG</c>).
@@ -18,6 +21,12 @@ static class ServerProcess
             RedirectStandardError = true,
             WorkingDirectory = folder,
         };
+        start.Environment.Remove(InlineCompletions);
+        if (Environment.GetEnvironmentVariable("FANOUT_PERF_MAP") == "1")
+        {
+            start.Environment["DOTNET_PerfMapEnabled"] = "1"; // for `perf record -p <server pid>`
+            start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+        }
         if (Environment.GetEnvironmentVariable("FANOUT_PG") is { Length: > 0 } postgres)
         {
             start.Environment["Storage__Provider"] = "postgres";
@@ -76,6 +85,15 @@ static class ServerProcess
         };
         var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>User + system CPU time of a process so far, in ms (Linux <c>/proc/&lt;pid&gt;/stat</c>, 10 ms ticks).</summary>
+    public static double CpuMilliseconds(Process process)
+    {
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields 14 and 15 of stat(5) (utime, stime), counted here from field 3 (state).
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
     }
 
     /// <summary>Resident and peak resident memory of a process, in bytes (Linux <c>/proc/&lt;pid&gt;/status</c>).</summary>

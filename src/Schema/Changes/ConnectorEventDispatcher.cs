@@ -340,7 +340,12 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
             {
                 if (_handlers.Select(delivery) is { } delivered)
                 {
-                    _events._dispatches.AddOrUpdate(delivered, delivery.Dispatch);
+                    // Subscribers share the event objects: the table is written once per object, not per subscriber.
+                    if (!_events._dispatches.TryGetValue(delivered, out var known) || known != delivery.Dispatch)
+                    {
+                        _events._dispatches.AddOrUpdate(delivered, delivery.Dispatch);
+                    }
+
                     _observer.OnNext(delivered);
                 }
             }

@@ -39,6 +39,7 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
     private readonly CancellationTokenSource _lifetime = new();
     private readonly ILogger _logger;
     private int _initState;
+    private ResultHead? _lastHead;
 
     protected SubscriptionServer(WebSocketConnection connection, ProtocolServices services)
     {
@@ -287,6 +288,18 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
     /// <summary>Queues <c>{"type","id","payload":resultJson}</c> without copying the result's bytes when they are large.</summary>
     protected Task SendResultAsync(string type, string id, ReadOnlyMemory<byte> resultJson, CancellationToken ct)
     {
+        // The envelope's head is the same for every event of an operation: written once, kept for the next event.
+        var head = _lastHead;
+        if (head is null || !ReferenceEquals(head.Type, type) || head.Id != id)
+        {
+            _lastHead = head = new ResultHead(type, id, WriteResultHead(type, id));
+        }
+
+        return Connection.SendAsync(head.Bytes, resultJson, ResultTail, ct);
+    }
+
+    private static byte[] WriteResultHead(string type, string id)
+    {
         var head = new ArrayBufferWriter<byte>(64);
         using (var writer = new Utf8JsonWriter(head))
         {
@@ -297,8 +310,11 @@ internal abstract partial class SubscriptionServer : IAsyncDisposable
             writer.Flush(); // The payload and the closing brace follow as raw bytes.
         }
 
-        return Connection.SendAsync(head.WrittenMemory, resultJson, ResultTail, ct);
+        return head.WrittenSpan.ToArray();
     }
+
+    /// <summary>The envelope's head of the last result sent; replaced whole, so readers on other threads see one.</summary>
+    private sealed record ResultHead(string Type, string Id, byte[] Bytes);
 
     protected string Serialize(ExecutionResult result) => Services.Serializer.Serialize(result);
 

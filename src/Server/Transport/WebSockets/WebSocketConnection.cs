@@ -10,6 +10,8 @@ namespace Coco.Connectors.Server.Transport.WebSockets;
 /// Owns one accepted WebSocket: a read loop that hands each complete text message to the protocol, and a single
 /// writer that sends queued frames one at a time (a WebSocket allows only one send in flight). Senders await their
 /// frame being written, so a client that stops reading slows its producers down instead of growing a buffer.
+/// A sender that finds nothing queued and no send in flight writes its frame itself: with thousands of sockets
+/// receiving one event, the queue and the writer's wake-up per frame would cost more than the send.
 /// </summary>
 internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessageSize, ILogger logger)
 {
@@ -27,6 +29,8 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
     // Cancelled when the socket must go now: a closing handshake took too long, or the request was aborted.
     // Not disposed: late Close calls (timers, shutdown) may still touch it after the connection ended.
     private readonly CancellationTokenSource _deadline = new();
+    // Held by whoever sends a frame: the writer loop, or a sender writing directly.
+    private readonly SemaphoreSlim _sending = new(1, 1);
     private int _closeRequested;
 
     /// <summary>True once a close was requested by either side: no new work should start.</summary>
@@ -45,7 +49,17 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
     /// </summary>
     public async Task SendAsync(ReadOnlyMemory<byte> head, ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> tail, CancellationToken ct = default)
     {
-        var item = new Outgoing(body.Length > FragmentAbove ? new Parts(head, body, tail) : new Parts(Join(head, body, tail), default, default), null, ct);
+        var parts = body.Length > FragmentAbove ? new Parts(head, body, tail) : new Parts(Join(head, body, tail), default, default);
+        if (!IsClosing && _outbox.Reader.Count == 0 && _sending.Wait(0))
+        {
+            // Nothing queued and nobody sending: this frame goes out now, on the caller's thread. Frames queued
+            // meanwhile wait for it (the writer takes the same gate), so a socket never has two sends in flight.
+            var write = WriteDirectlyAsync(parts, ct);
+            await (write.IsCompleted ? write : write.WaitAsync(ct));
+            return;
+        }
+
+        var item = new Outgoing(parts, null, ct);
         try
         {
             await _outbox.Writer.WriteAsync(item, ct);
@@ -56,6 +70,27 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
         }
 
         await item.Written.Task.WaitAsync(ct);
+    }
+
+    // Called holding the gate; gives it back once the frame is written, even when the sender stopped waiting.
+    private async Task WriteDirectlyAsync(Parts parts, CancellationToken ct)
+    {
+        try
+        {
+            if (!IsClosing && !ct.IsCancellationRequested)
+            {
+                await WriteAsync(parts);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // The socket broke under this send: the read loop sees it too and ends the connection.
+            LogBroken(ex.Message);
+        }
+        finally
+        {
+            _sending.Release();
+        }
     }
 
     /// <summary>Sends a close frame after the frames already queued; later frames are dropped. Idempotent.</summary>
@@ -171,20 +206,28 @@ internal sealed partial class WebSocketConnection(WebSocket socket, int maxMessa
         {
             await foreach (var item in _outbox.Reader.ReadAllAsync(_deadline.Token))
             {
-                if (item.Close is { } close)
+                await _sending.WaitAsync(_deadline.Token);
+                try
                 {
-                    if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    if (item.Close is { } close)
                     {
-                        await socket.CloseOutputAsync(close.Status, close.Reason, _deadline.Token);
+                        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                        {
+                            await socket.CloseOutputAsync(close.Status, close.Reason, _deadline.Token);
+                        }
+
+                        item.Written.TrySetResult();
+                        break;
                     }
 
-                    item.Written.TrySetResult();
-                    break;
+                    if (!item.Cancellation.IsCancellationRequested)
+                    {
+                        await WriteAsync(item.Frame);
+                    }
                 }
-
-                if (!item.Cancellation.IsCancellationRequested)
+                finally
                 {
-                    await WriteAsync(item.Frame);
+                    _sending.Release();
                 }
 
                 item.Written.TrySetResult();
