@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Server CPU per request with telemetry variants side by side: many interleaved rounds of a fixed request mix.
+
+usage: telemetry_cpu.py NAME:PORT:PID[,NAME:PORT:PID...] MIXES ROUNDS [OUT.json]
+The first server is the baseline ("off"); a second baseline server (any name starting with "off") gives the A/A
+ratio, i.e. what two identical servers differ by on this machine in this run.
+Per round, in an order rotated each round (so no variant always runs first or last after another): for each server,
+3 warm-up mixes, then MIXES sequential mixes over one keep-alive connection, each mix being a GraphQL query
+(connectors page), a REST GET (_search) and a GraphQL mutation (updateConnector on a connector of the server's own
+store copy); the server's utime+stime from /proc/PID/stat before and after. Per variant: the median over rounds of
+CPU ms per request, and the median (with the 25th-75th percentile and a bootstrap 95 % interval) over rounds of the
+per-round ratio to the baseline, so that load drifting between rounds cancels out.
+"""
+import http.client
+import json
+import os
+import random
+import statistics as st
+import sys
+import time
+
+GQL_QUERY = '{ connectors(first: 20, query: "git", where: {enabled: {eq: true}}, order: [{name: ASC}]) { totalCount nodes { id name category } } }'
+REST_PATH = "/connector/_search?query=git&filter=enabled:true&sort=name:asc&size=20"
+MUTATION = "mutation Touch($input: UpdateConnectorInput!) { updateConnector(input: $input) { connector { id description } errors { __typename } } }"
+REQUESTS_PER_MIX = 3
+HZ = os.sysconf("SC_CLK_TCK")
+
+
+def ticks(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def check(response, data):
+    if response.status != 200 or b'"errors":[{' in data or b'"errors":{' in data:
+        raise RuntimeError(f"{response.status} {data[:300]!r}")
+
+
+def post(conn, body):
+    conn.request("POST", "/graphql", body, {"Content-Type": "application/json", "Accept": "application/json"})
+    response = conn.getresponse()
+    data = response.read()
+    check(response, data)
+    return data
+
+
+def get(conn, path):
+    conn.request("GET", path)
+    response = conn.getresponse()
+    check(response, response.read())
+
+
+class Server:
+    def __init__(self, spec):
+        name, port, pid = spec.split(":")
+        self.name, self.port, self.pid = name, int(port), int(pid)
+        self.query = json.dumps({"query": GQL_QUERY})
+        conn = self.connect()
+        page = json.loads(post(conn, json.dumps({"query": "{ connectors(first: 1, order: [{name: ASC}]) { nodes { id } } }"})))
+        self.connector = page["data"]["connectors"]["nodes"][0]["id"]
+        conn.close()
+        self.writes = 0
+
+    def connect(self):
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=300)
+
+    def mix(self, conn):
+        post(conn, self.query)
+        get(conn, REST_PATH)
+        # A real change every time (the description alternates), so the write path and its change event run.
+        self.writes += 1
+        variables = {"input": {"id": self.connector, "description": f"telemetry bench {self.writes % 2}"}}
+        post(conn, json.dumps({"query": MUTATION, "operationName": "Touch", "variables": variables}))
+
+    def round(self, mixes):
+        conn = self.connect()
+        for _ in range(3):
+            self.mix(conn)
+        cpu0, wall0 = ticks(self.pid), time.perf_counter()
+        for _ in range(mixes):
+            self.mix(conn)
+        cpu, wall = ticks(self.pid) - cpu0, time.perf_counter() - wall0
+        conn.close()
+        requests = mixes * REQUESTS_PER_MIX
+        return 1000 * cpu / HZ / requests, 1000 * wall / requests
+
+
+def quantile(values, q):
+    values = sorted(values)
+    position = q * (len(values) - 1)
+    low = int(position)
+    high = min(low + 1, len(values) - 1)
+    return values[low] + (values[high] - values[low]) * (position - low)
+
+
+def bootstrap_median(values, samples=2000, seed=15):
+    rng = random.Random(seed)
+    medians = sorted(st.median(rng.choices(values, k=len(values))) for _ in range(samples))
+    return medians[int(0.025 * samples)], medians[int(0.975 * samples) - 1]
+
+
+def load_average():
+    return open("/proc/loadavg").read().split()[:3]
+
+
+def main():
+    servers = [Server(spec) for spec in sys.argv[1].split(",")]
+    mixes, rounds = int(sys.argv[2]), int(sys.argv[3])
+    cpu = {s.name: [] for s in servers}
+    wall = {s.name: [] for s in servers}
+    loads = [load_average()]
+    for r in range(rounds):
+        order = servers[r % len(servers):] + servers[:r % len(servers)]
+        for server in order:
+            c, w = server.round(mixes)
+            cpu[server.name].append(c)
+            wall[server.name].append(w)
+        loads.append(load_average())
+        print(f"round {r + 1}/{rounds} load {' '.join(loads[-1])}: "
+              + ", ".join(f"{s.name} {cpu[s.name][-1]:.3f}" for s in servers), file=sys.stderr, flush=True)
+
+    base = servers[0].name
+    report = {"mixes": mixes, "rounds": rounds, "requests_per_mix": REQUESTS_PER_MIX, "clock_ticks_per_s": HZ,
+              "load_averages": loads, "variants": {}}
+    print(f"--- {rounds} rounds x {mixes} mixes x {REQUESTS_PER_MIX} requests per server; "
+          f"load average {' '.join(loads[0])} at start, {' '.join(loads[-1])} at end")
+    print(f"{'variant':12} {'CPU ms/req':>10} {'IQR':>15} {'wall ms/req':>11}   ratio to {base}: median [25-75 %] (95 % CI of the median)")
+    for server in servers:
+        name = server.name
+        ratios = [a / b for a, b in zip(cpu[name], cpu[base])]
+        ci = bootstrap_median(ratios)
+        report["variants"][name] = {"cpu_ms_per_request": cpu[name], "wall_ms_per_request": wall[name], "ratio_to_base": ratios}
+        print(f"{name:12} {st.median(cpu[name]):10.3f} {quantile(cpu[name], .25):7.3f}-{quantile(cpu[name], .75):7.3f} "
+              f"{st.median(wall[name]):11.3f}   {st.median(ratios):.3f} [{quantile(ratios, .25):.3f}-{quantile(ratios, .75):.3f}] "
+              f"({ci[0]:.3f}-{ci[1]:.3f})")
+    if len(sys.argv) > 4:
+        with open(sys.argv[4], "w") as out:
+            json.dump(report, out, indent=1)
+
+
+if __name__ == "__main__":
+    main()
