@@ -3,7 +3,7 @@
 # its own copy of one seeded SQLite store, measured by bench/telemetry_cpu.py in many interleaved rounds of a fixed
 # request mix (GraphQL query, REST GET, GraphQL mutation), sequential requests, no load generator competing for CPU.
 # usage: bench/telemetry.sh [SIZE]                  (default 10000 connectors)
-# env:   MIXES=150 ROUNDS=30 PORT=9340 WARMUP=300 (untimed mixes per server before the rounds)
+# env:   MIXES=20 ROUNDS=100 PORT=9340 WARMUP=300 (untimed mixes per server before the rounds)
 #        VARIANTS="off off2 metrics sampled traced" (the first is the baseline)
 #        variants: off, off2 (a second "off": the A/A ratio), metrics (the default: metrics, no tracing),
 #        sampled (metrics + tracing, OTEL_TRACES_SAMPLER=parentbased_traceidratio, ARG=0.1, the documented setting),
@@ -17,7 +17,7 @@ export RateLimits__Enabled=${RateLimits__Enabled:-false}
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 N=${1:-10000}
-MIXES=${MIXES:-150} ROUNDS=${ROUNDS:-30} PORT=${PORT:-9340}
+MIXES=${MIXES:-20} ROUNDS=${ROUNDS:-100} PORT=${PORT:-9340}
 read -r -a VARIANTS <<< "${VARIANTS:-off off2 metrics sampled traced}"
 OUT="$ROOT/bench/results/telemetry-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT" "$ROOT/bench/data"

@@ -5,11 +5,13 @@ usage: telemetry_cpu.py NAME:PORT:PID[,NAME:PORT:PID...] MIXES ROUNDS [OUT.json]
 The first server is the baseline ("off"); a second baseline server (any name starting with "off") gives the A/A
 ratio, i.e. what two identical servers differ by on this machine in this run.
 Per round, in an order rotated each round (so no variant always runs first or last after another): for each server,
-3 warm-up mixes, then MIXES sequential mixes over one keep-alive connection, each mix being a GraphQL query
-(connectors page), a REST GET (_search) and a GraphQL mutation (updateConnector on a connector of the server's own
-store copy); the server's utime+stime from /proc/PID/stat before and after. Per variant: the median over rounds of
-CPU ms per request, and the median (with the 25th-75th percentile and a bootstrap 95 % interval) over rounds of the
-per-round ratio to the baseline, so that load drifting between rounds cancels out.
+MIXES sequential mixes over its one keep-alive connection, each mix being a GraphQL query (connectors page), a REST
+GET (_search) and a GraphQL mutation (updateConnector on a connector of the server's own store copy); the server's
+CPU time before and after, summed over its threads from /proc/PID/task/*/schedstat (nanoseconds: short rounds,
+interleaved finely enough to share the machine's load, are still measured exactly; /proc/PID/stat counts 10 ms ticks).
+Per variant: the median over rounds of CPU ms per request, and the median (with the 25th-75th percentile and a
+bootstrap 95 % interval) over rounds of the per-round ratio to the baseline, so that load drifting between rounds
+cancels out.
 """
 import http.client
 import json
@@ -23,12 +25,23 @@ GQL_QUERY = '{ connectors(first: 20, query: "git", where: {enabled: {eq: true}},
 REST_PATH = "/connector/_search?query=git&filter=enabled:true&sort=name:asc&size=20"
 MUTATION = "mutation Touch($input: UpdateConnectorInput!) { updateConnector(input: $input) { connector { id description } errors { __typename } } }"
 REQUESTS_PER_MIX = 3
-HZ = os.sysconf("SC_CLK_TCK")
 
 
-def ticks(pid):
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])
+def thread_cpu_ns(pid):
+    """On-CPU time of each live thread of the process, in nanoseconds."""
+    times = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as stat:
+                times[tid] = int(stat.read().split()[0])
+        except (FileNotFoundError, ProcessLookupError):
+            pass  # the thread ended meanwhile
+    return times
+
+
+def cpu_ns_since(pid, before):
+    # Per thread, so a thread that ends during the round takes only its own share along (a new one counts whole).
+    return sum(ns - before.get(tid, 0) for tid, ns in thread_cpu_ns(pid).items())
 
 
 def check(response, data):
@@ -60,6 +73,7 @@ class Server:
         self.connector = page["data"]["connectors"]["nodes"][0]["id"]
         conn.close()
         self.writes = 0
+        self.conn = None
 
     def connect(self):
         return http.client.HTTPConnection("127.0.0.1", self.port, timeout=300)
@@ -73,16 +87,15 @@ class Server:
         post(conn, json.dumps({"query": MUTATION, "operationName": "Touch", "variables": variables}))
 
     def round(self, mixes):
-        conn = self.connect()
-        for _ in range(3):
-            self.mix(conn)
-        cpu0, wall0 = ticks(self.pid), time.perf_counter()
+        if self.conn is None:
+            self.conn = self.connect()
+            self.mix(self.conn)
+        cpu0, wall0 = thread_cpu_ns(self.pid), time.perf_counter()
         for _ in range(mixes):
-            self.mix(conn)
-        cpu, wall = ticks(self.pid) - cpu0, time.perf_counter() - wall0
-        conn.close()
+            self.mix(self.conn)
+        cpu, wall = cpu_ns_since(self.pid, cpu0), time.perf_counter() - wall0
         requests = mixes * REQUESTS_PER_MIX
-        return 1000 * cpu / HZ / requests, 1000 * wall / requests
+        return cpu / 1e6 / requests, 1000 * wall / requests
 
 
 def quantile(values, q):
@@ -120,7 +133,7 @@ def main():
               + ", ".join(f"{s.name} {cpu[s.name][-1]:.3f}" for s in servers), file=sys.stderr, flush=True)
 
     base = servers[0].name
-    report = {"mixes": mixes, "rounds": rounds, "requests_per_mix": REQUESTS_PER_MIX, "clock_ticks_per_s": HZ,
+    report = {"mixes": mixes, "rounds": rounds, "requests_per_mix": REQUESTS_PER_MIX,
               "load_averages": loads, "variants": {}}
     print(f"--- {rounds} rounds x {mixes} mixes x {REQUESTS_PER_MIX} requests per server; "
           f"load average {' '.join(loads[0])} at start, {' '.join(loads[-1])} at end")
