@@ -5,7 +5,7 @@ usage: telemetry_cpu.py NAME:PORT:PID[,NAME:PORT:PID...] MIXES ROUNDS [OUT.json]
 The first server is the baseline ("off"); a second baseline server (any name starting with "off") gives the A/A
 ratio, i.e. what two identical servers differ by on this machine in this run.
 Per round, in an order rotated each round (so no variant always runs first or last after another): for each server,
-MIXES sequential mixes over its one keep-alive connection, each mix being a GraphQL query (connectors page), a REST
+2 untimed mixes, then MIXES sequential mixes over its one keep-alive connection, each mix being a GraphQL query (connectors page), a REST
 GET (_search) and a GraphQL mutation (updateConnector on a connector of the server's own store copy); the server's
 CPU time before and after, summed over its threads from /proc/PID/task/*/schedstat (nanoseconds: short rounds,
 interleaved finely enough to share the machine's load, are still measured exactly; /proc/PID/stat counts 10 ms ticks).
@@ -25,6 +25,7 @@ GQL_QUERY = '{ connectors(first: 20, query: "git", where: {enabled: {eq: true}},
 REST_PATH = "/connector/_search?query=git&filter=enabled:true&sort=name:asc&size=20"
 MUTATION = "mutation Touch($input: UpdateConnectorInput!) { updateConnector(input: $input) { connector { id description } errors { __typename } } }"
 REQUESTS_PER_MIX = 3
+WARM_MIXES = 2
 
 
 def thread_cpu_ns(pid):
@@ -89,6 +90,9 @@ class Server:
     def round(self, mixes):
         if self.conn is None:
             self.conn = self.connect()
+        # Untimed: a server that sat idle while the others ran starts with cold caches and sleeping threads, a fixed
+        # cost per round that would dilute every ratio towards 1.
+        for _ in range(WARM_MIXES):
             self.mix(self.conn)
         cpu0, wall0 = thread_cpu_ns(self.pid), time.perf_counter()
         for _ in range(mixes):
