@@ -126,15 +126,18 @@ def main():
     cpu = {s.name: [] for s in servers}
     wall = {s.name: [] for s in servers}
     loads = [load_average()]
-    for r in range(rounds):
-        order = servers[r % len(servers):] + servers[:r % len(servers)]
-        for server in order:
-            c, w = server.round(mixes)
-            cpu[server.name].append(c)
-            wall[server.name].append(w)
-        loads.append(load_average())
-        print(f"round {r + 1}/{rounds} load {' '.join(loads[-1])}: "
-              + ", ".join(f"{s.name} {cpu[s.name][-1]:.3f}" for s in servers), file=sys.stderr, flush=True)
+    try:
+        for r in range(rounds):
+            order = servers[r % len(servers):] + servers[:r % len(servers)]
+            measured = {server.name: server.round(mixes) for server in order}
+            for server in servers:
+                cpu[server.name].append(measured[server.name][0])
+                wall[server.name].append(measured[server.name][1])
+            loads.append(load_average())
+            print(f"round {r + 1}/{rounds} load {' '.join(loads[-1])}: "
+                  + ", ".join(f"{s.name} {cpu[s.name][-1]:.3f}" for s in servers), file=sys.stderr, flush=True)
+    except KeyboardInterrupt:  # Ctrl-C (SIGINT): report the complete rounds so far
+        rounds = len(cpu[servers[0].name])
 
     base = servers[0].name
     report = {"mixes": mixes, "rounds": rounds, "requests_per_mix": REQUESTS_PER_MIX,

@@ -53,7 +53,7 @@ public static class SqlText
         return text.ToString();
     }
 
-    // The index of the quote that closes the one at start, a doubled quote being part of the text (the text's end when none closes it).
+    // The index of the quote that closes the one at start (a doubled quote is part of the text), or the text's end.
     private static int ClosingQuote(string sql, int start, char quote)
     {
         var i = start + 1;
