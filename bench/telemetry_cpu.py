@@ -2,8 +2,10 @@
 """Server CPU per request with telemetry variants side by side: many interleaved rounds of a fixed request mix.
 
 usage: telemetry_cpu.py NAME:PORT:PID[,NAME:PORT:PID...] MIXES ROUNDS [OUT.json]
-The first server is the baseline ("off"); a second baseline server (any name starting with "off") gives the A/A
-ratio, i.e. what two identical servers differ by on this machine in this run.
+       telemetry_cpu.py --report OUT.json           (the summary of a saved run again)
+Servers named off* are the baseline (per round, the mean of their CPU per request); with two of them the A/A ratio
+says what two identical servers differ by on this machine in this run. A variant NAME-before is also compared with
+NAME directly (a baseline build's server with the same settings).
 Per round, in an order rotated each round (so no variant always runs first or last after another): for each server,
 2 untimed mixes, then MIXES sequential mixes over its one keep-alive connection, each mix being a GraphQL query (connectors page), a REST
 GET (_search) and a GraphQL mutation (updateConnector on a connector of the server's own store copy); the server's
@@ -11,7 +13,7 @@ CPU time before and after, summed over its threads from /proc/PID/task/*/schedst
 interleaved finely enough to share the machine's load, are still measured exactly; /proc/PID/stat counts 10 ms ticks).
 Per variant: the median over rounds of CPU ms per request, and the median (with the 25th-75th percentile and a
 bootstrap 95 % interval) over rounds of the per-round ratio to the baseline, so that load drifting between rounds
-cancels out.
+cancels out. Ctrl-C stops after the round under way has been dropped and reports the complete ones.
 """
 import http.client
 import json
@@ -120,7 +122,46 @@ def load_average():
     return open("/proc/loadavg").read().split()[:3]
 
 
+def ratio_line(label, ratios):
+    ci = bootstrap_median(ratios)
+    return (f"{label:28} {st.median(ratios):.3f} [{quantile(ratios, .25):.3f}-{quantile(ratios, .75):.3f}] "
+            f"({ci[0]:.3f}-{ci[1]:.3f})")
+
+
+def report(data):
+    """Prints the summary of measured rounds (what main saves as OUT.json)."""
+    cpu = {name: v["cpu_ms_per_request"] for name, v in data["variants"].items()}
+    wall = {name: v["wall_ms_per_request"] for name, v in data["variants"].items()}
+    names = list(cpu)
+    loads = data["load_averages"]
+    # The baseline of a round is the mean of its "off" servers: with two, half the variance of either alone.
+    offs = [n for n in names if n.startswith("off")] or names[:1]
+    base = [st.mean(cpu[n][r] for n in offs) for r in range(data["rounds"])]
+    print(f"--- {data['rounds']} rounds x {data['mixes']} mixes x {data['requests_per_mix']} requests per server; "
+          f"load average {' '.join(loads[0])} at start, {' '.join(loads[-1])} at end, "
+          f"{min(float(l[0]) for l in loads):.0f}-{max(float(l[0]) for l in loads):.0f} over the rounds")
+    print(f"{'variant':17} {'CPU ms/req':>10} {'IQR':>15} {'wall ms/req':>11}")
+    for name in names:
+        print(f"{name:17} {st.median(cpu[name]):10.3f} {quantile(cpu[name], .25):7.3f}-{quantile(cpu[name], .75):7.3f} "
+              f"{st.median(wall[name]):11.3f}")
+    print(f"per-round ratios: median [25-75 %] (bootstrap 95 % interval of the median); baseline = mean of {', '.join(offs)}")
+    if len(offs) > 1:
+        print(ratio_line(f"A/A {offs[1]}/{offs[0]}", [a / b for a, b in zip(cpu[offs[1]], cpu[offs[0]])]))
+    for name in names:
+        if name not in offs:
+            print(ratio_line(f"{name}/off", [a / b for a, b in zip(cpu[name], base)]))
+    for name in names:
+        if name.endswith("-before") and name[:-len("-before")] in cpu:
+            after = name[:-len("-before")]
+            print(ratio_line(f"{after}/{name}", [a / b for a, b in zip(cpu[after], cpu[name])]))
+
+
 def main():
+    if sys.argv[1] == "--report":  # summarise a saved run again: telemetry_cpu.py --report OUT.json
+        with open(sys.argv[2]) as saved:
+            report(json.load(saved))
+        return
+
     servers = [Server(spec) for spec in sys.argv[1].split(",")]
     mixes, rounds = int(sys.argv[2]), int(sys.argv[3])
     cpu = {s.name: [] for s in servers}
@@ -139,23 +180,12 @@ def main():
     except KeyboardInterrupt:  # Ctrl-C (SIGINT): report the complete rounds so far
         rounds = len(cpu[servers[0].name])
 
-    base = servers[0].name
-    report = {"mixes": mixes, "rounds": rounds, "requests_per_mix": REQUESTS_PER_MIX,
-              "load_averages": loads, "variants": {}}
-    print(f"--- {rounds} rounds x {mixes} mixes x {REQUESTS_PER_MIX} requests per server; "
-          f"load average {' '.join(loads[0])} at start, {' '.join(loads[-1])} at end")
-    print(f"{'variant':12} {'CPU ms/req':>10} {'IQR':>15} {'wall ms/req':>11}   ratio to {base}: median [25-75 %] (95 % CI of the median)")
-    for server in servers:
-        name = server.name
-        ratios = [a / b for a, b in zip(cpu[name], cpu[base])]
-        ci = bootstrap_median(ratios)
-        report["variants"][name] = {"cpu_ms_per_request": cpu[name], "wall_ms_per_request": wall[name], "ratio_to_base": ratios}
-        print(f"{name:12} {st.median(cpu[name]):10.3f} {quantile(cpu[name], .25):7.3f}-{quantile(cpu[name], .75):7.3f} "
-              f"{st.median(wall[name]):11.3f}   {st.median(ratios):.3f} [{quantile(ratios, .25):.3f}-{quantile(ratios, .75):.3f}] "
-              f"({ci[0]:.3f}-{ci[1]:.3f})")
+    data = {"mixes": mixes, "rounds": rounds, "requests_per_mix": REQUESTS_PER_MIX, "load_averages": loads,
+            "variants": {s.name: {"cpu_ms_per_request": cpu[s.name], "wall_ms_per_request": wall[s.name]} for s in servers}}
+    report(data)
     if len(sys.argv) > 4:
         with open(sys.argv[4], "w") as out:
-            json.dump(report, out, indent=1)
+            json.dump(data, out, indent=1)
 
 
 if __name__ == "__main__":
