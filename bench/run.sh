@@ -3,7 +3,7 @@
 # usage: bench/run.sh [SIZE ...]            (default sizes: 10000 100000)
 # env:   PROVIDER=sqlite|postgres DURATION=10 THREADS=2 CONNECTIONS=16 ROUNDS=3 PORT=9310 PG_PORT=55440
 #        TELEMETRY_AB=1 (default; SQLite only) then measures telemetry's cost with bench/telemetry.sh (its own env:
-#        MIXES, ROUNDS, VARIANTS). ONLY=telemetry runs that alone.
+#        MIXES, VARIANTS; TELEMETRY_ROUNDS=100 its rounds). ONLY=telemetry runs only that (ROUNDS then is its rounds).
 #        PROVIDER=postgres starts a PostgreSQL cluster of its own in bench/data/pg (initdb + pg_ctl, as the tests do;
 #        as the postgres user when run as root) and keeps one seeded database per size in it.
 set -euo pipefail
@@ -122,7 +122,7 @@ for N in "${SIZES[@]}"; do
   stop_server
 
   if [ "${TELEMETRY_AB:-1}" = 1 ] && [ "$PROVIDER" = sqlite ]; then
-    SKIP_BUILD=1 PORT=$((PORT + 10)) bench/telemetry.sh "$N" | tee "$OUT/telemetry-$N.txt"
+    SKIP_BUILD=1 PORT=$((PORT + 10)) ROUNDS=${TELEMETRY_ROUNDS:-100} bench/telemetry.sh "$N" | tee "$OUT/telemetry-$N.txt"
   fi
 
   python3 - "$OUT/summary-$N.txt" "$N" <<'PY' | tee "$OUT/report-$N.txt"
