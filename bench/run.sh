@@ -2,9 +2,8 @@
 # Repeatable benchmark: GraphQL connectors(...) vs REST _search for the same page, and keyset page 500 vs page 1.
 # usage: bench/run.sh [SIZE ...]            (default sizes: 10000 100000)
 # env:   PROVIDER=sqlite|postgres DURATION=10 THREADS=2 CONNECTIONS=16 ROUNDS=3 PORT=9310 PG_PORT=55440
-#        TELEMETRY_AB=1 (default) also measures telemetry: four servers over the same store (off, metrics only, every
-#        request traced with an OTLP exporter, one in ten traced), loaded in alternating rounds, compared by server CPU
-#        per request. ONLY=telemetry skips the GraphQL/REST and keyset measurements.
+#        TELEMETRY_AB=1 (default; SQLite only) then measures telemetry's cost with bench/telemetry.sh (its own env:
+#        MIXES, VARIANTS; TELEMETRY_ROUNDS=100 its rounds). ONLY=telemetry runs only that (ROUNDS then is its rounds).
 #        PROVIDER=postgres starts a PostgreSQL cluster of its own in bench/data/pg (initdb + pg_ctl, as the tests do;
 #        as the postgres user when run as root) and keeps one seeded database per size in it.
 set -euo pipefail
@@ -15,6 +14,7 @@ ROOT=$PWD
 SIZES=("${@:-10000 100000}"); read -r -a SIZES <<< "${SIZES[*]}"
 PROVIDER=${PROVIDER:-sqlite} PG_PORT=${PG_PORT:-55440}
 DURATION=${DURATION:-10} THREADS=${THREADS:-2} CONNECTIONS=${CONNECTIONS:-16} ROUNDS=${ROUNDS:-3} PORT=${PORT:-9310}
+if [ "${ONLY:-}" = telemetry ]; then exec bench/telemetry.sh "${SIZES[0]}"; fi
 BASE="http://127.0.0.1:$PORT"
 OUT="$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT" "$ROOT/bench/data"
@@ -101,13 +101,12 @@ for N in "${SIZES[@]}"; do
     fi
   fi
 
-  main_rounds=$ROUNDS; [ "${ONLY:-}" = telemetry ] && main_rounds=0
-  for round in $(seq 1 "$main_rounds"); do   # interleaved rounds: both endpoints see the same machine load
+  for round in $(seq 1 "$ROUNDS"); do   # interleaved rounds: both endpoints see the same machine load
     if [ "$gql_status" = 200 ]; then wrk_run graphql "$BASE/graphql" bench/post.lua "$OUT/graphql-body.json"; fi
     if [ "$rest_status" = 200 ]; then wrk_run rest "$BASE$REST_PATH" bench/get.lua; fi
   done
 
-  if [ "$gql_status" = 200 ] && [ "${ONLY:-}" != telemetry ]; then
+  if [ "$gql_status" = 200 ]; then
     # Keyset walk: follow endCursor for 499 pages to reach the cursor that opens page 500.
     cursor=""
     for _ in $(seq 1 499); do
@@ -122,41 +121,8 @@ for N in "${SIZES[@]}"; do
   fi
   stop_server
 
-  if [ "${TELEMETRY_AB:-1}" = 1 ] && [ "$gql_status" = 200 ] && [ "$rest_status" = 200 ]; then
-    # Telemetry variants side by side, each its own server over the same store: off; metrics only; every request
-    # traced; one in ten traced (the standard sampler variables). Traced servers export over OTLP to a port nobody
-    # listens on (the exporter's batching and serialization are paid; the network is not).
-    start_variant() { # $1 = port, rest = env assignments
-      local port=$1; shift
-      env Storage__Provider="$PROVIDER" Storage__ConnectionString="$CONNECTION" Logging__LogLevel__Default=Warning "$@" \
-        dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$port" > "$OUT/server-$N-$port.log" 2>&1 &
-      echo $!
-    }
-    otlp=(OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:9 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf Telemetry__Tracing=true)
-    variants=(off metrics traced sampled)
-    declare -A variant_pid
-    variant_pid[off]=$(start_variant $((PORT + 1)) Telemetry__Enabled=false)
-    variant_pid[metrics]=$(start_variant $((PORT + 2)) Telemetry__Enabled=true Telemetry__Tracing=false)
-    variant_pid[traced]=$(start_variant $((PORT + 3)) Telemetry__Enabled=true "${otlp[@]}")
-    variant_pid[sampled]=$(start_variant $((PORT + 4)) Telemetry__Enabled=true "${otlp[@]}" \
-      OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.1)
-    trap 'kill ${variant_pid[*]} 2>/dev/null || true; stop_server; stop_pg' EXIT
-    variant_port() { case $1 in off) echo $((PORT + 1));; metrics) echo $((PORT + 2));; traced) echo $((PORT + 3));; sampled) echo $((PORT + 4));; esac; }
-    for v in "${variants[@]}"; do
-      for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$(variant_port "$v")/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
-      # Warm-up outside the rounds: JIT, the first export and the first store pages are paid before measuring.
-      BODY_FILE="$OUT/graphql-body.json" wrk -t1 -c4 -d3s -s bench/post.lua "http://127.0.0.1:$(variant_port "$v")/graphql" >/dev/null
-      wrk -t1 -c4 -d3s -s bench/get.lua "http://127.0.0.1:$(variant_port "$v")$REST_PATH" >/dev/null
-    done
-    for round in $(seq 1 "$ROUNDS"); do
-      for v in "${variants[@]}"; do
-        server_pid=${variant_pid[$v]}
-        wrk_run "graphql-tel-$v" "http://127.0.0.1:$(variant_port "$v")/graphql" bench/post.lua "$OUT/graphql-body.json"
-        wrk_run "rest-tel-$v" "http://127.0.0.1:$(variant_port "$v")$REST_PATH" bench/get.lua
-      done
-    done
-    curl -fs "http://127.0.0.1:$(variant_port metrics)/metrics" > "$OUT/metrics-$N.txt" || true
-    for v in "${variants[@]}"; do server_pid=${variant_pid[$v]}; stop_server; done
+  if [ "${TELEMETRY_AB:-1}" = 1 ] && [ "$PROVIDER" = sqlite ]; then
+    SKIP_BUILD=1 PORT=$((PORT + 10)) ROUNDS=${TELEMETRY_ROUNDS:-100} bench/telemetry.sh "$N" | tee "$OUT/telemetry-$N.txt"
   fi
 
   python3 - "$OUT/summary-$N.txt" "$N" <<'PY' | tee "$OUT/report-$N.txt"
@@ -178,14 +144,6 @@ if "page1" in by and "page500" in by:
     ratio = st.median(r[1] for r in by["page500"]) / st.median(r[1] for r in by["page1"])
     print(f"page 500 / page 1 p50 latency {ratio:.2f} (target <= 1.5): {'OK' if ratio <= 1.5 else 'MISSED'}")
     print(f"  per-round p50 ratio, median {paired('page500', 'page1', 1):.2f}; server CPU per request page 500 / page 1, median {paired('page500', 'page1', 5):.2f}")
-for kind in ("graphql", "rest"):
-    off = f"{kind}-tel-off"
-    for variant in ("metrics", "traced", "sampled"):
-        on = f"{kind}-tel-{variant}"
-        if on in by and off in by:
-            cpu = paired(on, off, 5)
-            print(f"telemetry {variant}/off server CPU per request, {kind}: {cpu:.3f} (target <= 1.05): {'OK' if cpu <= 1.05 else 'MISSED'}; "
-                  f"throughput {variant}/off {paired(on, off, 0):.2f}")
 PY
 done
 echo "results in $OUT"

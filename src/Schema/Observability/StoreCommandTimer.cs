@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Coco.Connectors.Observability;
 
 /// <summary>
-/// Records every database command's duration (<c>coco.store.command.duration</c>) by its SQL verb, on both stores.
-/// EF Core measures the time itself; this only reads it once the command has run.
+/// Records every database command's duration (<c>coco.store.command.duration</c>) by its SQL verb, on both stores,
+/// and its span under a recorded trace (<see cref="StoreCommandSpan"/>). EF Core measures the time itself; this only
+/// reads it once the command has run (or failed: a span then, no duration).
 /// </summary>
 public sealed class StoreCommandTimer(CocoMetrics metrics) : DbCommandInterceptor
 {
@@ -45,8 +46,21 @@ public sealed class StoreCommandTimer(CocoMetrics metrics) : DbCommandIntercepto
         return ValueTask.FromResult(result);
     }
 
-    private void Record(DbCommand command, CommandExecutedEventData eventData) =>
-        metrics.StoreCommandExecuted(Verb(command.CommandText), eventData.Duration);
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) =>
+        StoreCommandSpan.Record(command, eventData, Verb(command.CommandText), eventData.Exception);
+
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        StoreCommandSpan.Record(command, eventData, Verb(command.CommandText), eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    private void Record(DbCommand command, CommandExecutedEventData eventData)
+    {
+        var verb = Verb(command.CommandText);
+        metrics.StoreCommandExecuted(verb, eventData.Duration);
+        StoreCommandSpan.Record(command, eventData, verb);
+    }
 
     // The first keyword, from a fixed set: the command text itself never becomes a label.
     private static string Verb(string sql)

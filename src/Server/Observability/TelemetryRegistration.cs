@@ -8,8 +8,8 @@ using OpenTelemetry.Trace;
 namespace Coco.Connectors.Server.Observability;
 
 /// <summary>
-/// OpenTelemetry for the server: our own meter and spans (<see cref="CocoTelemetry"/>), ASP.NET Core (HTTP requests
-/// by route and status, Kestrel connections), EF Core and the .NET runtime; Prometheus text at
+/// OpenTelemetry for the server: our own meter and spans (<see cref="CocoTelemetry"/>, database commands included),
+/// ASP.NET Core (HTTP requests by route and status, Kestrel connections), EF Core's meter and the .NET runtime; Prometheus text at
 /// <see cref="TelemetryOptions.MetricsPath"/>, and OTLP when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
 /// The providers flush their exporters when the host is disposed, at the end of shutdown.
 /// </summary>
@@ -52,9 +52,9 @@ public static class TelemetryRegistration
             telemetry.WithTracing(tracing => tracing
                 .AddSource(CocoTelemetry.Name)
                 // Probes and scrapes every few seconds would drown the requests worth reading.
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperationsPath(context.Request.Path, options))
-                // The instrumentation records sanitized SQL, never parameter values (which may be a connector's secrets).
-                .AddEntityFrameworkCoreInstrumentation());
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperationsPath(context.Request.Path, options)));
+            // Database command spans come from our own source too (StoreCommandSpan, under recorded spans only): the
+            // EF Core instrumentation would listen to every EF Core diagnostic event of every request, sampled or not.
         }
 
         if (otlp)

@@ -56,9 +56,11 @@ public sealed class MetricsTests : IDisposable
 
         await first;
 
-        // A scrape may be served from a short cache: read until it reflects the workload, then check it exactly.
+        // A scrape may be served from a short cache, and the dispatcher counts a change after its commit: read until
+        // the scrape reflects the workload, then check it exactly.
         var scrape = await ScrapeUntilAsync(http, s =>
             s.Value("coco_graphql_operations_total", ("graphql_operation_name", "AddOne")) >= mutations
+            && s.Value("coco_subscriptions_events_dispatched_total", ("kind", "created")) >= mutations
             && s.Value("coco_streaming_subscriptions_active", ("protocol", "sse")) >= 1);
 
         Assert.Equal(3, scrape.Value("coco_graphql_operations_total",

@@ -64,7 +64,11 @@ public sealed class TracingTests(TracingTests.TracedServer server) : IClassFixtu
         var trace = server.Spans.Where(s => s.TraceId == operation.TraceId).ToList();
         var request = Assert.Single(trace, s => s.SpanId == operation.ParentSpanId);
         Assert.Equal(ActivityKind.Server, request.Kind);
-        Assert.Contains(trace, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal) && IsBelow(s, operation, trace));
+        var insert = trace.First(s => s.Kind == ActivityKind.Client && Equals(s.GetTagItem("db.operation.name"), "insert"));
+        Assert.All(trace.Where(s => s.Kind == ActivityKind.Client), s => Assert.True(IsBelow(s, operation, trace)));
+        Assert.Equal("INSERT", insert.DisplayName);
+        Assert.Equal(TestDatabase.IsPostgres ? "postgresql" : "sqlite", insert.GetTagItem("db.system.name"));
+        Assert.StartsWith("INSERT INTO", insert.GetTagItem("db.query.text") as string, StringComparison.Ordinal);
 
         // Variables (a token in config) appear in no span, no tag, no event.
         foreach (var span in trace)
