@@ -112,6 +112,69 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
         AssertCountedFromTagCounts();
     }
 
+    // `tags:value` (a substring of some tag, any case) and `some: {contains: …}`: the tags in use that hold it are found
+    // among the distinct tags (connector_tag_counts), then their connectors through the tag index; the total counts the
+    // tag index alone. Without this the test reads every connector's tags.
+    [Theory]
+    [InlineData("""query: "tags:GITH" """)]
+    [InlineData("""where: {tags: {some: {contains: "ith"}}}""")]
+    [InlineData("""query: "tags:zzz-no-such-tag" """)]
+    public async Task A_tag_substring_reads_the_distinct_tags_then_the_tag_index(string arguments)
+    {
+        await server.EnsureSeededAsync();
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""");
+        response.Ok();
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
+        Assert.Contains("sqlite_autoindex_connectors_1 (Id=?)", page, StringComparison.Ordinal);
+        AssertTagsThroughDistinctTags(page);
+        var count = Assert.Single(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        Assert.DoesNotContain("\"connectors\"", count, StringComparison.Ordinal);
+        AssertTagsThroughDistinctTags(count);
+    }
+
+    // A tag substring many connectors hold: its page walks the order's index testing each row, as a common tag's does.
+    [Fact]
+    public async Task A_common_tag_substring_page_walks_the_order_index()
+    {
+        await server.EnsureSeededAsync();
+        await server.EnsureCommonTagAsync(CommonTag, SqliteIndexedFilterAlwaysSelective + 20);
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync("""{ connectors(first: 5, order: [{name: ASC}], query: "tags:PLAN-COMM") { totalCount nodes { id } } }""");
+        Assert.Equal(5, response.Ok().GetProperty("connectors").GetProperty("nodes").GetArrayLength());
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal) && !p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        Assert.Contains("INDEX IX_connectors_Name_Id", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", page, StringComparison.Ordinal);
+        var count = Assert.Single(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        Assert.DoesNotContain("\"connectors\"", count, StringComparison.Ordinal);
+        AssertTagsThroughDistinctTags(count);
+    }
+
+    // `category:value`: the categories in use that hold the substring (connector_categories), then the category index.
+    [Fact]
+    public async Task A_category_substring_reads_the_distinct_categories_then_the_category_index()
+    {
+        await server.EnsureSeededAsync();
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync("""{ connectors(first: 5, query: "category:DATAB") { totalCount nodes { id } } }""");
+        Assert.NotEqual(0, response.Ok().GetProperty("connectors").GetProperty("totalCount").GetInt32());
+        var plans = server.Plans.Plans.Where(p => p.Contains("\"connectors\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, plans.Count); // the page and the count
+        foreach (var plan in plans)
+        {
+            Assert.Contains("connector_categories", plan, StringComparison.Ordinal);
+            Assert.Contains("(Category=?)", plan, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"(?m)^SCAN c(\s|$)(?!.*USING)", plan);
+        }
+    }
+
+    private static void AssertTagsThroughDistinctTags(string plan)
+    {
+        Assert.Contains("connector_tag_counts", plan, StringComparison.Ordinal);
+        Assert.Contains("USING PRIMARY KEY (Tag=?)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("json_each", plan, StringComparison.Ordinal);
+    }
+
     private void AssertCountedFromTagCounts()
     {
         Assert.DoesNotContain(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
