@@ -103,7 +103,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
     /// Counts the matches of a query already rewritten onto the indexes (<see cref="IndexedQueries.Count"/>): from the
     /// index alone when the filter is nothing but one index lookup (<see cref="SqliteIndexedFilter.IndexOnly"/>), from the
     /// kept per-tag or per-category counts when it is nothing but one tag or one category (<see cref="SqliteIndexedFilter.TagOnly"/>,
-    /// <see cref="SqliteIndexedFilter.CategoryOnly"/>), else
+    /// <see cref="SqliteIndexedFilter.CategoryOnly"/>, <see cref="SqliteIndexedFilter.CategoriesOnly"/>), else
     /// over the rows, once per data version on SQLite (<see cref="CountCache"/>).
     /// </summary>
     private async Task<int> CountAsync(ConnectorQuery indexed, CocoDbContext db, CancellationToken ct)
@@ -117,6 +117,11 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
         if (SqliteIndexedFilter.IndexOnly(indexed, db) is { } ids)
         {
             return await ids.Distinct().CountAsync(ct);
+        }
+
+        if (SqliteIndexedFilter.CategoriesOnly(indexed, db) is { } categories)
+        {
+            return (int)await categories.SumAsync(c => (long)c.Count, ct);
         }
 
         if (SqliteIndexedFilter.CategoryOnly(indexed, db) is { } category)

@@ -132,6 +132,29 @@ internal sealed class SqliteIndexedFilter(
             : null;
 
     /// <summary>
+    /// The rows of <c>connector_categories</c> a rewritten filter selects, when it is nothing but a lookup of those
+    /// categories (<see cref="InCategories"/>, possibly after <c>c.Category != null</c>), else null: each connector has
+    /// one category, so the sum of their kept counts is the number of matches.
+    /// </summary>
+    public static IQueryable<NameCount>? CategoriesOnly(ConnectorQuery indexed, CocoDbContext db)
+    {
+        var body = indexed.Filter?.Body;
+        if (body is BinaryExpression { NodeType: ExpressionType.AndAlso, Left: BinaryExpression { NodeType: ExpressionType.NotEqual, Left: MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression }, Right: ConstantExpression { Value: null } }, Right: var rest })
+        {
+            body = rest;
+        }
+
+        return body is MethodCallExpression
+        {
+            Method.Name: nameof(Queryable.Contains),
+            Arguments: [MethodCallExpression { Method.Name: nameof(Queryable.Select), Arguments: [var rows, _] }, MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression }],
+        } call
+            && call.Method.DeclaringType == typeof(Queryable) && rows.Type.IsAssignableTo(typeof(IQueryable<NameCount>)) && db.Database.IsSqlite()
+            ? db.Connectors.AsQueryable().Provider.CreateQuery<NameCount>(rows)
+            : null;
+    }
+
+    /// <summary>
     /// The tag, when a rewritten filter is nothing but the lookup of one tag in the tag index (<see cref="IndexOnly"/>
     /// with <c>Tag = value</c>), else null: its count is the one the triggers keep in <c>connector_tag_counts</c>
     /// (the tag index lists a connector once per tag).
@@ -235,15 +258,10 @@ internal sealed class SqliteIndexedFilter(
         }
 
         // A substring of the lower-cased category (category:value): the categories in use that hold it, then their index.
-        if (node.Method == StringContains && FreeTextField(node.Object) is { Access: MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression } category }
-            && Value<string>(node.Arguments[0]) is { } categoryPart)
+        if (node.Method == StringContains && LoweredCategory(node.Object) is { } category && Value<string>(node.Arguments[0]) is { } categoryPart
+            && InCategories(category, lowered => Expression.Call(lowered, StringContains, node.Arguments[0]), $"contains:{categoryPart}") is { } inCategories)
         {
-            var value = Expression.Parameter(typeof(string), "n");
-            var matching = Named(categoryCounts, Expression.Lambda(Expression.Call(Expression.Call(value, StringToLower), StringContains, node.Arguments[0]), value));
-            if (useIndex(new(IndexedTestKind.CategoryText, [categoryPart], Names: matching)))
-            {
-                return Contains(Select(matching.Expression), category);
-            }
+            return inCategories;
         }
 
         // A substring of a lower-cased free-text field (field:value): it is then also in the lower-cased search text.
@@ -284,6 +302,13 @@ internal sealed class SqliteIndexedFilter(
     /// </summary>
     protected override Expression VisitBinary(BinaryExpression node)
     {
+        // The lower-cased category equals a value (REST `query=category:value`): the categories in use that do, then their index.
+        if (node.NodeType == ExpressionType.Equal && LoweredCategory(node.Left) is { } category && Value<string>(node.Right) is { } categoryValue
+            && InCategories(category, lowered => Expression.Equal(lowered, node.Right), $"eq:{categoryValue}") is { } inCategories)
+        {
+            return inCategories;
+        }
+
         if (node.NodeType == ExpressionType.AndAlso
             && node.Right is BinaryExpression { NodeType: ExpressionType.Equal, Left: MethodCallExpression substring } equal
             && substring.Method == StringSubstringRange && substring.Object is MemberExpression { Expression: ParameterExpression } access
@@ -335,6 +360,24 @@ internal sealed class SqliteIndexedFilter(
         var ids = Select(Where(tagIndex.Expression, Expression.Lambda<Func<ConnectorTagEntry, bool>>(test, entry)), entry, nameof(ConnectorTagEntry.ConnectorId));
         return Contains(ids, Expression.Property(connector, nameof(Connector.Id)));
     }
+
+    /// <summary>
+    /// <c>c.Category IN (SELECT Name FROM connector_categories WHERE test(lower(Name)))</c>: the same rows as
+    /// <c>test(lower(c.Category))</c> for a test that no null passes (a null category is in no count row).
+    /// </summary>
+    private Expression? InCategories(MemberExpression category, Func<Expression, Expression> test, string key)
+    {
+        var name = Expression.Parameter(typeof(string), "n");
+        var matching = Named(categoryCounts, Expression.Lambda(test(Expression.Call(name, StringToLower)), name));
+        return useIndex(new(IndexedTestKind.CategoryText, [key], Names: matching)) ? Contains(Select(matching.Expression), category) : null;
+    }
+
+    /// <summary><c>c.Category</c> when <paramref name="expression"/> is <c>c.Category.ToLower()</c>, else null.</summary>
+    private static MemberExpression? LoweredCategory(Expression? expression) =>
+        expression is MethodCallExpression { Object: MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression connector } category } lowered
+            && lowered.Method == StringToLower && connector.Type == typeof(Connector)
+            ? category
+            : null;
 
     /// <summary>The rows of a count table whose name passes <paramref name="test"/> (a one-string lambda).</summary>
     private static IQueryable<NameCount> Named(IQueryable<NameCount> counts, LambdaExpression test)

@@ -150,22 +150,45 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
         AssertTagsThroughDistinctTags(count);
     }
 
-    // `category:value`: the categories in use that hold the substring (connector_categories), then the category index.
-    [Fact]
-    public async Task A_category_substring_reads_the_distinct_categories_then_the_category_index()
+    // `category:value` (a substring, any case) and REST's whole-value `category:value`: the categories in use that
+    // match (connector_categories), then the category index; the total is the sum of their kept counts.
+    [Theory]
+    [InlineData("""query: "category:DATAB" """)]
+    [InlineData("""query: "category:zzz-no-such-category" """)]
+    public async Task A_category_substring_reads_the_distinct_categories_then_the_category_index(string arguments)
     {
         await server.EnsureSeededAsync();
         server.Plans.Clear();
-        var response = await server.GraphQL.ExecuteAsync("""{ connectors(first: 5, query: "category:DATAB") { totalCount nodes { id } } }""");
-        Assert.NotEqual(0, response.Ok().GetProperty("connectors").GetProperty("totalCount").GetInt32());
-        var plans = server.Plans.Plans.Where(p => p.Contains("\"connectors\"", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, plans.Count); // the page and the count
-        foreach (var plan in plans)
-        {
-            Assert.Contains("connector_categories", plan, StringComparison.Ordinal);
-            Assert.Contains("(Category=?)", plan, StringComparison.Ordinal);
-            Assert.DoesNotMatch(@"(?m)^SCAN c(\s|$)(?!.*USING)", plan);
-        }
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""");
+        response.Ok();
+        AssertCategoriesThroughDistinctCategories();
+    }
+
+    [Fact]
+    public async Task Rest_keyword_queries_read_the_distinct_tags_and_categories()
+    {
+        await server.EnsureSeededAsync();
+        using var client = server.CreateHttpClient();
+        server.Plans.Clear();
+        (await client.GetAsync("connector/_search?query=category:DATABASE&size=5")).EnsureSuccessStatusCode();
+        AssertCategoriesThroughDistinctCategories();
+
+        server.Plans.Clear();
+        (await client.GetAsync("connector/_search?query=tags:GitHub&size=5")).EnsureSuccessStatusCode();
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal) && !p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        AssertTagsThroughDistinctTags(page);
+        var count = Assert.Single(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        Assert.DoesNotContain("\"connectors\"", count, StringComparison.Ordinal);
+        AssertTagsThroughDistinctTags(count);
+    }
+
+    private void AssertCategoriesThroughDistinctCategories()
+    {
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
+        Assert.Contains("connector_categories", page, StringComparison.Ordinal);
+        Assert.Contains("(Category=?)", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?m)^SCAN c(\s|$)(?!.*USING)", page);
+        Assert.Contains(server.Plans.Plans, p => p.Contains("sum(", StringComparison.OrdinalIgnoreCase) && p.Contains("connector_categories", StringComparison.Ordinal));
     }
 
     private static void AssertTagsThroughDistinctTags(string plan)
