@@ -114,7 +114,15 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
                 $"SELECT coalesce((SELECT Count FROM {SqliteSearchModel.TagCountsTable} WHERE Tag = {{0}}), 0) AS Value", tag).SingleAsync(ct);
         }
 
-        if (SqliteIndexedFilter.IndexOnly(indexed, db) is { } ids)
+        // Tags chosen by a test of one tag (tags:value): one tag is counted by its kept count; several may share
+        // connectors, so their distinct connectors are counted (below, and kept until the next write).
+        var tags = SqliteIndexedFilter.TagsOnly(indexed, db);
+        if (tags is not null && await tags.Take(2).ToListAsync(ct) is { Count: <= 1 } few)
+        {
+            return few.Sum(t => t.Count);
+        }
+
+        if (tags is null && SqliteIndexedFilter.IndexOnly(indexed, db) is { } ids)
         {
             return await ids.Distinct().CountAsync(ct);
         }
@@ -131,7 +139,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
         }
 
         // Counting every connector reads SQLite's smallest index, bounded and cheap enough not to hold (on PostgreSQL a scan).
-        var rows = indexed.Where(db.Connectors.AsNoTracking());
+        var rows = tags is not null ? SqliteIndexedFilter.IndexOnly(indexed, db)!.Distinct() : indexed.Where(db.Connectors.AsNoTracking()).Select(c => c.Id);
         var sqlite = db.Database.IsSqlite();
         if (!counts.Enabled || (indexed.Filter is null && sqlite))
         {

@@ -155,6 +155,27 @@ internal sealed class SqliteIndexedFilter(
     }
 
     /// <summary>
+    /// The rows of <c>connector_tag_counts</c> a rewritten filter selects, when it is nothing but the lookup of those tags
+    /// in the tag index (<see cref="IndexOnly"/> with <c>Tag IN (SELECT Name …)</c>), else null. When one tag is selected,
+    /// its kept count is the number of matches (the tag index lists a connector once per tag); several may overlap.
+    /// </summary>
+    public static IQueryable<NameCount>? TagsOnly(ConnectorQuery indexed, CocoDbContext db) =>
+        IndexOnly(indexed, db)?.Expression is MethodCallExpression
+        {
+            Method.Name: nameof(Queryable.Select),
+            Arguments: [MethodCallExpression { Method.Name: nameof(Queryable.Where), Arguments: [var source, UnaryExpression { Operand: LambdaExpression predicate }] }, _],
+        }
+            && source.Type.IsAssignableTo(typeof(IQueryable<ConnectorTagEntry>))
+            && predicate.Body is MethodCallExpression
+            {
+                Method.Name: nameof(Queryable.Contains),
+                Arguments: [MethodCallExpression { Method.Name: nameof(Queryable.Select), Arguments: [var rows, _] }, MemberExpression { Member.Name: nameof(ConnectorTagEntry.Tag) }],
+            }
+            && rows.Type.IsAssignableTo(typeof(IQueryable<NameCount>))
+            ? db.Connectors.AsQueryable().Provider.CreateQuery<NameCount>(rows)
+            : null;
+
+    /// <summary>
     /// The tag, when a rewritten filter is nothing but the lookup of one tag in the tag index (<see cref="IndexOnly"/>
     /// with <c>Tag = value</c>), else null: its count is the one the triggers keep in <c>connector_tag_counts</c>
     /// (the tag index lists a connector once per tag).
