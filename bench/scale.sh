@@ -7,6 +7,7 @@
 #        BEFORE_SEED_DLL=<baseline SeedTool dll>      (seeds with the baseline schema, so "after" migrates it)
 #        VARIANTS="before after"  DATA=bench/data  SAMPLES=20 BUDGET=30 DURATION=5 CONNECTIONS=16 PORT=9320
 #        (variant "uncached": this tree with its count cache off, Storage__CountCacheEntries=0)
+#        ONLY="tags:,PUT": measure only the rows whose names contain one of these parts (bench/scale_measure.py)
 #        PROVIDER=postgres: the same rows on PostgreSQL (bench/pg_cluster.sh: the cluster in bench/data/pg on PG_PORT,
 #        one seeded database coco_bench_N kept; each variant runs on its own copy, CREATE DATABASE … TEMPLATE).
 #        VARIANTS defaults to "after"; BEFORE_DLL is needed only for "before" (seeded by this tree's SeedTool).

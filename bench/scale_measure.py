@@ -3,7 +3,8 @@
 
 usage: scale_measure.py BASE_URL OUT_JSON
 env:   SAMPLES (single-client requests per row, default 20), BUDGET (seconds per row at most, default 30),
-       DURATION (wrk seconds per row, default 5; 0 skips throughput), CONNECTIONS (default 16), THREADS (default 2)
+       DURATION (wrk seconds per row, default 5; 0 skips throughput), CONNECTIONS (default 16), THREADS (default 2),
+       ONLY (comma-separated parts of row names to measure, e.g. ONLY="tags:,PUT"; default every row)
 Single client: one keep-alive connection, requests one after another, p50/p95 over SAMPLES after 2 warm-up requests.
 Throughput: wrk with CONNECTIONS connections for DURATION seconds. Writes: p50 of REST PUT (merge patch of the
 description) on existing connectors.
@@ -40,6 +41,9 @@ ROWS = [
     ("category eq database, name ASC + totalCount", '{ connectors(first: 20, where: {category: {eq: "database"}}, order: [{name: ASC}]) { totalCount nodes { id } } }'),
     ("name startsWith Git + totalCount", '{ connectors(first: 20, where: {name: {startsWith: "Git"}}) { totalCount nodes { id } } }'),
     ("connectorCategories", '{ connectorCategories { category count } }'),
+    ("free text tags:slack + totalCount", '{ connectors(first: 20, query: "tags:slack") { totalCount nodes { id } } }'),
+    ("free text tags:slack, name ASC + totalCount", '{ connectors(first: 20, query: "tags:slack", order: [{name: ASC}]) { totalCount nodes { id } } }'),
+    ("free text category:datab + totalCount", '{ connectors(first: 20, query: "category:datab") { totalCount nodes { id } } }'),
     ("keyset page 1", '{ connectors(first: 20, order: [{name: ASC}]) { nodes { id name category } pageInfo { endCursor } } }'),
 ]
 
@@ -142,14 +146,17 @@ def put_p50():
     return {"p50_ms": round(statistics.median(times[5:]), 2), "samples": len(times) - 5}
 
 
+ONLY = [o for o in os.environ.get("ONLY", "").split(",") if o]
+wanted = lambda name: not ONLY or any(o in name for o in ONLY)
 results = {}
-rows = ROWS + [("keyset page 500", page_500())]
+rows = [r for r in ROWS if wanted(r[0])] + ([("keyset page 500", page_500())] if wanted("keyset page 500") else [])
 for name, query in rows:
     single = single_client(query)
     results[name] = {"single": single, "wrk": throughput(query)}
     print(f"  {name:40s} p50 {results[name]['single']['p50_ms']:9.2f} ms  p95 {results[name]['single']['p95_ms']:9.2f} ms  "
           f"{(results[name]['wrk'] or {}).get('rps', 0):8.1f} req/s  total={results[name]['single']['totalCount']}", flush=True)
-results["REST PUT"] = {"single": put_p50()}
-print(f"  {'REST PUT':40s} p50 {results['REST PUT']['single']['p50_ms']:9.2f} ms", flush=True)
+if wanted("REST PUT"):
+    results["REST PUT"] = {"single": put_p50()}
+    print(f"  {'REST PUT':40s} p50 {results['REST PUT']['single']['p50_ms']:9.2f} ms", flush=True)
 with open(OUT, "w") as f:
     json.dump(results, f, indent=1)

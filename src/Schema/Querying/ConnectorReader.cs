@@ -103,7 +103,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
     /// Counts the matches of a query already rewritten onto the indexes (<see cref="IndexedQueries.Count"/>): from the
     /// index alone when the filter is nothing but one index lookup (<see cref="SqliteIndexedFilter.IndexOnly"/>), from the
     /// kept per-tag or per-category counts when it is nothing but one tag or one category (<see cref="SqliteIndexedFilter.TagOnly"/>,
-    /// <see cref="SqliteIndexedFilter.CategoryOnly"/>), else
+    /// <see cref="SqliteIndexedFilter.CategoryOnly"/>, <see cref="SqliteIndexedFilter.CategoriesOnly"/>), else
     /// over the rows, once per data version on SQLite (<see cref="CountCache"/>).
     /// </summary>
     private async Task<int> CountAsync(ConnectorQuery indexed, CocoDbContext db, CancellationToken ct)
@@ -114,9 +114,22 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
                 $"SELECT coalesce((SELECT Count FROM {SqliteSearchModel.TagCountsTable} WHERE Tag = {{0}}), 0) AS Value", tag).SingleAsync(ct);
         }
 
-        if (SqliteIndexedFilter.IndexOnly(indexed, db) is { } ids)
+        // Tags chosen by a test of one tag (tags:value): one tag is counted by its kept count; several may share
+        // connectors, so their distinct connectors are counted (below, and kept until the next write).
+        var tags = SqliteIndexedFilter.TagsOnly(indexed, db);
+        if (tags is not null && await tags.Take(2).ToListAsync(ct) is { Count: <= 1 } few)
+        {
+            return few.Sum(t => t.Count);
+        }
+
+        if (tags is null && SqliteIndexedFilter.IndexOnly(indexed, db) is { } ids)
         {
             return await ids.Distinct().CountAsync(ct);
+        }
+
+        if (SqliteIndexedFilter.CategoriesOnly(indexed, db) is { } categories)
+        {
+            return (int)await categories.SumAsync(c => (long)c.Count, ct);
         }
 
         if (SqliteIndexedFilter.CategoryOnly(indexed, db) is { } category)
@@ -126,7 +139,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
         }
 
         // Counting every connector reads SQLite's smallest index, bounded and cheap enough not to hold (on PostgreSQL a scan).
-        var rows = indexed.Where(db.Connectors.AsNoTracking());
+        var rows = tags is not null ? SqliteIndexedFilter.IndexOnly(indexed, db)!.Distinct() : indexed.Where(db.Connectors.AsNoTracking()).Select(c => c.Id);
         var sqlite = db.Database.IsSqlite();
         if (!counts.Enabled || (indexed.Filter is null && sqlite))
         {

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Coco.Connectors.Domain;
 using Coco.Connectors.Storage;
@@ -14,6 +15,9 @@ namespace Coco.Connectors.Querying;
 /// become a range seek. Each rewrite either replaces a test by one that matches exactly the same rows (the indexes are
 /// kept equal to the columns by triggers) or adds a condition the test already implies, so the answer never changes;
 /// what cannot be proven equivalent (short or wildcard terms, lone surrogates) is left as it was and scans.
+/// A test of one tag or of the category that is not an equality (<c>tags:value</c>, <c>category:value</c>, <c>tags
+/// some contains</c>) is first applied to the few distinct values in use (the trigger-kept count tables), then those
+/// values are looked up in the tag or category index.
 /// </summary>
 /// <remarks>
 /// Only the SQL side is rewritten: <see cref="ConnectorFilter.Matches"/> runs the original expression in memory.
@@ -21,7 +25,8 @@ namespace Coco.Connectors.Querying;
 /// <c>SearchText</c> is the invariant lower-casing of the free-text fields joined, and text compares by code point (BINARY).
 /// </remarks>
 internal sealed class SqliteIndexedFilter(
-    IQueryable<SearchIndexEntry> searchIndex, IQueryable<ConnectorTagEntry> tagIndex, Func<IndexedTest, bool> useIndex) : ExpressionVisitor
+    IQueryable<SearchIndexEntry> searchIndex, IQueryable<ConnectorTagEntry> tagIndex, IQueryable<NameCount> tagCounts, IQueryable<NameCount> categoryCounts,
+    Func<IndexedTest, bool> useIndex) : ExpressionVisitor
 {
     /// <summary>The trigram index answers a substring of at least this many characters.</summary>
     public const int MinIndexedLength = 3;
@@ -81,19 +86,25 @@ internal sealed class SqliteIndexedFilter(
         // prefix always seeks the primary key (ids are opaque, so a prefix of one names few rows); a name prefix seeks
         // only to count.
         var selective = new HashSet<string>(StringComparer.Ordinal);
-        var probes = tests.Where(t => t.Kind == IndexedTestKind.Text || (t.Kind == IndexedTestKind.Tags && Walkable(query.TotalOrder)))
+        var probes = tests.Where(t => t.Kind == IndexedTestKind.Text || (t.Kind != IndexedTestKind.Prefix && Walkable(query.TotalOrder)))
             .DistinctBy(t => t.Key).ToList();
         foreach (var test in probes.Take(MaxProbes))
         {
-            if (!await (test.Kind == IndexedTestKind.Tags ? CommonTagsAsync(db, test.Values, ct) : CommonAsync(db, test.Values[0], ct)))
+            var common = test.Kind switch
+            {
+                IndexedTestKind.Tags => CommonTagsAsync(db, test.Values, ct),
+                IndexedTestKind.TagText or IndexedTestKind.CategoryText => CommonNamesAsync(db, test.Names!, ct),
+                _ => CommonAsync(db, test.Values[0], ct),
+            };
+            if (!await common)
             {
                 selective.Add(test.Key);
             }
         }
 
-        // A tag test past the probes' budget reads its index, as it would without an order to walk.
-        selective.UnionWith(probes.Skip(MaxProbes).Where(t => t.Kind == IndexedTestKind.Tags).Select(t => t.Key));
-        var probed = probes.Where(t => t.Kind == IndexedTestKind.Tags).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        // A tag or category test past the probes' budget reads its index, as it would without an order to walk.
+        selective.UnionWith(probes.Skip(MaxProbes).Where(t => t.Kind != IndexedTestKind.Text).Select(t => t.Key));
+        var probed = probes.Where(t => t.Kind != IndexedTestKind.Text).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         return new(
             Rewrite(query, db, test => Use(test, selective, probed, forCount: false)),
             Rewrite(query, db, test => Use(test, selective, probed, forCount: true)));
@@ -121,6 +132,50 @@ internal sealed class SqliteIndexedFilter(
             : null;
 
     /// <summary>
+    /// The rows of <c>connector_categories</c> a rewritten filter selects, when it is nothing but a lookup of those
+    /// categories (<see cref="InCategories"/>, possibly after <c>c.Category != null</c>), else null: each connector has
+    /// one category, so the sum of their kept counts is the number of matches.
+    /// </summary>
+    public static IQueryable<NameCount>? CategoriesOnly(ConnectorQuery indexed, CocoDbContext db)
+    {
+        var body = indexed.Filter?.Body;
+        if (body is BinaryExpression { NodeType: ExpressionType.AndAlso, Left: BinaryExpression { NodeType: ExpressionType.NotEqual, Left: MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression }, Right: ConstantExpression { Value: null } }, Right: var rest })
+        {
+            body = rest;
+        }
+
+        return body is MethodCallExpression
+        {
+            Method.Name: nameof(Queryable.Contains),
+            Arguments: [MethodCallExpression { Method.Name: nameof(Queryable.Select), Arguments: [var rows, _] }, MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression }],
+        } call
+            && call.Method.DeclaringType == typeof(Queryable) && rows.Type.IsAssignableTo(typeof(IQueryable<NameCount>)) && db.Database.IsSqlite()
+            ? db.Connectors.AsQueryable().Provider.CreateQuery<NameCount>(rows)
+            : null;
+    }
+
+    /// <summary>
+    /// The rows of <c>connector_tag_counts</c> a rewritten filter selects, when it is nothing but the lookup of those tags
+    /// in the tag index (<see cref="IndexOnly"/> with <c>Tag IN (SELECT Name …)</c>), else null. When one tag is selected,
+    /// its kept count is the number of matches (the tag index lists a connector once per tag); several may overlap.
+    /// </summary>
+    public static IQueryable<NameCount>? TagsOnly(ConnectorQuery indexed, CocoDbContext db) =>
+        IndexOnly(indexed, db)?.Expression is MethodCallExpression
+        {
+            Method.Name: nameof(Queryable.Select),
+            Arguments: [MethodCallExpression { Method.Name: nameof(Queryable.Where), Arguments: [var source, UnaryExpression { Operand: LambdaExpression predicate }] }, _],
+        }
+            && source.Type.IsAssignableTo(typeof(IQueryable<ConnectorTagEntry>))
+            && predicate.Body is MethodCallExpression
+            {
+                Method.Name: nameof(Queryable.Contains),
+                Arguments: [MethodCallExpression { Method.Name: nameof(Queryable.Select), Arguments: [var rows, _] }, MemberExpression { Member.Name: nameof(ConnectorTagEntry.Tag) }],
+            }
+            && rows.Type.IsAssignableTo(typeof(IQueryable<NameCount>))
+            ? db.Connectors.AsQueryable().Provider.CreateQuery<NameCount>(rows)
+            : null;
+
+    /// <summary>
     /// The tag, when a rewritten filter is nothing but the lookup of one tag in the tag index (<see cref="IndexOnly"/>
     /// with <c>Tag = value</c>), else null: its count is the one the triggers keep in <c>connector_tag_counts</c>
     /// (the tag index lists a connector once per tag).
@@ -139,7 +194,7 @@ internal sealed class SqliteIndexedFilter(
     private static bool Use(IndexedTest test, HashSet<string> selective, HashSet<string> probed, bool forCount) => test.Kind switch
     {
         IndexedTestKind.Prefix => forCount || test.Column == nameof(Connector.Id),
-        IndexedTestKind.Tags => forCount || !probed.Contains(test.Key) || selective.Contains(test.Key),
+        IndexedTestKind.Tags or IndexedTestKind.TagText or IndexedTestKind.CategoryText => forCount || !probed.Contains(test.Key) || selective.Contains(test.Key),
         _ => selective.Contains(test.Key),
     };
 
@@ -161,6 +216,18 @@ internal sealed class SqliteIndexedFilter(
             SELECT EXISTS (SELECT 1 FROM connector_tags WHERE Tag IN (SELECT value FROM json_each({JsonSerializer.Serialize(values)})) LIMIT 1
                 OFFSET max({AlwaysSelective}, min({SelectiveMatches}, (SELECT coalesce(max(rowid), 0) FROM connectors) / {SelectiveShare}))) AS Value
             """).SingleAsync(ct);
+
+    /// <summary>
+    /// Whether the distinct tags or categories a test selects (<see cref="IndexedTest.Names"/>) are held by more than the
+    /// common share of the collection: the sum of their kept counts (a connector holding two of the tags counts twice,
+    /// which only calls the test common sooner).
+    /// </summary>
+    private static async Task<bool> CommonNamesAsync(CocoDbContext db, IQueryable<NameCount> names, CancellationToken ct)
+    {
+        var held = await names.SumAsync(n => (long)n.Count, ct);
+        var rows = await db.Database.SqlQuery<long>($"SELECT coalesce(max(rowid), 0) AS Value FROM connectors").SingleAsync(ct);
+        return held > Math.Max(AlwaysSelective, Math.Min(SelectiveMatches, rows / SelectiveShare));
+    }
 
     /// <summary>
     /// Whether the free-text term is common (<see cref="SelectiveMatches"/>). It asks the index for rows holding every
@@ -195,7 +262,8 @@ internal sealed class SqliteIndexedFilter(
             ? query
             : query with
             {
-                Filter = (Expression<Func<Connector, bool>>)new SqliteIndexedFilter(db.Set<SearchIndexEntry>(), db.Set<ConnectorTagEntry>(), useIndex).Visit(query.Filter),
+                Filter = (Expression<Func<Connector, bool>>)new SqliteIndexedFilter(db.Set<SearchIndexEntry>(), db.Set<ConnectorTagEntry>(),
+                    SqliteSearchModel.TagCounts(db), SqliteSearchModel.CategoryCounts(db), useIndex).Visit(query.Filter),
             };
 
     /// <summary>A GLOB pattern matching text that contains <paramref name="term"/> (which holds no wildcard).</summary>
@@ -210,6 +278,13 @@ internal sealed class SqliteIndexedFilter(
             return InSearchIndex(connector, term);
         }
 
+        // A substring of the lower-cased category (category:value): the categories in use that hold it, then their index.
+        if (node.Method == StringContains && LoweredCategory(node.Object) is { } category && Value<string>(node.Arguments[0]) is { } categoryPart
+            && InCategories(category, lowered => Expression.Call(lowered, StringContains, node.Arguments[0]), $"contains:{categoryPart}") is { } inCategories)
+        {
+            return inCategories;
+        }
+
         // A substring of a lower-cased free-text field (field:value): it is then also in the lower-cased search text.
         if (node.Method == StringContains && FreeTextField(node.Object) is { } field && Value<string>(node.Arguments[0]) is { } part
             && Indexable(part.ToLowerInvariant()) && useIndex(new(IndexedTestKind.Text, [part.ToLowerInvariant()])))
@@ -222,17 +297,20 @@ internal sealed class SqliteIndexedFilter(
             && node.Arguments[1] is LambdaExpression element)
         {
             // Some tag equals one of these values: exactly the connectors the tag index lists under them.
-            if (TagValues(element) is { } values && useIndex(new(IndexedTestKind.Tags, values)))
+            if (TagValues(element) is { } values)
             {
-                return InTagIndex(owner, values);
+                return useIndex(new(IndexedTestKind.Tags, values)) ? InTagIndex(owner, values) : base.VisitMethodCall(node);
             }
 
-            // A lower-cased tag contains a substring (tags:value in `query`): then the search text does too.
-            if (element.Body is MethodCallExpression { Object: MethodCallExpression { Object: ParameterExpression } lowered } call
-                && call.Method == StringContains && lowered.Method == StringToLower
-                && Value<string>(call.Arguments[0]) is { } tagPart && Indexable(tagPart.ToLowerInvariant()) && useIndex(new(IndexedTestKind.Text, [tagPart.ToLowerInvariant()])))
+            // Any other test of one tag (tags:value in `query`, `some: {contains: …}`): some tag of c passes it exactly when c
+            // holds one of the tags in use that pass it, and those are found among the distinct tags (their kept counts).
+            if (OnlyItsOwn(element))
             {
-                return Expression.AndAlso(node, InSearchIndex(owner, tagPart.ToLowerInvariant()));
+                var matching = Named(tagCounts, element);
+                if (useIndex(new(IndexedTestKind.TagText, [$"#{RuntimeHelpers.GetHashCode(element)}"], Names: matching)))
+                {
+                    return InTagIndex(owner, Select(matching.Expression));
+                }
             }
         }
 
@@ -245,6 +323,13 @@ internal sealed class SqliteIndexedFilter(
     /// </summary>
     protected override Expression VisitBinary(BinaryExpression node)
     {
+        // The lower-cased category equals a value (REST `query=category:value`): the categories in use that do, then their index.
+        if (node.NodeType == ExpressionType.Equal && LoweredCategory(node.Left) is { } category && Value<string>(node.Right) is { } categoryValue
+            && InCategories(category, lowered => Expression.Equal(lowered, node.Right), $"eq:{categoryValue}") is { } inCategories)
+        {
+            return inCategories;
+        }
+
         if (node.NodeType == ExpressionType.AndAlso
             && node.Right is BinaryExpression { NodeType: ExpressionType.Equal, Left: MethodCallExpression substring } equal
             && substring.Method == StringSubstringRange && substring.Object is MemberExpression { Expression: ParameterExpression } access
@@ -281,9 +366,57 @@ internal sealed class SqliteIndexedFilter(
         Expression test = values.Count == 1
             ? Expression.Equal(tag, QueryParameter.For(values[0]))
             : Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], QueryParameter.For(values.ToList()), tag);
+        return InTagIndex(connector, entry, test);
+    }
+
+    /// <summary><c>Id IN (SELECT ConnectorId FROM connector_tags WHERE Tag IN (tags))</c>, for a query of tags.</summary>
+    private Expression InTagIndex(ParameterExpression connector, Expression tags)
+    {
+        var entry = Expression.Parameter(typeof(ConnectorTagEntry), "t");
+        return InTagIndex(connector, entry, Contains(tags, Expression.Property(entry, nameof(ConnectorTagEntry.Tag))));
+    }
+
+    private Expression InTagIndex(ParameterExpression connector, ParameterExpression entry, Expression test)
+    {
         var ids = Select(Where(tagIndex.Expression, Expression.Lambda<Func<ConnectorTagEntry, bool>>(test, entry)), entry, nameof(ConnectorTagEntry.ConnectorId));
         return Contains(ids, Expression.Property(connector, nameof(Connector.Id)));
     }
+
+    /// <summary>
+    /// <c>c.Category IN (SELECT Name FROM connector_categories WHERE test(lower(Name)))</c>: the same rows as
+    /// <c>test(lower(c.Category))</c> for a test that no null passes (a null category is in no count row).
+    /// </summary>
+    private Expression? InCategories(MemberExpression category, Func<Expression, Expression> test, string key)
+    {
+        var name = Expression.Parameter(typeof(string), "n");
+        var matching = Named(categoryCounts, Expression.Lambda(test(Expression.Call(name, StringToLower)), name));
+        return useIndex(new(IndexedTestKind.CategoryText, [key], Names: matching)) ? Contains(Select(matching.Expression), category) : null;
+    }
+
+    /// <summary><c>c.Category</c> when <paramref name="expression"/> is <c>c.Category.ToLower()</c>, else null.</summary>
+    private static MemberExpression? LoweredCategory(Expression? expression) =>
+        expression is MethodCallExpression { Object: MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression connector } category } lowered
+            && lowered.Method == StringToLower && connector.Type == typeof(Connector)
+            ? category
+            : null;
+
+    /// <summary>The rows of a count table whose name passes <paramref name="test"/> (a one-string lambda).</summary>
+    private static IQueryable<NameCount> Named(IQueryable<NameCount> counts, LambdaExpression test)
+    {
+        var row = Expression.Parameter(typeof(NameCount), "n");
+        var body = new ParameterReplacer(test.Parameters[0], Expression.Property(row, nameof(NameCount.Name))).Visit(test.Body);
+        return counts.Where(Expression.Lambda<Func<NameCount, bool>>(body, row));
+    }
+
+    /// <summary>The names of count-table rows (<c>SELECT Name</c>).</summary>
+    private static Expression Select(Expression counts)
+    {
+        var row = Expression.Parameter(typeof(NameCount), "n");
+        return Select(counts, row, nameof(NameCount.Name));
+    }
+
+    /// <summary>Whether a lambda reads nothing but its own parameter and captured values (so it can run on another table).</summary>
+    private static bool OnlyItsOwn(LambdaExpression lambda) => OutsideParameters.Find(lambda) is null;
 
     private static Expression Where<T>(Expression source, Expression<Func<T, bool>> predicate) =>
         Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], source, Expression.Quote(predicate));

@@ -21,6 +21,14 @@ internal static class SqliteSearchModel
     /// <summary>One row (<c>Id</c> 1) whose <c>Version</c> every insert, update and delete of a connector moves (triggers).</summary>
     public const string DataVersionTable = "connector_data_version";
 
+    /// <summary>The distinct tags in use with their counts, as a query that composes into others (a subquery).</summary>
+    public static IQueryable<NameCount> TagCounts(DbContext db) =>
+        db.Database.SqlQueryRaw<NameCount>($"SELECT Tag AS Name, Count FROM {TagCountsTable}");
+
+    /// <summary>The distinct categories in use with their counts, as a query that composes into others (a subquery).</summary>
+    public static IQueryable<NameCount> CategoryCounts(DbContext db) =>
+        db.Database.SqlQueryRaw<NameCount>($"SELECT Category AS Name, Count FROM {CategoriesTable}");
+
     public static void Configure(ModelBuilder model)
     {
         var search = model.Entity<SearchIndexEntry>();

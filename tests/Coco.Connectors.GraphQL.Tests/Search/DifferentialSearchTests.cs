@@ -95,7 +95,7 @@ public sealed class DifferentialSearchTests(QueryingServer server) : IClassFixtu
         var word = Word(random);
         var lower = word.ToLowerInvariant();
         var part = lower.Length > 3 ? lower[..random.Next(1, lower.Length)] : lower; // short words fall back to a scan
-        return random.Next(11) switch
+        return random.Next(15) switch
         {
             0 => new($"{part}", null, r => r.FreeText.Any(t => t.ToLowerInvariant().Contains(part, StringComparison.Ordinal))),
             1 => AllTerms($"{word.ToUpperInvariant()} {Word(random)[..1]}"),
@@ -113,10 +113,24 @@ public sealed class DifferentialSearchTests(QueryingServer server) : IClassFixtu
             9 => word[..Math.Min(word.Length, random.Next(1, 4))] is var prefix
                 ? new(null, $"{{name: {{startsWith: {JsonSerializer.Serialize(prefix)}}}}}", r => r.Name.StartsWith(prefix, StringComparison.Ordinal))
                 : throw new InvalidOperationException(),
+            11 => Substring(random, Pick(random, Categories).ToLowerInvariant()) is var inCategory
+                ? new($"category:{inCategory.ToUpperInvariant()}", null, r => r.Category?.ToLowerInvariant().Contains(inCategory, StringComparison.Ordinal) == true)
+                : throw new InvalidOperationException(),
+            12 => new($"processor.name:{part}", null, r => r.Processor?.ToLowerInvariant().Contains(part, StringComparison.Ordinal) == true),
+            13 => new($"description:{part}", null, r => r.Description?.ToLowerInvariant().Contains(part, StringComparison.Ordinal) == true),
+            14 => word[..Math.Min(word.Length, 3)] is var inTag
+                ? new(null, $"{{tags: {{some: {{contains: {JsonSerializer.Serialize(inTag)}}}}}}}", r => r.Tags.Any(t => t.Contains(inTag, StringComparison.Ordinal)))
+                : throw new InvalidOperationException(),
             _ => Pick(random, Processors) is var processor
                 ? new(null, $"{{processor: {{name: {{eq: {JsonSerializer.Serialize(processor)}}}}}}}", r => r.Processor == processor)
                 : throw new InvalidOperationException(),
         };
+    }
+
+    private static string Substring(Random random, string text)
+    {
+        var start = random.Next(text.Length);
+        return text.Substring(start, random.Next(1, text.Length - start + 1));
     }
 
     private static Condition Flag(bool enabled) =>

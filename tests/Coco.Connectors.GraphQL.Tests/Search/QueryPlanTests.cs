@@ -112,6 +112,97 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
         AssertCountedFromTagCounts();
     }
 
+    // `tags:value` (a substring of some tag, any case) and `some: {contains: …}`: the tags in use that hold it are found
+    // among the distinct tags (connector_tag_counts), then their connectors through the tag index; the total counts the
+    // tag index alone. Without this the test reads every connector's tags.
+    [Theory]
+    [InlineData("""query: "tags:GITH" """)]
+    [InlineData("""where: {tags: {some: {contains: "ith"}}}""")]
+    [InlineData("""query: "tags:zzz-no-such-tag" """)]
+    public async Task A_tag_substring_reads_the_distinct_tags_then_the_tag_index(string arguments)
+    {
+        await server.EnsureSeededAsync();
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""");
+        response.Ok();
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
+        Assert.Contains("sqlite_autoindex_connectors_1 (Id=?)", page, StringComparison.Ordinal);
+        AssertTagsThroughDistinctTags(page);
+        AssertCountedFromTagIndex();
+    }
+
+    // A tag substring many connectors hold: its page walks the order's index testing each row, as a common tag's does.
+    [Fact]
+    public async Task A_common_tag_substring_page_walks_the_order_index()
+    {
+        await server.EnsureSeededAsync();
+        await server.EnsureCommonTagAsync(CommonTag, SqliteIndexedFilterAlwaysSelective + 20);
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync("""{ connectors(first: 5, order: [{name: ASC}], query: "tags:PLAN-COMM") { totalCount nodes { id } } }""");
+        Assert.Equal(5, response.Ok().GetProperty("connectors").GetProperty("nodes").GetArrayLength());
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal) && !p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        Assert.Contains("INDEX IX_connectors_Name_Id", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", page, StringComparison.Ordinal);
+        AssertCountedFromTagIndex();
+    }
+
+    // `category:value` (a substring, any case) and REST's whole-value `category:value`: the categories in use that
+    // match (connector_categories), then the category index; the total is the sum of their kept counts.
+    [Theory]
+    [InlineData("""query: "category:DATAB" """)]
+    [InlineData("""query: "category:zzz-no-such-category" """)]
+    public async Task A_category_substring_reads_the_distinct_categories_then_the_category_index(string arguments)
+    {
+        await server.EnsureSeededAsync();
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""");
+        response.Ok();
+        AssertCategoriesThroughDistinctCategories();
+    }
+
+    [Fact]
+    public async Task Rest_keyword_queries_read_the_distinct_tags_and_categories()
+    {
+        await server.EnsureSeededAsync();
+        using var client = server.CreateHttpClient();
+        server.Plans.Clear();
+        (await client.GetAsync("connector/_search?query=category:DATABASE&size=5")).EnsureSuccessStatusCode();
+        AssertCategoriesThroughDistinctCategories();
+
+        server.Plans.Clear();
+        (await client.GetAsync("connector/_search?query=tags:GitHub&size=5")).EnsureSuccessStatusCode();
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal) && !p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        AssertTagsThroughDistinctTags(page);
+        AssertCountedFromTagIndex();
+    }
+
+    // The total of a tag substring: the kept count when one tag in use holds it, else the distinct connectors the tag
+    // index lists under those tags; no connector is read either way.
+    private void AssertCountedFromTagIndex()
+    {
+        Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal) && !p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        var counting = server.Plans.Plans.Where(p => !p.Contains("\"connectors\"", StringComparison.Ordinal) && p.Contains("connector_tag_counts", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(counting);
+        Assert.DoesNotContain(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal) && p.Contains("\"connectors\"", StringComparison.Ordinal));
+        Assert.All(counting.Where(p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal)), AssertTagsThroughDistinctTags);
+    }
+
+    private void AssertCategoriesThroughDistinctCategories()
+    {
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
+        Assert.Contains("connector_categories", page, StringComparison.Ordinal);
+        Assert.Contains("(Category=?)", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?m)^SCAN c(\s|$)(?!.*USING)", page);
+        Assert.Contains(server.Plans.Plans, p => p.Contains("sum(", StringComparison.OrdinalIgnoreCase) && p.Contains("connector_categories", StringComparison.Ordinal));
+    }
+
+    private static void AssertTagsThroughDistinctTags(string plan)
+    {
+        Assert.Contains("connector_tag_counts", plan, StringComparison.Ordinal);
+        Assert.Contains("USING PRIMARY KEY (Tag=?)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("json_each", plan, StringComparison.Ordinal);
+    }
+
     private void AssertCountedFromTagCounts()
     {
         Assert.DoesNotContain(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
