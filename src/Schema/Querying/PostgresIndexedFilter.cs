@@ -23,8 +23,8 @@ namespace Coco.Connectors.Querying;
 /// common tag is left alone: walking the order's index finds its page after a few hundred rows.</item>
 /// <item>A tag list test (<c>tags some in […]</c>) becomes the overlap <c>Tags &amp;&amp; values</c>, which the tag index
 /// answers (Npgsql sends it as a scan of each row's unnested tags).</item>
-/// <item>A substring of a lower-cased field or tag (<c>name:value</c>, <c>tags:value</c> in <c>query</c>) adds the same
-/// substring of the search text, which the trigram index answers.</item>
+/// <item>A substring of a lower-cased field or tag (<c>name:value</c>, <c>tags:value</c> in <c>query</c>), or REST's
+/// whole lower-cased value, adds the same substring of the search text, which the trigram index answers.</item>
 /// </list>
 /// </summary>
 internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> rare) : ExpressionVisitor
@@ -112,13 +112,22 @@ internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> ra
         return base.VisitMethodCall(node);
     }
 
-    /// <summary>The substring of <c>c.Tags.Any(t =&gt; t.ToLower().Contains(part))</c> (<c>tags:part</c> in <c>query</c>).</summary>
+    /// <summary>
+    /// The value of <c>c.Tags.Any(t =&gt; t.ToLower().Contains(part))</c> (<c>tags:part</c> in GraphQL's <c>query</c>) or
+    /// <c>c.Tags.Any(t =&gt; t.ToLower() == value)</c> (REST's <c>query=tags:value</c>): either way in the search text.
+    /// </summary>
     private static (ParameterExpression Owner, string Part)? LoweredTagPart(MethodCallExpression node) =>
         node.Method.DeclaringType == typeof(Enumerable) && node.Method.Name == nameof(Enumerable.Any) && node.Arguments.Count == 2
         && node.Arguments[0] is MemberExpression { Member.Name: nameof(Connector.Tags), Expression: ParameterExpression owner }
-        && node.Arguments[1] is LambdaExpression { Body: MethodCallExpression { Object: MethodCallExpression { Object: ParameterExpression } lowered } call }
-        && call.Method == SqliteIndexedFilter.StringContains && lowered.Method == SqliteIndexedFilter.StringToLower
-        && SqliteIndexedFilter.Value<string>(call.Arguments[0]) is { } part
+        && node.Arguments[1] is LambdaExpression { Body: var body }
+        && body switch
+        {
+            MethodCallExpression { Object: MethodCallExpression { Object: ParameterExpression } lowered } call =>
+                call.Method == SqliteIndexedFilter.StringContains && lowered.Method == SqliteIndexedFilter.StringToLower ? call.Arguments[0] : null,
+            BinaryExpression { NodeType: ExpressionType.Equal, Left: MethodCallExpression { Object: ParameterExpression } lowered } equal =>
+                lowered.Method == SqliteIndexedFilter.StringToLower ? equal.Right : null,
+            _ => null,
+        } is { } value && SqliteIndexedFilter.Value<string>(value) is { } part
             ? (owner, part)
             : null;
 
@@ -133,6 +142,20 @@ internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> ra
             Expression.Property(owner, nameof(Connector.Tags)), Expression.Lambda<Func<string, bool>>(contains, tag));
     }
 
-    protected override Expression VisitBinary(BinaryExpression node) =>
-        SqliteIndexedFilter.PrefixTest(node) is var (access, prefix) ? SqliteIndexedFilter.PrefixRange(access, prefix) : base.VisitBinary(node);
+    protected override Expression VisitBinary(BinaryExpression node)
+    {
+        if (SqliteIndexedFilter.PrefixTest(node) is var (access, prefix))
+        {
+            return SqliteIndexedFilter.PrefixRange(access, prefix);
+        }
+
+        // REST's field:value, lower(field) = value: the search text holds the value too (as for a substring, above).
+        if (node.NodeType == ExpressionType.Equal && SqliteIndexedFilter.FreeTextField(node.Left) is { } field
+            && SqliteIndexedFilter.Value<string>(node.Right) is { Length: >= SqliteIndexedFilter.MinIndexedLength } value)
+        {
+            return Expression.AndAlso(node, InSearchText(field.Connector, value));
+        }
+
+        return base.VisitBinary(node);
+    }
 }

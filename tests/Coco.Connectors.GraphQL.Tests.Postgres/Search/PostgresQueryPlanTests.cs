@@ -1,3 +1,4 @@
+using Coco.Connectors.Tests.Infrastructure;
 using Coco.Connectors.Tests.Querying;
 using Coco.Connectors.Tests.Search;
 
@@ -42,6 +43,22 @@ public sealed class PostgresQueryPlanTests(QueryPlanServer server) : IClassFixtu
         Assert.All(seeking, plan => Assert.Contains($"\"{index}\"", plan, StringComparison.Ordinal));
         Assert.All(seeking, plan => Assert.Contains("Index Cond:", plan, StringComparison.Ordinal)); // a seek, not a walk of the whole index
         Assert.All(plans, plan => Assert.DoesNotContain("Seq Scan on connectors", plan, StringComparison.Ordinal));
+    }
+
+    // REST's tags:value compares each whole lower-cased tag; the search text holds it, and its trigram index answers.
+    [Fact]
+    public async Task A_rest_tag_query_seeks_the_search_text_index()
+    {
+        const string query = "tags:git";
+        const int total = 5; // qa-a, qa-e and the built-in github, gitlab, gitea
+        await server.EnsureSeededAsync();
+        server.Plans.Clear();
+        using var client = server.CreateHttpClient();
+        var answer = await client.GetJsonAsync($"connector/_search?size=1&query={Uri.EscapeDataString(query)}");
+        Assert.Equal(total, (int)answer.Object["hits"]!["total"]!["value"]!);
+        var count = Assert.Single(server.Plans.Plans, p => p.Contains("count(*)", StringComparison.Ordinal) && p.Contains("lower(", StringComparison.Ordinal));
+        Assert.Contains("\"IX_connectors_SearchText\"", count, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seq Scan on connectors", count, StringComparison.Ordinal);
     }
 
     // The planner guesses 0.5 % of the rows for a tag outside its statistics and would walk the order's index testing
