@@ -104,9 +104,9 @@ internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> ra
             return Expression.AndAlso(node, InSearchText(field.Connector, part));
         }
 
-        if (LoweredTagPart(node) is var (owner2, tagPart) && tagPart.Length >= SqliteIndexedFilter.MinIndexedLength)
+        if (LoweredTagPart(node) is var (tagOwner, tagPart) && tagPart.Length >= SqliteIndexedFilter.MinIndexedLength)
         {
-            return Expression.AndAlso(node, InSearchText(owner2, tagPart));
+            return Expression.AndAlso(node, InSearchText(tagOwner, tagPart));
         }
 
         return base.VisitMethodCall(node);
