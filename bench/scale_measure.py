@@ -47,6 +47,17 @@ ROWS = [
     ("keyset page 1", '{ connectors(first: 20, order: [{name: ASC}]) { nodes { id name category } pageInfo { endCursor } } }'),
 ]
 
+# Issue 10 (PostgreSQL): the shapes that read every row there before (rare/absent tags in any order, tag lists,
+# builtin, processor.name, field:value free text).
+ROWS += [
+    ("tags some eq github, name ASC + totalCount", '{ connectors(first: 20, where: {tags: {some: {eq: "github"}}}, order: [{name: ASC}]) { totalCount nodes { id } } }'),
+    ("tags some eq vcs (rare) + totalCount", '{ connectors(first: 20, where: {tags: {some: {eq: "vcs"}}}) { totalCount nodes { id } } }'),
+    ("tags some in [github, vcs] + totalCount", '{ connectors(first: 20, where: {tags: {some: {in: ["github", "vcs"]}}}) { totalCount nodes { id } } }'),
+    ("builtin eq true + totalCount", '{ connectors(first: 20, where: {builtin: {eq: true}}) { totalCount nodes { id } } }'),
+    ("processor.name eq nope + totalCount", '{ connectors(first: 20, where: {processor: {name: {eq: "nope"}}}) { totalCount nodes { id } } }'),
+    ("query name:zzqq + totalCount", '{ connectors(first: 20, query: "name:zzqq") { totalCount nodes { id } } }'),
+]
+
 
 def connect():
     return http.client.HTTPConnection(url.hostname, url.port, timeout=300)

@@ -8,7 +8,8 @@ namespace Coco.Connectors.Querying;
 
 /// <summary>
 /// Reads connectors through the query model; every read is a database query, nothing is filtered in memory. On SQLite
-/// the filter is first rewritten to use the search indexes (<see cref="SqliteIndexedFilter"/>).
+/// the filter is first rewritten to use the search indexes (<see cref="SqliteIndexedFilter"/>), on PostgreSQL so that the
+/// planner picks the right index (<see cref="PostgresIndexedFilter"/>).
 /// </summary>
 public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, CountCache counts)
 {
@@ -40,7 +41,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
         ConnectorQuery query, KeysetRequest request, PageLimits limits, bool includeTotal, CancellationToken ct, ConnectorColumns? columns = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var indexed = await SqliteIndexedFilter.RewriteAsync(query, db, ct);
+        var indexed = await RewriteAsync(query, db, ct);
         var page = await KeysetPager.ReadAsync(indexed.Page.Where(db.Connectors.AsNoTracking()), query.TotalOrder, request, limits, ct, columns);
         return includeTotal ? page with { TotalCount = await CountAsync(indexed.Count, db, ct) } : page;
     }
@@ -50,7 +51,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = db.Connectors.AsNoTracking();
-        var indexed = await SqliteIndexedFilter.RewriteAsync(query, db, ct);
+        var indexed = await RewriteAsync(query, db, ct);
         int? total = includeTotal ? await CountAsync(indexed.Count, db, ct) : null;
         var items = take == 0 && total is not null
             ? []
@@ -72,7 +73,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var page = (await SqliteIndexedFilter.RewriteAsync(query, db, ct)).Page.Apply(db.Connectors.AsNoTracking()).Skip(skip).Take(take);
+        var page = (await RewriteAsync(query, db, ct)).Page.Apply(db.Connectors.AsNoTracking()).Skip(skip).Take(take);
         await foreach (var connector in columns.Select(page).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return connector;
@@ -87,7 +88,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        query = (await SqliteIndexedFilter.RewriteAsync(query, db, ct)).Count;
+        query = (await RewriteAsync(query, db, ct)).Count;
         var ids = await query.Where(db.Connectors.AsNoTracking()).Select(c => c.Id).Take(limit).ToListAsync(ct);
         var latest = await db.Connectors.AsNoTracking().MaxAsync(c => (DateTime?)c.Updated, ct) ?? DateTime.MinValue;
         return new MatchingSnapshot([.. ids], latest);
@@ -96,18 +97,24 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
     public async Task<int> CountAsync(ConnectorQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await CountAsync((await SqliteIndexedFilter.RewriteAsync(query, db, ct)).Count, db, ct);
+        return await CountAsync((await RewriteAsync(query, db, ct)).Count, db, ct);
     }
 
     /// <summary>
     /// Counts the matches of a query already rewritten onto the indexes (<see cref="IndexedQueries.Count"/>): from the
     /// index alone when the filter is nothing but one index lookup (<see cref="SqliteIndexedFilter.IndexOnly"/>), from the
     /// kept per-tag or per-category counts when it is nothing but one tag or one category (<see cref="SqliteIndexedFilter.TagOnly"/>,
-    /// <see cref="SqliteIndexedFilter.CategoryOnly"/>, <see cref="SqliteIndexedFilter.CategoriesOnly"/>), else
+    /// <see cref="PostgresIndexedFilter.TagOnly"/>, <see cref="SqliteIndexedFilter.CategoryOnly"/>,
+    /// <see cref="SqliteIndexedFilter.CategoriesOnly"/>), else
     /// over the rows, once per data version on SQLite (<see cref="CountCache"/>).
     /// </summary>
     private async Task<int> CountAsync(ConnectorQuery indexed, CocoDbContext db, CancellationToken ct)
     {
+        if (PostgresIndexedFilter.TagOnly(indexed, db) is { } postgresTag)
+        {
+            return await PostgresTagCounts.CountAsync(db, postgresTag, ct);
+        }
+
         if (SqliteIndexedFilter.TagOnly(indexed, db) is { } tag)
         {
             return await db.Database.SqlQueryRaw<int>(
@@ -169,6 +176,9 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
         return count;
     }
 
+    private static Task<IndexedQueries> RewriteAsync(ConnectorQuery query, CocoDbContext db, CancellationToken ct) =>
+        db.Database.IsNpgsql() ? PostgresIndexedFilter.RewriteAsync(query, db, ct) : SqliteIndexedFilter.RewriteAsync(query, db, ct);
+
     /// <summary>How many connectors of each category match the query's filter (null categories are not counted).</summary>
     public async Task<IReadOnlyList<CategoryCount>> CountByCategoryAsync(ConnectorQuery query, int size, CancellationToken ct)
     {
@@ -186,7 +196,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
             return await PostgresCategoryCounts.ReadAsync(db, size, ct);
         }
 
-        query = (await SqliteIndexedFilter.RewriteAsync(query, db, ct)).Count;
+        query = (await RewriteAsync(query, db, ct)).Count;
         return await query.Where(db.Connectors.AsNoTracking())
             .Where(c => c.Category != null)
             .GroupBy(c => c.Category!)

@@ -50,8 +50,8 @@ internal sealed class SqliteIndexedFilter(
     /// <summary>At most this many trigrams of a term are asked for in a probe (fewer only over-count, which is safe).</summary>
     private const int MaxTrigrams = 8;
 
-    private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-    private static readonly MethodInfo StringToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
+    internal static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+    internal static readonly MethodInfo StringToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
     private static readonly MethodInfo StringSubstringRange = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
     private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
     private static readonly MethodInfo GlobMethod = typeof(SqliteDbFunctionsExtensions).GetMethod(nameof(SqliteDbFunctionsExtensions.Glob))!;
@@ -202,7 +202,7 @@ internal sealed class SqliteIndexedFilter(
     /// Whether a page in this order can walk an index of <c>connectors</c> in order (its first key is a non-null column
     /// with a <c>(key, Id)</c> index, or the id), so that a row test stops after one page of matches.
     /// </summary>
-    private static bool Walkable(IReadOnlyList<SortKey> order) =>
+    internal static bool Walkable(IReadOnlyList<SortKey> order) =>
         order.Count > 0 && (order[0].Field == QueryFields.Created || order[0].Field == QueryFields.Updated
             || order[0].Field == QueryFields.Name || order[0].Field == QueryFields.Id);
 
@@ -330,23 +330,29 @@ internal sealed class SqliteIndexedFilter(
             return inCategories;
         }
 
-        if (node.NodeType == ExpressionType.AndAlso
-            && node.Right is BinaryExpression { NodeType: ExpressionType.Equal, Left: MethodCallExpression substring } equal
-            && substring.Method == StringSubstringRange && substring.Object is MemberExpression { Expression: ParameterExpression } access
-            && PrefixColumns.Contains(access.Member.Name) && substring.Arguments[0] is ConstantExpression { Value: 0 }
-            && Value<string>(equal.Right) is { Length: > 0 } prefix && !HasLoneSurrogate(prefix)
-            && useIndex(new(IndexedTestKind.Prefix, [prefix], access.Member.Name, Successor(prefix))))
+        if (PrefixTest(node) is var (access, prefix) && useIndex(new(IndexedTestKind.Prefix, [prefix], access.Member.Name, Successor(prefix))))
         {
-            var range = Compare(access, ExpressionType.GreaterThanOrEqual, prefix);
-            if (Successor(prefix) is { } upper)
-            {
-                range = Expression.AndAlso(range, Compare(access, ExpressionType.LessThan, upper));
-            }
-
-            return Expression.AndAlso(range, node);
+            return Expression.AndAlso(PrefixRange(access, prefix), node);
         }
 
         return base.VisitBinary(node);
+    }
+
+    /// <summary>The column and the prefix, when <paramref name="node"/> is <see cref="ValueExpressions.StartsWith"/>'s test of <c>Name</c> or <c>Id</c>.</summary>
+    internal static (MemberExpression Access, string Prefix)? PrefixTest(BinaryExpression node) =>
+        node.NodeType == ExpressionType.AndAlso
+        && node.Right is BinaryExpression { NodeType: ExpressionType.Equal, Left: MethodCallExpression substring } equal
+        && substring.Method == StringSubstringRange && substring.Object is MemberExpression { Expression: ParameterExpression } access
+        && PrefixColumns.Contains(access.Member.Name) && substring.Arguments[0] is ConstantExpression { Value: 0 }
+        && Value<string>(equal.Right) is { Length: > 0 } prefix && !HasLoneSurrogate(prefix)
+            ? (access, prefix)
+            : null;
+
+    /// <summary><c>x &gt;= prefix AND x &lt; successor(prefix)</c> (no upper bound when there is no successor): a range of x's index.</summary>
+    internal static Expression PrefixRange(MemberExpression access, string prefix)
+    {
+        var range = Compare(access, ExpressionType.GreaterThanOrEqual, prefix);
+        return Successor(prefix) is { } upper ? Expression.AndAlso(range, Compare(access, ExpressionType.LessThan, upper)) : range;
     }
 
     private Expression InSearchIndex(ParameterExpression connector, string term)
@@ -432,7 +438,7 @@ internal sealed class SqliteIndexedFilter(
         Expression.MakeBinary(comparison, Expression.Call(StringCompare, access, QueryParameter.For(value)), Expression.Constant(0));
 
     /// <summary>The values of <c>t =&gt; t == v</c>, <c>t =&gt; list.Contains(t)</c> or <c>t =&gt; t != null &amp;&amp; list.Contains(t)</c>.</summary>
-    private static IReadOnlyList<string>? TagValues(LambdaExpression element)
+    internal static IReadOnlyList<string>? TagValues(LambdaExpression element)
     {
         var tag = element.Parameters[0];
         var body = element.Body;
@@ -456,7 +462,7 @@ internal sealed class SqliteIndexedFilter(
     /// <c>field.ToLower()</c> of a free-text field (what <c>field:value</c> in <c>query</c> tests): a term it contains is
     /// also in the lower-cased search text. (Case-sensitive <c>contains</c> is left to scan: it stays plain <c>instr</c>.)
     /// </summary>
-    private static (ParameterExpression Connector, Expression Access)? FreeTextField(Expression? instance) =>
+    internal static (ParameterExpression Connector, Expression Access)? FreeTextField(Expression? instance) =>
         instance is MethodCallExpression { Object: MemberExpression { Member.Name: var name } member } lowered && lowered.Method == StringToLower
             && FreeTextMembers.Contains(name) && Root(member) is { } root
             ? (root, member)
@@ -518,7 +524,7 @@ internal sealed class SqliteIndexedFilter(
     }
 
     /// <summary>The value behind a parameter expression (<see cref="QueryParameter"/>, a captured local, a constant), or null.</summary>
-    private static T? Value<T>(Expression expression) where T : class => expression switch
+    internal static T? Value<T>(Expression expression) where T : class => expression switch
     {
         ConstantExpression { Value: T value } => value,
         MemberExpression { Expression: ConstantExpression { Value: var holder }, Member: FieldInfo field } => field.GetValue(holder) as T,

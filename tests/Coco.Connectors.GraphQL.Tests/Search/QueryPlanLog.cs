@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Coco.Connectors.Tests.Search;
 
-/// <summary>Records SQLite's <c>EXPLAIN QUERY PLAN</c> of every query the server runs, with the query's own parameters.</summary>
+/// <summary>
+/// Records the plan of every query the server runs, with the query's own parameters: SQLite's <c>EXPLAIN QUERY PLAN</c>,
+/// or PostgreSQL's <c>EXPLAIN</c> with sequential scans disabled (a test table is too small for the planner to prefer an
+/// index, so the plan shows which index can answer the query; a sequential scan in it means none can).
+/// </summary>
 public sealed class QueryPlanLog : DbCommandInterceptor
 {
     private readonly ConcurrentQueue<string> _plans = new();
@@ -34,9 +38,15 @@ public sealed class QueryPlanLog : DbCommandInterceptor
             return;
         }
 
+        var postgres = command.Connection is Npgsql.NpgsqlConnection;
+        if (postgres)
+        {
+            Run(command, "SET enable_seqscan = off");
+        }
+
         using var explain = command.Connection!.CreateCommand();
         explain.Transaction = command.Transaction;
-        explain.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        explain.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + command.CommandText;
         foreach (DbParameter parameter in command.Parameters)
         {
             var copy = explain.CreateParameter();
@@ -50,10 +60,23 @@ public sealed class QueryPlanLog : DbCommandInterceptor
         {
             while (reader.Read())
             {
-                lines.Add(reader.GetString(3));
+                lines.Add(reader.GetString(postgres ? 0 : 3));
             }
         }
 
+        if (postgres)
+        {
+            Run(command, "RESET enable_seqscan");
+        }
+
         _plans.Enqueue(command.CommandText + "\n--\n" + string.Join("\n", lines));
+    }
+
+    private static void Run(DbCommand on, string sql)
+    {
+        using var command = on.Connection!.CreateCommand();
+        command.Transaction = on.Transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 }

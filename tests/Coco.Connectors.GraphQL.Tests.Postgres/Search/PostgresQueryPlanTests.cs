@@ -1,0 +1,121 @@
+using Coco.Connectors.Tests.Infrastructure;
+using Coco.Connectors.Tests.Querying;
+using Coco.Connectors.Tests.Search;
+
+namespace Coco.Connectors.Tests.Postgres.Search;
+
+/// <summary>
+/// Each search shape users filter on can be answered from an index on the PostgreSQL store, page and totalCount alike,
+/// so a later change cannot silently turn it into a condition no index answers (docs/querying.md, "Indexes"). The
+/// plans are taken with sequential scans disabled (<see cref="QueryPlanLog"/>): on a test-sized table the planner
+/// would scan anyway, so what they show is which index *can* answer; how a rare tag is told from a common one is
+/// asserted on the statements themselves.
+/// </summary>
+public sealed class PostgresQueryPlanTests(QueryPlanServer server) : IClassFixture<QueryPlanServer>
+{
+    private const string CommonTag = "plan-common";
+
+    /// <summary>More connectors than the smallest bound under which a tag is rare (SqliteIndexedFilter.AlwaysSelective).</summary>
+    private const int CommonCount = 120;
+
+    [Theory]
+    [InlineData("""where: {tags: {some: {in: ["git", "drive"]}}}""", "IX_connectors_Tags")]
+    [InlineData("""where: {tags: {some: {eq: "zeta"}}}""", "IX_connectors_Tags")]
+    [InlineData("""where: {category: {eq: "database"}}""", "IX_connectors_Category_Id")]
+    [InlineData("""where: {builtin: {eq: true}}""", "IX_connectors_Builtin")]
+    [InlineData("""where: {processor: {name: {eq: "crawler"}}}""", "IX_connectors_Processor_Name_Id")]
+    [InlineData("""where: {id: {in: ["qa-a", "qa-b"]}}""", "PK_connectors")]
+    [InlineData("""where: {name: {startsWith: "Al"}}""", "IX_connectors_Name_Id")]
+    [InlineData("""query: "alpha" """, "IX_connectors_SearchText")]
+    [InlineData("""query: "name:alpha" """, "IX_connectors_SearchText")]
+    [InlineData("""query: "tags:git" """, "IX_connectors_SearchText")]
+    public async Task The_total_seeks_an_index_and_nothing_scans_the_table(string arguments, string index)
+    {
+        await server.EnsureSeededAsync();
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""");
+        response.Ok();
+        var plans = server.Plans.Plans.Where(p => p.Contains("FROM connectors", StringComparison.Ordinal)).ToList();
+        // The count (or, when it is read from the kept tag counts, the page) seeks the index; the page may instead walk
+        // the order's index, which on a test-sized table costs the planner less; nothing scans the table.
+        var counts = plans.Where(p => p.Contains("count(*)", StringComparison.Ordinal)).ToList();
+        var seeking = counts.Count > 0 ? counts : [Assert.Single(plans)];
+        Assert.All(seeking, plan => Assert.Contains($"\"{index}\"", plan, StringComparison.Ordinal));
+        Assert.All(seeking, plan => Assert.Contains("Index Cond:", plan, StringComparison.Ordinal)); // a seek, not a walk of the whole index
+        Assert.All(plans, plan => Assert.DoesNotContain("Seq Scan on connectors", plan, StringComparison.Ordinal));
+    }
+
+    // REST's tags:value compares each whole lower-cased tag; the search text holds it, and its trigram index answers.
+    [Fact]
+    public async Task A_rest_tag_query_seeks_the_search_text_index()
+    {
+        const string query = "tags:git";
+        const int total = 5; // qa-a, qa-e and the built-in github, gitlab, gitea
+        await server.EnsureSeededAsync();
+        server.Plans.Clear();
+        using var client = server.CreateHttpClient();
+        var answer = await client.GetJsonAsync($"connector/_search?size=1&query={Uri.EscapeDataString(query)}");
+        Assert.Equal(total, (int)answer.Object["hits"]!["total"]!["value"]!);
+        var count = Assert.Single(server.Plans.Plans, p => p.Contains("count(*)", StringComparison.Ordinal) && p.Contains("lower(", StringComparison.Ordinal));
+        Assert.Contains("\"IX_connectors_SearchText\"", count, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seq Scan on connectors", count, StringComparison.Ordinal);
+    }
+
+    // The planner guesses 0.5 % of the rows for a tag outside its statistics and would walk the order's index testing
+    // every row to find an absent tag's page; the repeated overlap test lowers its guess so it reads the tag index.
+    [Theory]
+    [InlineData("zeta")]
+    [InlineData("absent-tag")]
+    public async Task A_rare_or_absent_tag_page_repeats_its_test_and_is_counted_from_the_kept_tag_counts(string tag)
+    {
+        await server.EnsureSeededAsync();
+        server.Sql.Clear();
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync("{ connectors(first: 5, where: {tags: {some: {eq: \"" + tag + "\"}}}) { totalCount nodes { id } } }");
+        Assert.Equal(tag == "zeta" ? 1 : 0, response.Ok().GetProperty("connectors").GetProperty("totalCount").GetInt32());
+        var page = Assert.Single(server.Sql.Commands, c => c.Contains("FROM connectors", StringComparison.Ordinal));
+        Assert.Contains("c.\"Tags\" @> ARRAY[", page, StringComparison.Ordinal);
+        Assert.Contains("c.\"Tags\" && ", page, StringComparison.Ordinal);
+        AssertCountedFromTagCounts();
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("[{name: ASC}]")]
+    public async Task A_common_tag_page_is_left_to_walk_the_order_index(string order)
+    {
+        await server.EnsureSeededAsync();
+        await server.EnsureCommonTagAsync(CommonTag, CommonCount);
+        server.Sql.Clear();
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync("{ connectors(first: 5, order: " + order + ", where: {tags: {some: {eq: \"" + CommonTag + "\"}}}) { totalCount nodes { id } } }");
+        var connectors = response.Ok().GetProperty("connectors");
+        Assert.Equal(5, connectors.GetProperty("nodes").GetArrayLength());
+        Assert.Equal(CommonCount, connectors.GetProperty("totalCount").GetInt32());
+        var page = Assert.Single(server.Sql.Commands, c => c.Contains("FROM connectors", StringComparison.Ordinal));
+        Assert.Contains("c.\"Tags\" @> ARRAY[", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("&&", page, StringComparison.Ordinal);
+        AssertCountedFromTagCounts();
+    }
+
+    // Npgsql sends a list test as a scan of each row's unnested tags; it becomes the overlap the tag index answers.
+    [Fact]
+    public async Task A_tag_list_is_sent_as_an_overlap()
+    {
+        await server.EnsureSeededAsync();
+        server.Sql.Clear();
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync("""{ connectors(first: 5, where: {tags: {some: {in: ["zeta", "drive", "absent-tag"]}}}) { totalCount nodes { id } } }""");
+        Assert.Equal(2, response.Ok().GetProperty("connectors").GetProperty("totalCount").GetInt32());
+        var statements = server.Sql.Commands.Where(c => c.Contains("FROM connectors", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, statements.Count);
+        Assert.All(statements, s => Assert.DoesNotContain("unnest", s, StringComparison.Ordinal));
+        Assert.All(statements, s => Assert.Contains("c.\"Tags\" && ", s, StringComparison.Ordinal));
+    }
+
+    private void AssertCountedFromTagCounts()
+    {
+        Assert.DoesNotContain(server.Sql.Commands, c => c.Contains("count(*)", StringComparison.Ordinal) && c.Contains("FROM connectors", StringComparison.Ordinal));
+        Assert.Contains(server.Sql.Commands, c => c.Contains("FROM connector_tag_counts WHERE tag = ", StringComparison.Ordinal));
+    }
+}
