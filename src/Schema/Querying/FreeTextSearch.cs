@@ -17,6 +17,8 @@ public static partial class FreeTextSearch
             return null;
         }
 
+        // Words are matched through captured values rather than QueryParameter, so they are checked here.
+        QueryParameter.RefuseNul(query);
         var match = FieldQuery().Match(query.Trim());
         if (match.Success)
         {

@@ -32,4 +32,7 @@ public static class QueryErrorCodes
 
     /// <summary>A free-text word or substring pattern is longer than allowed.</summary>
     public const string TermTooLong = "QUERY_TERM_TOO_LONG";
+
+    /// <summary>A filter, search or cursor value holds U+0000, which no stored text can hold and PostgreSQL cannot take.</summary>
+    public const string NulCharacter = "INVALID_CHARACTER";
 }

@@ -68,7 +68,9 @@ public static class ValueExpressions
     {
         var list = values.ToList();
         var valueType = Nullable.GetUnderlyingType(access.Type) ?? access.Type;
-        var contains = (Expression)InNonNullMethod.MakeGenericMethod(valueType).Invoke(null, [access, list.Where(v => v is not null)])!;
+        // Unwrapped, so a refused value (QueryParameter) reaches the caller as the QueryException it is.
+        var contains = (Expression)InNonNullMethod.MakeGenericMethod(valueType)
+            .Invoke(null, BindingFlags.DoNotWrapExceptions, null, [access, list.Where(v => v is not null)], null)!;
         return list.Any(v => v is null) ? Expression.OrElse(Equal(access, null), contains) : contains;
     }
 

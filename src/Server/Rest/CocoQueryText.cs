@@ -22,6 +22,8 @@ public static partial class CocoQueryText
             return null;
         }
 
+        // A tag's whole value is matched through a captured value rather than QueryParameter, so it is checked here.
+        QueryParameter.RefuseNul(query);
         var match = KeywordQuery().Match(query.Trim());
         if (match.Success && KeywordFields.Contains(match.Groups["field"].Value) && QueryFields.FindRest(match.Groups["field"].Value) is { } field)
         {
