@@ -5,7 +5,7 @@
 # interleaved rounds; per row: wrk p50 and server CPU per request. The searches run with the count cache off, so a
 # generic plan that cannot use the trigram index for LIKE would show.
 # usage: bench/keyset-pg.sh [SIZE]      (default 1000000; seeded once into the bench cluster, bench/pg_cluster.sh)
-# env:   KEYSET_PAGE=1000 ROUNDS=3 DURATION=5 CONNECTIONS=8 THREADS=2 PORT=9430 PG_PORT=55440
+# env:   KEYSET_PAGE=1000 ROUNDS=3 DURATION=5 CONNECTIONS=8 THREADS=2 PORT=9430 PG_PORT=31440
 set -euo pipefail
 export RateLimits__Enabled=${RateLimits__Enabled:-false}
 cd "$(dirname "$0")/.."

@@ -1,7 +1,10 @@
 # The benchmarks' own PostgreSQL cluster (sourced by bench/run.sh and bench/scale.sh with PROVIDER=postgres):
-# initdb + pg_ctl in bench/data/pg on PG_PORT (default 55440), as the postgres user when run as root, kept between
-# runs with one seeded database per size (coco_bench_N, seeded by SeedTool's binary COPY).
-PG_PORT=${PG_PORT:-55440}
+# initdb + pg_ctl in bench/data/pg on PG_PORT (default 31440), as the postgres user when run as root, kept between
+# runs with one seeded database per size (coco_bench_N, seeded by SeedTool's binary COPY). The default port lies below
+# Linux's ephemeral range (32768-60999): the fan-out client's thousands of sockets leave ports of that range in
+# TIME_WAIT, and a cluster restarted on one of them cannot bind. Port and socket folder are given at each start, so a
+# moved folder or another PG_PORT works with the same cluster.
+PG_PORT=${PG_PORT:-31440}
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 PG_DATA="$ROOT/bench/data/pg"
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -15,7 +18,7 @@ start_pg() {
     printf "port = %s\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '%s'\nshared_buffers = 256MB\nmax_connections = 300\n" "$PG_PORT" "$PG_DATA" >> "$PG_DATA/postgresql.conf"
   fi
   if [ ! -f "$PG_DATA/postmaster.pid" ]; then
-    as_postgres "$PG_BIN/pg_ctl" start -D "$PG_DATA" -l "$PG_DATA/server.log" -w >/dev/null; PG_STARTED=1
+    as_postgres "$PG_BIN/pg_ctl" start -D "$PG_DATA" -o "-p $PG_PORT -k $PG_DATA" -l "$PG_DATA/server.log" -w >/dev/null; PG_STARTED=1
   fi
 }
 pg_sql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "${2:-postgres}" -qtAc "$1"; }

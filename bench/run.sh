@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Repeatable benchmark: GraphQL connectors(...) vs REST _search for the same page, and keyset page 500 vs page 1.
 # usage: bench/run.sh [SIZE ...]            (default sizes: 10000 100000)
-# env:   PROVIDER=sqlite|postgres DURATION=10 THREADS=2 CONNECTIONS=16 ROUNDS=3 PORT=9310 PG_PORT=55440
+# env:   PROVIDER=sqlite|postgres DURATION=10 THREADS=2 CONNECTIONS=16 ROUNDS=3 PORT=9310 PG_PORT=31440
 #        TELEMETRY_AB=1 (default; SQLite only) then measures telemetry's cost with bench/telemetry.sh (its own env:
 #        MIXES, VARIANTS; TELEMETRY_ROUNDS=100 its rounds). ONLY=telemetry runs only that (ROUNDS then is its rounds).
 #        PROVIDER=postgres starts a PostgreSQL cluster of its own in bench/data/pg (initdb + pg_ctl, as the tests do;
@@ -12,7 +12,7 @@ export RateLimits__Enabled=${RateLimits__Enabled:-false}
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SIZES=("${@:-10000 100000}"); read -r -a SIZES <<< "${SIZES[*]}"
-PROVIDER=${PROVIDER:-sqlite} PG_PORT=${PG_PORT:-55440}
+PROVIDER=${PROVIDER:-sqlite} PG_PORT=${PG_PORT:-31440}
 DURATION=${DURATION:-10} THREADS=${THREADS:-2} CONNECTIONS=${CONNECTIONS:-16} ROUNDS=${ROUNDS:-3} PORT=${PORT:-9310}
 if [ "${ONLY:-}" = telemetry ]; then exec bench/telemetry.sh "${SIZES[0]}"; fi
 BASE="http://127.0.0.1:$PORT"
