@@ -119,7 +119,7 @@ public sealed class ConnectorWriter(
     private async Task<WriteResult> TryUpdateAsync(string id, JsonObject patch, bool replace, int? expectedVersion, AuditActor by, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var connector = await db.Connectors.FirstOrDefaultAsync(c => c.Id == id, ct);
+        var connector = NulCharacters.In(id) ? null : await db.Connectors.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (connector is null)
         {
             return WriteResult.Fail(new ConnectorNotFound(id));
@@ -171,7 +171,7 @@ public sealed class ConnectorWriter(
     private async Task<WriteResult> TryDeleteAsync(string id, int? expectedVersion, AuditActor by, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var connector = await db.Connectors.FirstOrDefaultAsync(c => c.Id == id, ct);
+        var connector = NulCharacters.In(id) ? null : await db.Connectors.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (connector is null)
         {
             return WriteResult.Fail(new ConnectorNotFound(id));

@@ -8,6 +8,12 @@ namespace Coco.Connectors.Domain;
 /// </summary>
 public static class NulCharacters
 {
+    /// <summary>
+    /// Whether <paramref name="text"/> holds U+0000: such an id names no connector (none can be stored), and PostgreSQL
+    /// would refuse the lookup as an error, so lookups answer "not found" without asking the store.
+    /// </summary>
+    public static bool In(string text) => text.Contains('\0', StringComparison.Ordinal);
+
     /// <summary>The path of the first key or string value holding U+0000, or null when there is none.</summary>
     public static string? FirstPath(JsonNode? node, string path = "")
     {

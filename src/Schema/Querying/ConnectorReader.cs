@@ -15,6 +15,11 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
 {
     public async Task<Connector?> FindAsync(string id, CancellationToken ct)
     {
+        if (NulCharacters.In(id))
+        {
+            return null;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Connectors.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
     }
@@ -22,6 +27,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
     /// <summary>The connectors with these ids, in one query (missing ids are simply absent).</summary>
     public async Task<IReadOnlyDictionary<string, Connector>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct, ConnectorColumns? columns = null)
     {
+        ids = [.. ids.Where(id => !NulCharacters.In(id))];
         if (ids.Count == 0)
         {
             return new Dictionary<string, Connector>();

@@ -23,9 +23,10 @@ namespace Coco.Connectors.Querying;
 /// common tag is left alone: walking the order's index finds its page after a few hundred rows.</item>
 /// <item>A tag list test (<c>tags some in […]</c>) becomes the overlap <c>Tags &amp;&amp; values</c>, which the tag index
 /// answers (Npgsql sends it as a scan of each row's unnested tags).</item>
-/// <item>A substring of a lower-cased field or tag (<c>name:value</c>, <c>tags:value</c> in <c>query</c>), or REST's
-/// whole lower-cased value, adds the same substring of the search text, which the trigram index answers.</item>
 /// </list>
+/// A substring of a lower-cased field or tag (<c>name:value</c>, <c>tags:value</c>) is not rewritten onto the search
+/// text: that text is lower-cased by .NET, the field by PostgreSQL's <c>lower()</c>, and the two differ (U+0130 'İ'),
+/// so the added condition could drop rows the plain test matches.
 /// </summary>
 internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> rare) : ExpressionVisitor
 {
@@ -95,44 +96,8 @@ internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> ra
             return rare(values) ? Expression.AndAlso(test, Overlap(owner, values)) : test;
         }
 
-        // field:value, tags:value (a substring of a lower-cased field or tag): the lower-cased search text holds it too,
-        // which its trigram index answers (from three characters on). This relies on PostgreSQL's lower() folding as .NET's
-        // invariant lower-casing does (PostgresStringTranslator); the search text is lower-cased by .NET.
-        if (node.Method == SqliteIndexedFilter.StringContains && SqliteIndexedFilter.Value<string>(node.Arguments[0]) is { } part
-            && part.Length >= SqliteIndexedFilter.MinIndexedLength && SqliteIndexedFilter.FreeTextField(node.Object) is { } field)
-        {
-            return Expression.AndAlso(node, InSearchText(field.Connector, part));
-        }
-
-        if (LoweredTagPart(node) is var (tagOwner, tagPart) && tagPart.Length >= SqliteIndexedFilter.MinIndexedLength)
-        {
-            return Expression.AndAlso(node, InSearchText(tagOwner, tagPart));
-        }
-
         return base.VisitMethodCall(node);
     }
-
-    /// <summary>
-    /// The value of <c>c.Tags.Any(t =&gt; t.ToLower().Contains(part))</c> (<c>tags:part</c> in GraphQL's <c>query</c>) or
-    /// <c>c.Tags.Any(t =&gt; t.ToLower() == value)</c> (REST's <c>query=tags:value</c>): either way in the search text.
-    /// </summary>
-    private static (ParameterExpression Owner, string Part)? LoweredTagPart(MethodCallExpression node) =>
-        node.Method.DeclaringType == typeof(Enumerable) && node.Method.Name == nameof(Enumerable.Any) && node.Arguments.Count == 2
-        && node.Arguments[0] is MemberExpression { Member.Name: nameof(Connector.Tags), Expression: ParameterExpression owner }
-        && node.Arguments[1] is LambdaExpression { Body: var body }
-        && body switch
-        {
-            MethodCallExpression { Object: MethodCallExpression { Object: ParameterExpression } lowered } call =>
-                call.Method == SqliteIndexedFilter.StringContains && lowered.Method == SqliteIndexedFilter.StringToLower ? call.Arguments[0] : null,
-            BinaryExpression { NodeType: ExpressionType.Equal, Left: MethodCallExpression { Object: ParameterExpression } lowered } equal =>
-                lowered.Method == SqliteIndexedFilter.StringToLower ? equal.Right : null,
-            _ => null,
-        } is { } value && SqliteIndexedFilter.Value<string>(value) is { } part
-            ? (owner, part)
-            : null;
-
-    private static Expression InSearchText(ParameterExpression connector, string part) =>
-        Expression.Call(Expression.Property(connector, nameof(Connector.SearchText)), SqliteIndexedFilter.StringContains, QueryParameter.For(part.ToLowerInvariant()));
 
     private static MethodCallExpression Overlap(ParameterExpression owner, IReadOnlyList<string> values)
     {
@@ -147,13 +112,6 @@ internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> ra
         if (SqliteIndexedFilter.PrefixTest(node) is var (access, prefix))
         {
             return SqliteIndexedFilter.PrefixRange(access, prefix);
-        }
-
-        // REST's field:value, lower(field) = value: the search text holds the value too (as for a substring, above).
-        if (node.NodeType == ExpressionType.Equal && SqliteIndexedFilter.FreeTextField(node.Left) is { } field
-            && SqliteIndexedFilter.Value<string>(node.Right) is { Length: >= SqliteIndexedFilter.MinIndexedLength } value)
-        {
-            return Expression.AndAlso(node, InSearchText(field.Connector, value));
         }
 
         return base.VisitBinary(node);

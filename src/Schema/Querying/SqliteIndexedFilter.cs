@@ -475,8 +475,10 @@ internal sealed class SqliteIndexedFilter(
         _ => null,
     };
 
+    // Trigrams are of characters (runes), not UTF-16 units: "a😀" is three units but two characters and has no trigram.
     private static bool Indexable(string term) =>
-        term.Length >= MinIndexedLength && term.IndexOfAny(['*', '?', '[', '\0']) < 0 && !HasLoneSurrogate(term);
+        term.Length >= MinIndexedLength && term.IndexOfAny(['*', '?', '[', '\0']) < 0 && !HasLoneSurrogate(term)
+        && term.EnumerateRunes().Take(MinIndexedLength).Count() >= MinIndexedLength;
 
     private static bool HasLoneSurrogate(string s)
     {

@@ -27,8 +27,6 @@ public sealed class PostgresQueryPlanTests(QueryPlanServer server) : IClassFixtu
     [InlineData("""where: {id: {in: ["qa-a", "qa-b"]}}""", "PK_connectors")]
     [InlineData("""where: {name: {startsWith: "Al"}}""", "IX_connectors_Name_Id")]
     [InlineData("""query: "alpha" """, "IX_connectors_SearchText")]
-    [InlineData("""query: "name:alpha" """, "IX_connectors_SearchText")]
-    [InlineData("""query: "tags:git" """, "IX_connectors_SearchText")]
     public async Task The_total_seeks_an_index_and_nothing_scans_the_table(string arguments, string index)
     {
         await server.EnsureSeededAsync();
@@ -43,22 +41,6 @@ public sealed class PostgresQueryPlanTests(QueryPlanServer server) : IClassFixtu
         Assert.All(seeking, plan => Assert.Contains($"\"{index}\"", plan, StringComparison.Ordinal));
         Assert.All(seeking, plan => Assert.Contains("Index Cond:", plan, StringComparison.Ordinal)); // a seek, not a walk of the whole index
         Assert.All(plans, plan => Assert.DoesNotContain("Seq Scan on connectors", plan, StringComparison.Ordinal));
-    }
-
-    // REST's tags:value compares each whole lower-cased tag; the search text holds it, and its trigram index answers.
-    [Fact]
-    public async Task A_rest_tag_query_seeks_the_search_text_index()
-    {
-        const string query = "tags:git";
-        const int total = 5; // qa-a, qa-e and the built-in github, gitlab, gitea
-        await server.EnsureSeededAsync();
-        server.Plans.Clear();
-        using var client = server.CreateHttpClient();
-        var answer = await client.GetJsonAsync($"connector/_search?size=1&query={Uri.EscapeDataString(query)}");
-        Assert.Equal(total, (int)answer.Object["hits"]!["total"]!["value"]!);
-        var count = Assert.Single(server.Plans.Plans, p => p.Contains("count(*)", StringComparison.Ordinal) && p.Contains("lower(", StringComparison.Ordinal));
-        Assert.Contains("\"IX_connectors_SearchText\"", count, StringComparison.Ordinal);
-        Assert.DoesNotContain("Seq Scan on connectors", count, StringComparison.Ordinal);
     }
 
     // The planner guesses 0.5 % of the rows for a tag outside its statistics and would walk the order's index testing

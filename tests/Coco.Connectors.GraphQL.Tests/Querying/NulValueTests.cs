@@ -7,8 +7,8 @@ using Coco.Connectors.Tests.Infrastructure;
 namespace Coco.Connectors.Tests.Querying;
 
 /// <summary>
-/// A filter or search value holding U+0000 is refused with a reason on both stores: PostgreSQL text cannot carry it
-/// (the statement used to fail as a server error) and no stored text holds it.
+/// A filter or search value holding U+0000 is refused with a reason on both stores, and an id holding it names no
+/// connector: PostgreSQL text cannot carry it (the statement used to fail as a server error) and no stored text holds it.
 /// </summary>
 public sealed class NulValueTests(CocoServer server) : IClassFixture<CocoServer>, IDisposable
 {
@@ -52,5 +52,21 @@ public sealed class NulValueTests(CocoServer server) : IClassFixture<CocoServer>
         Assert.Contains("U+0000", refused.FirstErrorMessage, StringComparison.Ordinal);
 
         (await _client.PostAsync(query, new { v = "ab" })).Ok();
+    }
+
+    [Fact]
+    public async Task An_id_with_it_is_not_found_by_lookups_updates_and_deletes()
+    {
+        var byId = (await _client.PostAsync("query($id: ID!) { connectorById(id: $id) { id } connectorsById(ids: [$id]) { id } }", new { id = "ab\0c" })).Ok();
+        Assert.Null(byId["connectorById"]);
+        Assert.Null(byId["connectorsById"]![0]);
+
+        var update = await _client.PostAsync(
+            "mutation($id: ID!) { updateConnector(input: {id: $id, name: \"x\"}) { connector { id } errors { __typename } } }", new { id = "ab\0c" });
+        Assert.Equal("ConnectorNotFoundError", (string?)update.Ok()["updateConnector"]!["errors"]![0]!["__typename"]);
+
+        var delete = await _client.PostAsync(
+            "mutation($id: ID!) { deleteConnector(input: {id: $id}) { deletedId errors { __typename } } }", new { id = "ab\0c" });
+        Assert.Equal("ConnectorNotFoundError", (string?)delete.Ok()["deleteConnector"]!["errors"]![0]!["__typename"]);
     }
 }

@@ -56,6 +56,17 @@ public sealed class TermLengthTests(CocoServer server) : IClassFixture<CocoServe
         (await _client.PostAsync(query, new { v = Allowed })).Ok();
     }
 
+    // A trigram is three characters, not three UTF-16 units: "a😀" has none, and used to send an empty index query (500).
+    [Theory]
+    [InlineData("a\U0001F600")]
+    [InlineData("name:\u00e9\U0001F600")]
+    public async Task A_short_word_with_a_character_beyond_the_basic_plane_is_searched(string query)
+    {
+        using var rest = await _http.GetAsync($"/connector/_search?query={Uri.EscapeDataString(query)}");
+        Assert.Equal(HttpStatusCode.OK, rest.StatusCode);
+        (await _client.PostAsync("query($v: String!) { connectors(query: $v) { totalCount } }", new { v = query })).Ok();
+    }
+
     [Fact]
     public async Task Config_values_shaped_like_encrypted_secrets_are_refused_and_nothing_is_stored()
     {

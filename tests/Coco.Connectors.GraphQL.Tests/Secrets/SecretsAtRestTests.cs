@@ -117,19 +117,20 @@ public sealed class SecretsAtRestTests
 
         var files = new[] { server.DatabasePath, server.DatabasePath + "-wal" }.Where(File.Exists).ToList();
         Assert.Contains(server.DatabasePath + "-wal", files);
+        var all = new StringBuilder();
         foreach (var file in files)
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var bytes = new MemoryStream();
             await stream.CopyToAsync(bytes);
-            var text = Encoding.UTF8.GetString(bytes.ToArray());
-            Assert.DoesNotContain(Marker, text, StringComparison.Ordinal);
-            Assert.DoesNotContain("written-by-a-user", text, StringComparison.Ordinal);
-            if (file.EndsWith("-wal", StringComparison.Ordinal))
-            {
-                Assert.Contains("kept in the clear", text, StringComparison.Ordinal); // the scan does see the rows
-            }
+            all.Append(Encoding.UTF8.GetString(bytes.ToArray()));
         }
+
+        var text = all.ToString();
+        Assert.DoesNotContain(Marker, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("written-by-a-user", text, StringComparison.Ordinal);
+        // The scan does see the rows: the clear text sits in the log or, once a checkpoint has run, in the file.
+        Assert.Contains("kept in the clear", text, StringComparison.Ordinal);
     }
 
     [Fact]
