@@ -123,8 +123,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
 
         if (SqliteIndexedFilter.TagOnly(indexed, db) is { } tag)
         {
-            return await db.Database.SqlQueryRaw<int>(
-                $"SELECT coalesce((SELECT Count FROM {SqliteSearchModel.TagCountsTable} WHERE Tag = {{0}}), 0) AS Value", tag).SingleAsync(ct);
+            return await SqliteSearchModel.TagCounts(db).Where(t => t.Name == tag).Select(t => t.Count).SingleOrDefaultAsync(ct);
         }
 
         // Tags chosen by a test of one tag (tags:value): one tag is counted by its kept count; several may share
@@ -147,8 +146,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
 
         if (SqliteIndexedFilter.CategoryOnly(indexed, db) is { } category)
         {
-            return await db.Database.SqlQueryRaw<int>(
-                $"SELECT coalesce((SELECT Count FROM {SqliteSearchModel.CategoriesTable} WHERE Category = {{0}}), 0) AS Value", category).SingleAsync(ct);
+            return await SqliteSearchModel.CategoryCounts(db).Where(c => c.Name == category).Select(c => c.Count).SingleOrDefaultAsync(ct);
         }
 
         // Counting every connector reads SQLite's smallest index, bounded and cheap enough not to hold (on PostgreSQL a scan).
