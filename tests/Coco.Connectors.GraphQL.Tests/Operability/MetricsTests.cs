@@ -57,10 +57,12 @@ public sealed class MetricsTests : IDisposable
         await first;
 
         // A scrape may be served from a short cache, and the dispatcher counts a change after its commit: read until
-        // the scrape reflects the workload, then check it exactly.
+        // the scrape reflects the workload, then check it exactly. A change made before either subscription was
+        // attached reached no one and is not counted as dispatched, so that count lies between the one both saw
+        // and every write.
         var scrape = await ScrapeUntilAsync(http, s =>
             s.Value("coco_graphql_operations_total", ("graphql_operation_name", "AddOne")) >= mutations
-            && s.Value("coco_subscriptions_events_dispatched_total", ("kind", "created")) >= mutations
+            && s.Value("coco_subscriptions_events_dispatched_total", ("kind", "created")) >= 1
             && s.Value("coco_streaming_subscriptions_active", ("protocol", "sse")) >= 1);
 
         Assert.Equal(3, scrape.Value("coco_graphql_operations_total",
@@ -77,7 +79,7 @@ public sealed class MetricsTests : IDisposable
         Assert.Equal(1, scrape.Value("coco_streaming_subscriptions_active", ("protocol", "graphql-transport-ws")));
         Assert.Equal(1, scrape.Value("coco_streaming_subscriptions_active", ("protocol", "sse")));
         Assert.Equal(1, scrape.Value("coco_streaming_sse_active"));
-        Assert.Equal(mutations, scrape.Value("coco_subscriptions_events_dispatched_total", ("kind", "created")));
+        Assert.InRange(scrape.Value("coco_subscriptions_events_dispatched_total", ("kind", "created")), 1, mutations);
         Assert.InRange(scrape.Value("coco_subscriptions_dispatch_duration_seconds_count", ("kind", "created")), 1, mutations);
         Assert.True(scrape.Value("coco_store_command_duration_seconds_count", ("db_operation", "insert")) >= mutations, scrape.Text);
 
