@@ -15,8 +15,11 @@ public sealed class DifferentialSearchTests(QueryingServer server) : IClassFixtu
 {
     private const int Combinations = 300;
 
+    // Characters beyond U+FFFF are one character for SQL and two UTF-16 units in .NET; every one here is below U+E000
+    // or beyond U+FFFF, so .NET's ordinal order (the expected sort below) is the stores' code-point order.
     private static readonly string[] Words =
-        ["git", "GitHub", "gitlab", "Drive", "drivers", "ab", "a", "Ünïcode", "straße", "alpha", "alphabet", "db", "Cloud", "wiki", "xyz", "é"];
+        ["git", "GitHub", "gitlab", "Drive", "drivers", "ab", "a", "Ünïcode", "straße", "alpha", "alphabet", "db", "Cloud", "wiki", "xyz", "é",
+            "😀", "𝔸lpha", "x😀y", "git😀"];
 
     private static readonly string[] Categories = ["code", "cloud_storage", "database", "Code", "website"];
 
@@ -94,11 +97,12 @@ public sealed class DifferentialSearchTests(QueryingServer server) : IClassFixtu
     {
         var word = Word(random);
         var lower = word.ToLowerInvariant();
-        var part = lower.Length > 3 ? lower[..random.Next(1, lower.Length)] : lower; // short words fall back to a scan
-        return random.Next(15) switch
+        var runes = Runes(lower).Count;
+        var part = runes > 3 ? Runes(lower, 0, random.Next(1, runes)) : lower; // short words fall back to a scan
+        return random.Next(16) switch
         {
             0 => new($"{part}", null, r => r.FreeText.Any(t => t.ToLowerInvariant().Contains(part, StringComparison.Ordinal))),
-            1 => AllTerms($"{word.ToUpperInvariant()} {Word(random)[..1]}"),
+            1 => AllTerms($"{word.ToUpperInvariant()} {Runes(Word(random), 0, 1)}"),
             2 => new($"name:{part}", null, r => r.Name.ToLowerInvariant().Contains(part, StringComparison.Ordinal)),
             3 => new($"tags:{part}", null, r => r.Tags.Any(t => t.ToLowerInvariant().Contains(part, StringComparison.Ordinal))),
             4 => new(null, $"{{tags: {{some: {{eq: {JsonSerializer.Serialize(word)}}}}}}}", r => r.Tags.Contains(word, StringComparer.Ordinal)),
@@ -110,22 +114,33 @@ public sealed class DifferentialSearchTests(QueryingServer server) : IClassFixtu
                 ? new(null, $"{{category: {{eq: {JsonSerializer.Serialize(category)}}}}}", r => r.Category == category)
                 : throw new InvalidOperationException(),
             8 => Flag(random.Next(2) == 0),
-            9 => word[..Math.Min(word.Length, random.Next(1, 4))] is var prefix
+            9 => Runes(word, 0, random.Next(1, 4)) is var prefix
                 ? new(null, $"{{name: {{startsWith: {JsonSerializer.Serialize(prefix)}}}}}", r => r.Name.StartsWith(prefix, StringComparison.Ordinal))
+                : throw new InvalidOperationException(),
+            10 => Runes(word, Math.Max(0, Runes(word).Count - random.Next(1, 4)), 3) is var suffix
+                ? new(null, $"{{description: {{endsWith: {JsonSerializer.Serialize(suffix)}}}}}", r => r.Description?.EndsWith(suffix, StringComparison.Ordinal) == true)
                 : throw new InvalidOperationException(),
             11 => Substring(random, Pick(random, Categories).ToLowerInvariant()) is var inCategory
                 ? new($"category:{inCategory.ToUpperInvariant()}", null, r => r.Category?.ToLowerInvariant().Contains(inCategory, StringComparison.Ordinal) == true)
                 : throw new InvalidOperationException(),
             12 => new($"processor.name:{part}", null, r => r.Processor?.ToLowerInvariant().Contains(part, StringComparison.Ordinal) == true),
             13 => new($"description:{part}", null, r => r.Description?.ToLowerInvariant().Contains(part, StringComparison.Ordinal) == true),
-            14 => word[..Math.Min(word.Length, 3)] is var inTag
+            14 => Runes(word, 0, 3) is var inTag
                 ? new(null, $"{{tags: {{some: {{contains: {JsonSerializer.Serialize(inTag)}}}}}}}", r => r.Tags.Any(t => t.Contains(inTag, StringComparison.Ordinal)))
+                : throw new InvalidOperationException(),
+            15 => Runes(word, Math.Max(0, Runes(word).Count - 2), 2) is var tagEnd
+                ? new(null, $"{{tags: {{some: {{endsWith: {JsonSerializer.Serialize(tagEnd)}}}}}}}", r => r.Tags.Any(t => t.EndsWith(tagEnd, StringComparison.Ordinal)))
                 : throw new InvalidOperationException(),
             _ => Pick(random, Processors) is var processor
                 ? new(null, $"{{processor: {{name: {{eq: {JsonSerializer.Serialize(processor)}}}}}}}", r => r.Processor == processor)
                 : throw new InvalidOperationException(),
         };
     }
+
+    private static List<string> Runes(string text) => [.. text.EnumerateRunes().Select(r => r.ToString())];
+
+    /// <summary>Up to <paramref name="count"/> characters from <paramref name="start"/>, never half of a surrogate pair.</summary>
+    private static string Runes(string text, int start, int count) => string.Concat(Runes(text).Skip(start).Take(count));
 
     private static string Substring(Random random, string text)
     {
