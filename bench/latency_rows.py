@@ -33,6 +33,8 @@ ROWS = [
     ("no-match search", '{ connectors(first: 20, query: "zzzqqq") { nodes { id } } }'),
     ("selective search (<=100) + totalCount", '{ connectors(first: 20, query: "00999") { totalCount nodes { id } } }'),
     ("selective search (<=100)", '{ connectors(first: 20, query: "00999") { nodes { id } } }'),
+    ("selective, 96 matches (two words) + totalCount", '{ connectors(first: 20, query: "0999 rss") { totalCount nodes { id } } }'),
+    ("selective, 96 matches (two words)", '{ connectors(first: 20, query: "0999 rss") { nodes { id } } }'),
     ("broad search + totalCount", '{ connectors(first: 20, query: "git", where: {enabled: {eq: true}}, order: [{name: ASC}]) { totalCount nodes { id name category } } }'),
 ]
 ROWS = [r for r in ROWS if not ONLY or r[0] in ("keyset page 1",) or any(p in r[0] for p in ONLY)]
