@@ -147,7 +147,6 @@ public static class ConnectorApi
 
         // Rows are read one at a time and the answer is measured as it grows, so a page of large configs stops being
         // read once it is too large; rows whose config and icons are filtered out of _source are read without them.
-        var total = await reader.CountAsync(query, ct);
         var maxBytes = limits.Value.MaxResponseBytes;
         var columns = ConnectorColumns.For(SourceFilter.Keeps("config", search.SourceIncludes, search.SourceExcludes)
             || SourceFilter.Keeps("assets", search.SourceIncludes, search.SourceExcludes));
@@ -169,6 +168,8 @@ public static class ConnectorApi
             hits.Add(hit);
         }
 
+        // A page that ends the result gives the total without counting (a selective or empty search).
+        var total = ConnectorReader.CountOf(search.From, search.Size, hits.Count) ?? await reader.CountAsync(query, ct);
         var response = new JsonObject
         {
             ["took"] = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds,

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Coco.Connectors.Tests.Querying;
 
 namespace Coco.Connectors.Tests.Search;
@@ -10,6 +11,12 @@ namespace Coco.Connectors.Tests.Search;
 public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<QueryPlanServer>
 {
     private const string CommonTag = "plan-common";
+
+    /// <summary>
+    /// A page past the last match, so that the total is counted whatever the matches (a page that holds every match is
+    /// its own total, <see cref="A_page_that_holds_every_match_is_its_own_total"/>); the page's filter is the same.
+    /// </summary>
+    private const string Counted = "skip: 1000, take: 1";
 
     /// <summary>The tag index must list more than this many connectors under a tag for it to be common (SqliteIndexedFilter.AlwaysSelective).</summary>
     private const int SqliteIndexedFilterAlwaysSelective = 100;
@@ -27,7 +34,7 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
     {
         await server.EnsureSeededAsync();
         server.Plans.Clear();
-        var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""");
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectorsPage({{Counted}}, {{arguments}}) { totalCount items { id } } }""");
         response.Ok();
         var plans = server.Plans.Plans.Where(p => p.Contains("\"connectors\"", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, plans.Count); // the page and the count
@@ -51,7 +58,7 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
     {
         await server.EnsureSeededAsync();
         server.Plans.Clear();
-        var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""");
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectorsPage({{Counted}}, {{arguments}}) { totalCount items { id } } }""");
         response.Ok();
         var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
         Assert.Contains("sqlite_autoindex_connectors_1 (Id=?)", page, StringComparison.Ordinal);
@@ -79,6 +86,56 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
         Assert.Contains(server.Plans.Plans, p => p.Contains("connector_categories", StringComparison.Ordinal));
     }
 
+    // A page read without a cursor that holds every match (nothing after it) is its own total: no count runs, on GraphQL
+    // keyset and offset pages and on REST; a page that does not end the result, or an empty page past the end, is counted.
+    [Fact]
+    public async Task A_page_that_holds_every_match_is_its_own_total()
+    {
+        await server.EnsureSeededAsync();
+        using var client = server.CreateHttpClient();
+        string[] requests =
+        [
+            """{ connectors(first: 50, query: "git") { totalCount nodes { id } } }""",
+            """{ connectors(last: 50, query: "git") { totalCount nodes { id } } }""",
+            """{ connectorsPage(take: 50, query: "git") { totalCount items { id } } }""",
+        ];
+        var totals = new List<int>();
+        foreach (var request in requests)
+        {
+            server.Plans.Clear();
+            var list = server.GraphQL.ExecuteAsync(request);
+            var data = (await list).Ok().EnumerateObject().Single().Value;
+            var rows = data.TryGetProperty("nodes", out var nodes) ? nodes : data.GetProperty("items");
+            Assert.InRange(rows.GetArrayLength(), 2, 49);
+            Assert.Equal(rows.GetArrayLength(), data.GetProperty("totalCount").GetInt32());
+            Assert.DoesNotContain(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+            totals.Add(data.GetProperty("totalCount").GetInt32());
+        }
+
+        server.Plans.Clear();
+        var rest = JsonDocument.Parse(await client.GetStringAsync("connector/_search?query=git&size=50&from=1")).RootElement.GetProperty("hits");
+        Assert.Equal(totals[0], rest.GetProperty("total").GetProperty("value").GetInt32());
+        Assert.Equal(totals[0] - 1, rest.GetProperty("hits").GetArrayLength());
+        Assert.DoesNotContain(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+
+        // Not the whole result: counted, and the same total.
+        foreach (var (request, total) in new[]
+        {
+            ("""{ connectors(first: 1, query: "git") { totalCount } }""", (Func<JsonElement, int>)(d => d.GetProperty("connectors").GetProperty("totalCount").GetInt32())),
+            ("""{ connectorsPage(skip: 500, take: 5, query: "git") { totalCount } }""", d => d.GetProperty("connectorsPage").GetProperty("totalCount").GetInt32()),
+        })
+        {
+            server.Plans.Clear();
+            Assert.Equal(totals[0], total((await server.GraphQL.ExecuteAsync(request)).Ok()));
+            Assert.Contains(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        }
+
+        server.Plans.Clear();
+        var past = JsonDocument.Parse(await client.GetStringAsync("connector/_search?query=git&size=5&from=500")).RootElement.GetProperty("hits");
+        Assert.Equal(totals[0], past.GetProperty("total").GetProperty("value").GetInt32());
+        Assert.Contains(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+    }
+
     // A tag that many connectors hold: its page walks the order's index testing each row (a few rows per match found)
     // rather than sorting every tagged connector; its total is the kept per-tag count. A rare tag's page
     // reads the tag index (A_search_by_one_index_pages_through_it_and_counts_from_it_alone).
@@ -104,7 +161,7 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
     {
         await server.EnsureSeededAsync();
         server.Plans.Clear();
-        var response = await server.GraphQL.ExecuteAsync("""{ connectors(first: 5, where: {tags: {some: {eq: "github"}}}) { totalCount nodes { id } } }""");
+        var response = await server.GraphQL.ExecuteAsync("{ connectorsPage(" + Counted + """, where: {tags: {some: {eq: "github"}}}) { totalCount items { id } } }""");
         response.Ok();
         var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal) && !p.Contains("EXISTS (SELECT 1 FROM connector_tags", StringComparison.Ordinal));
         Assert.Contains("sqlite_autoindex_connectors_1 (Id=?)", page, StringComparison.Ordinal);
