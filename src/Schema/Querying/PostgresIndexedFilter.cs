@@ -1,3 +1,4 @@
+using System.Data;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Coco.Connectors.Domain;
@@ -28,8 +29,8 @@ namespace Coco.Connectors.Querying;
 /// PostgreSQL to the distinct tags in use (the trigger-kept <c>connector_tag_counts</c>; <see cref="DistinctValueTests"/>),
 /// and becomes the overlap with the tags that pass it (<c>Tags &amp;&amp; @tags</c>, one tag as a tag test), which the
 /// tag index answers; a rare one's page repeats it, as a rare tag's does. (Npgsql cannot send the overlap with a
-/// subquery's tags in one statement, so the tags are read first; a tag used for the first time by a write committed
-/// between the two statements is not found, as a page and its count read in two statements may differ.)</item>
+/// subquery's tags in one statement, so the tags are read first, in a repeatable-read transaction (it only reads) that the
+/// page and the count then share: a tag first used by a write committed in between cannot be missed.)</item>
 /// <item>A test of the lower-cased category (<c>category:value</c>, REST's whole value) becomes
 /// <c>Category IN (SELECT Name FROM connector_categories WHERE test)</c>, in the same statement: the category index, and
 /// the count is the sum of the kept counts. When the categories are rare (and the page's order has an index to walk), they
@@ -74,6 +75,14 @@ internal sealed class PostgresIndexedFilter(
 
             return null;
         });
+
+        // The tags a test selects (and a rare category's names) are read in one statement and named in the next: both read
+        // one snapshot, so a tag first used by a write committed in between is neither found nor missed. The transaction
+        // only reads, and ends (rolled back) with the context.
+        if (tests.Any(t => t.Kind is IndexedTestKind.TagText or IndexedTestKind.CategoryText) && db.Database.CurrentTransaction is null)
+        {
+            await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        }
 
         var probes = new Dictionary<string, Probe>(StringComparer.Ordinal);
         foreach (var test in tests.DistinctBy(t => t.Key).Take(MaxProbes))
