@@ -1,6 +1,5 @@
 using System.Data;
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using Coco.Connectors.Domain;
 using Coco.Connectors.Storage;
 using Coco.Connectors.Storage.Postgres;
@@ -50,6 +49,9 @@ internal sealed class PostgresIndexedFilter(
 
     /// <summary>A test of one tag that selects more distinct tags than this is left as it is (a scan).</summary>
     private const int MaxNames = 1000;
+
+    /// <summary>How many tests of one tag this pass has met (their probes' keys).</summary>
+    private int tagTexts;
 
     /// <summary>What a probe found: the distinct values a test selects, and whether few connectors hold them.</summary>
     internal sealed record Probe(IReadOnlyList<string> Names, bool Rare);
@@ -151,8 +153,10 @@ internal sealed class PostgresIndexedFilter(
         }
 
         // Some tag passes the test exactly when the connector holds one of the tags in use that pass it.
+        // Its probe is found again by its place among the filter's tag tests (every pass visits the same tree in the same
+        // order); the probe's tags decide the answer, so the key must not be shared, as an identity hash code may be.
         if (DistinctValueTests.TagTest(node) is var (tagOwner, element)
-            && probed(new(IndexedTestKind.TagText, [$"#{RuntimeHelpers.GetHashCode(element)}"], Names: DistinctValueTests.Named(tagCounts, element))) is { } probe)
+            && probed(new(IndexedTestKind.TagText, [$"#{tagTexts++}"], Names: DistinctValueTests.Named(tagCounts, element))) is { } probe)
         {
             if (probe.Names.Count == 0)
             {
