@@ -126,7 +126,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
     /// index alone when the filter is nothing but one index lookup (<see cref="SqliteIndexedFilter.IndexOnly"/>), from the
     /// kept per-tag or per-category counts when it is nothing but one tag or one category (<see cref="SqliteIndexedFilter.TagOnly"/>,
     /// <see cref="PostgresIndexedFilter.TagOnly"/>, <see cref="SqliteIndexedFilter.CategoryOnly"/>,
-    /// <see cref="SqliteIndexedFilter.CategoriesOnly"/>), else
+    /// <see cref="DistinctValueTests.CategoriesOnly"/>), else
     /// over the rows, once per data version on SQLite (<see cref="CountCache"/>).
     /// </summary>
     private async Task<int> CountAsync(ConnectorQuery indexed, CocoDbContext db, CancellationToken ct)
@@ -154,7 +154,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
             return await ids.Distinct().CountAsync(ct);
         }
 
-        if (SqliteIndexedFilter.CategoriesOnly(indexed, db) is { } categories)
+        if (DistinctValueTests.CategoriesOnly(indexed, db) is { } categories)
         {
             return (int)await categories.SumAsync(c => (long)c.Count, ct);
         }

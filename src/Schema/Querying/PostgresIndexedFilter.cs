@@ -1,3 +1,4 @@
+using System.Data;
 using System.Linq.Expressions;
 using Coco.Connectors.Domain;
 using Coco.Connectors.Storage;
@@ -23,15 +24,37 @@ namespace Coco.Connectors.Querying;
 /// common tag is left alone: walking the order's index finds its page after a few hundred rows.</item>
 /// <item>A tag list test (<c>tags some in […]</c>) becomes the overlap <c>Tags &amp;&amp; values</c>, which the tag index
 /// answers (Npgsql sends it as a scan of each row's unnested tags).</item>
+/// <item>Any other test of one tag (<c>tags:value</c>, REST's whole value, <c>tags some contains</c>) is first applied by
+/// PostgreSQL to the distinct tags in use (the trigger-kept <c>connector_tag_counts</c>; <see cref="DistinctValueTests"/>),
+/// and becomes the overlap with the tags that pass it (<c>Tags &amp;&amp; @tags</c>, one tag as a tag test), which the
+/// tag index answers; a rare one's page repeats it, as a rare tag's does. (Npgsql cannot send the overlap with a
+/// subquery's tags in one statement, so the tags are read first, in a repeatable-read transaction (it only reads) that the
+/// page and the count then share: a tag first used by a write committed in between cannot be missed.)</item>
+/// <item>A test of the lower-cased category (<c>category:value</c>, REST's whole value) becomes
+/// <c>Category IN (SELECT Name FROM connector_categories WHERE test)</c>, in the same statement: the category index, and
+/// the count is the sum of the kept counts. When the categories are rare (and the page's order has an index to walk), they
+/// are also listed (<c>Category = ANY(@names)</c>): the planner estimates the subquery from an average category and would
+/// walk the order's index past every row to find a rare one's page.</item>
 /// </list>
-/// A substring of a lower-cased field or tag (<c>name:value</c>, <c>tags:value</c>) is not rewritten onto the search
-/// text: that text is lower-cased by .NET, the field by PostgreSQL's <c>lower()</c>, and the two differ (U+0130 'İ'),
-/// so the added condition could drop rows the plain test matches.
+/// A substring of a lower-cased field (<c>name:value</c>, <c>description:value</c>, <c>processor.name:value</c>) needs
+/// no rewrite: the <c>FieldTextIndexes</c> migration indexes the very expression EF Core sends (<c>lower(x COLLATE
+/// "default") LIKE …</c>) with trigrams. It is not rewritten onto the search text: that text is lower-cased by .NET, the
+/// field by PostgreSQL's <c>lower()</c>, and the two differ (U+0130 'İ'), so the added condition could drop rows.
 /// </summary>
-internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> rare) : ExpressionVisitor
+internal sealed class PostgresIndexedFilter(
+    IQueryable<NameCount> tagCounts, IQueryable<NameCount> categoryCounts, Func<IndexedTest, PostgresIndexedFilter.Probe?> probed) : ExpressionVisitor
 {
-    /// <summary>At most this many tag tests of one filter are probed; the rest are left to the planner.</summary>
+    /// <summary>At most this many tag or category tests of one filter are probed; the rest are left as they are.</summary>
     private const int MaxProbes = 8;
+
+    /// <summary>A test of one tag that selects more distinct tags than this is left as it is (a scan).</summary>
+    private const int MaxNames = 1000;
+
+    /// <summary>How many tests of one tag this pass has met (their probes' keys).</summary>
+    private int tagTexts;
+
+    /// <summary>What a probe found: the distinct values a test selects, and whether few connectors hold them.</summary>
+    internal sealed record Probe(IReadOnlyList<string> Names, bool Rare);
 
     /// <summary>The filter as the planner answers it best, for a page and for counting every match (see the class summary).</summary>
     public static async Task<IndexedQueries> RewriteAsync(ConnectorQuery query, CocoDbContext db, CancellationToken ct)
@@ -41,27 +64,57 @@ internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> ra
             return new(query, query);
         }
 
-        var tagTests = new List<IReadOnlyList<string>>();
-        if (SqliteIndexedFilter.Walkable(query.TotalOrder))
+        // A test of one tag needs its tags read in any case; a tag list or a category only to tell a rare one, for a page
+        // that could walk the order's index.
+        var tests = new List<IndexedTest>();
+        var walkable = SqliteIndexedFilter.Walkable(query.TotalOrder);
+        Rewrite(query, db, test =>
         {
-            new PostgresIndexedFilter(values =>
+            if (test.Kind == IndexedTestKind.TagText || walkable)
             {
-                tagTests.Add(values);
-                return false;
-            }).Visit(query.Filter);
+                tests.Add(test);
+            }
+
+            return null;
+        });
+
+        // The tags a test selects (and a rare category's names) are read in one statement and named in the next: both read
+        // one snapshot, so a tag first used by a write committed in between is neither found nor missed. The transaction
+        // only reads, and ends (rolled back) with the context.
+        if (tests.Any(t => t.Kind is IndexedTestKind.TagText or IndexedTestKind.CategoryText) && db.Database.CurrentTransaction is null)
+        {
+            await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         }
 
-        var rare = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var values in tagTests.DistinctBy(Key).Take(MaxProbes))
+        var probes = new Dictionary<string, Probe>(StringComparer.Ordinal);
+        foreach (var test in tests.DistinctBy(t => t.Key).Take(MaxProbes))
         {
-            if (await PostgresTagCounts.RareAsync(db, values, ct))
+            if (await ProbeAsync(db, test.Names!, ct) is { } probe)
             {
-                rare.Add(Key(values));
+                probes[test.Key] = probe;
             }
         }
 
-        // Counting reads every match anyway (a bitmap scan of the tag index, which the planner picks without help).
-        return new(Rewrite(query, values => rare.Contains(Key(values))), Rewrite(query, _ => false));
+        // Counting reads every match anyway (a bitmap scan of the tag or category index, which the planner picks without help).
+        return new(
+            Rewrite(query, db, test => probes.GetValueOrDefault(test.Key)),
+            Rewrite(query, db, test => probes.GetValueOrDefault(test.Key) is { } probe ? probe with { Rare = false } : null));
+    }
+
+    /// <summary>
+    /// The distinct values a test selects (null past <see cref="MaxNames"/>), and whether the connectors holding them are
+    /// at most the selective share of the collection (the bound of <see cref="SqliteIndexedFilter.SelectiveMatches"/>; a
+    /// connector holding two tags counts twice, which only calls a test common sooner). The collection's size is the
+    /// planner's own estimate (<c>pg_class.reltuples</c>, -1 before the first ANALYZE, which leaves the smallest bound).
+    /// </summary>
+    private static async Task<Probe?> ProbeAsync(CocoDbContext db, IQueryable<NameCount> names, CancellationToken ct)
+    {
+        var bound = db.Database.SqlQuery<long>($"""
+            SELECT greatest({SqliteIndexedFilter.AlwaysSelective}, least({SqliteIndexedFilter.SelectiveMatches},
+                (SELECT reltuples FROM pg_class WHERE oid = 'connectors'::regclass)::bigint / {SqliteIndexedFilter.SelectiveShare}))::bigint AS "Value"
+            """);
+        var held = await names.OrderBy(n => n.Name).Take(MaxNames + 1).Select(n => new { n.Name, n.Count, Bound = bound.First() }).ToListAsync(ct);
+        return held.Count > MaxNames ? null : new([.. held.Select(n => n.Name)], held.Count == 0 || held.Sum(n => (long)n.Count) <= held[0].Bound);
     }
 
     /// <summary>
@@ -73,10 +126,12 @@ internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> ra
             ? values[0]
             : null;
 
-    private static ConnectorQuery Rewrite(ConnectorQuery query, Func<IReadOnlyList<string>, bool> rare) =>
-        query with { Filter = (Expression<Func<Connector, bool>>)new PostgresIndexedFilter(rare).Visit(query.Filter!) };
-
-    private static string Key(IReadOnlyList<string> values) => string.Join('\u0001', values);
+    private static ConnectorQuery Rewrite(ConnectorQuery query, CocoDbContext db, Func<IndexedTest, Probe?> probed) =>
+        query with
+        {
+            Filter = (Expression<Func<Connector, bool>>)new PostgresIndexedFilter(PostgresTagCounts.Rows(db), PostgresCategoryCounts.Rows(db), probed)
+                .Visit(query.Filter!),
+        };
 
     /// <summary>The values of a tag test (<c>c.Tags.Any(t =&gt; t == v)</c> or <c>…Any(t =&gt; values.Contains(t))</c>) and its connector.</summary>
     private static (IReadOnlyList<string> Values, ParameterExpression Owner)? TagTest(MethodCallExpression node) =>
@@ -92,23 +147,75 @@ internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> ra
         {
             // Tags && values: true exactly when some tag is one of the values (none is null), as a condition the tag
             // index answers; Npgsql sends a list test as a scan of each row's unnested tags, which no index answers.
-            var test = values.Count == 1 && node.Arguments[1] is LambdaExpression { Body: BinaryExpression { NodeType: ExpressionType.Equal } } ? node : Overlap(owner, values);
-            return rare(values) ? Expression.AndAlso(test, Overlap(owner, values)) : test;
+            var test = values.Count == 1 && node.Arguments[1] is LambdaExpression { Body: BinaryExpression { NodeType: ExpressionType.Equal } } ? node : Overlap(owner, QueryParameter.For(values.ToList()));
+            var held = tagCounts.Where(n => values.Contains(n.Name));
+            return probed(new(IndexedTestKind.Tags, values, Names: held)) is { Rare: true } ? Expression.AndAlso(test, Overlap(owner, QueryParameter.For(values.ToList()))) : test;
+        }
+
+        // Some tag passes the test exactly when the connector holds one of the tags in use that pass it.
+        // Its probe is found again by its place among the filter's tag tests (every pass visits the same tree in the same
+        // order); the probe's tags decide the answer, so the key must not be shared, as an identity hash code may be.
+        if (DistinctValueTests.TagTest(node) is var (tagOwner, element)
+            && probed(new(IndexedTestKind.TagText, [$"#{tagTexts++}"], Names: DistinctValueTests.Named(tagCounts, element))) is { } probe)
+        {
+            if (probe.Names.Count == 0)
+            {
+                return Expression.Constant(false);
+            }
+
+            // A rare tag's page repeats the test as an overlap, as a rare tag's does (above).
+            var overlap = Overlap(tagOwner, QueryParameter.For(probe.Names.ToList()));
+            var test = probe.Names.Count == 1 ? OneTag(tagOwner, probe.Names[0]) : overlap;
+            return probe.Rare ? Expression.AndAlso(test, overlap) : test;
+        }
+
+        if (DistinctValueTests.CategoryTest(node) is { } category)
+        {
+            return InCategories(category);
         }
 
         return base.VisitMethodCall(node);
     }
 
-    private static MethodCallExpression Overlap(ParameterExpression owner, IReadOnlyList<string> values)
+    /// <summary><c>Tags @&gt; ARRAY[tag]</c>, as a filter of one tag is sent (and counted from its kept count, <see cref="TagOnly"/>).</summary>
+    private static MethodCallExpression OneTag(ParameterExpression owner, string tag)
+    {
+        var t = Expression.Parameter(typeof(string), "t");
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)],
+            Expression.Property(owner, nameof(Connector.Tags)), Expression.Lambda<Func<string, bool>>(Expression.Equal(t, QueryParameter.For(tag)), t));
+    }
+
+    /// <summary><c>Tags &amp;&amp; values</c>: true exactly when some tag is one of the values (a null array of values overlaps nothing).</summary>
+    private static MethodCallExpression Overlap(ParameterExpression owner, Expression values)
     {
         var tag = Expression.Parameter(typeof(string), "t");
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], QueryParameter.For(values.ToList()), tag);
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], values, tag);
         return Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)],
             Expression.Property(owner, nameof(Connector.Tags)), Expression.Lambda<Func<string, bool>>(contains, tag));
     }
 
+    /// <summary>
+    /// <c>c.Category IN (SELECT Name FROM connector_categories WHERE test(lower(Name)))</c>: the same rows as the test. When
+    /// the categories it selects are rare, they are also named as a list (<c>c.Category = ANY(@names)</c>): the planner
+    /// estimates the subquery from the collection's share per category and would walk the order's index past every row
+    /// to find the page of a rare one, while it knows from its statistics how few rows hold the listed ones.
+    /// </summary>
+    private Expression InCategories((MemberExpression Category, LambdaExpression Test, string Key) test)
+    {
+        var matching = DistinctValueTests.Named(categoryCounts, test.Test);
+        var inCategories = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(string)], DistinctValueTests.Names(matching), test.Category);
+        return probed(new(IndexedTestKind.CategoryText, [test.Key], Names: matching)) is { Rare: true } probe
+            ? Expression.AndAlso(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], QueryParameter.For(probe.Names.ToList()), test.Category), inCategories)
+            : inCategories;
+    }
+
     protected override Expression VisitBinary(BinaryExpression node)
     {
+        if (DistinctValueTests.CategoryTest(node) is { } category)
+        {
+            return InCategories(category);
+        }
+
         if (SqliteIndexedFilter.PrefixTest(node) is var (access, prefix))
         {
             return SqliteIndexedFilter.PrefixRange(access, prefix);

@@ -132,29 +132,6 @@ internal sealed class SqliteIndexedFilter(
             : null;
 
     /// <summary>
-    /// The rows of <c>connector_categories</c> a rewritten filter selects, when it is nothing but a lookup of those
-    /// categories (<see cref="InCategories"/>, possibly after <c>c.Category != null</c>), else null: each connector has
-    /// one category, so the sum of their kept counts is the number of matches.
-    /// </summary>
-    public static IQueryable<NameCount>? CategoriesOnly(ConnectorQuery indexed, CocoDbContext db)
-    {
-        var body = indexed.Filter?.Body;
-        if (body is BinaryExpression { NodeType: ExpressionType.AndAlso, Left: BinaryExpression { NodeType: ExpressionType.NotEqual, Left: MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression }, Right: ConstantExpression { Value: null } }, Right: var rest })
-        {
-            body = rest;
-        }
-
-        return body is MethodCallExpression
-        {
-            Method.Name: nameof(Queryable.Contains),
-            Arguments: [MethodCallExpression { Method.Name: nameof(Queryable.Select), Arguments: [var rows, _] }, MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression }],
-        } call
-            && call.Method.DeclaringType == typeof(Queryable) && rows.Type.IsAssignableTo(typeof(IQueryable<NameCount>)) && db.Database.IsSqlite()
-            ? db.Connectors.AsQueryable().Provider.CreateQuery<NameCount>(rows)
-            : null;
-    }
-
-    /// <summary>
     /// The rows of <c>connector_tag_counts</c> a rewritten filter selects, when it is nothing but the lookup of those tags
     /// in the tag index (<see cref="IndexOnly"/> with <c>Tag IN (SELECT Name …)</c>), else null. When one tag is selected,
     /// its kept count is the number of matches (the tag index lists a connector once per tag); several may overlap.
@@ -279,8 +256,7 @@ internal sealed class SqliteIndexedFilter(
         }
 
         // A substring of the lower-cased category (category:value): the categories in use that hold it, then their index.
-        if (node.Method == StringContains && LoweredCategory(node.Object) is { } category && Value<string>(node.Arguments[0]) is { } categoryPart
-            && InCategories(category, lowered => Expression.Call(lowered, StringContains, node.Arguments[0]), $"contains:{categoryPart}") is { } inCategories)
+        if (DistinctValueTests.CategoryTest(node) is { } categoryTest && InCategories(categoryTest) is { } inCategories)
         {
             return inCategories;
         }
@@ -294,23 +270,20 @@ internal sealed class SqliteIndexedFilter(
 
         if (node.Method.DeclaringType == typeof(Enumerable) && node.Method.Name == nameof(Enumerable.Any) && node.Arguments.Count == 2
             && node.Arguments[0] is MemberExpression { Member.Name: nameof(Connector.Tags), Expression: ParameterExpression owner }
-            && node.Arguments[1] is LambdaExpression element)
+            && node.Arguments[1] is LambdaExpression element && TagValues(element) is { } values)
         {
             // Some tag equals one of these values: exactly the connectors the tag index lists under them.
-            if (TagValues(element) is { } values)
-            {
-                return useIndex(new(IndexedTestKind.Tags, values)) ? InTagIndex(owner, values) : base.VisitMethodCall(node);
-            }
+            return useIndex(new(IndexedTestKind.Tags, values)) ? InTagIndex(owner, values) : base.VisitMethodCall(node);
+        }
 
-            // Any other test of one tag (tags:value in `query`, `some: {contains: …}`): some tag of c passes it exactly when c
-            // holds one of the tags in use that pass it, and those are found among the distinct tags (their kept counts).
-            if (OnlyItsOwn(element))
+        // Any other test of one tag (tags:value in `query`, `some: {contains: …}`): some tag of c passes it exactly when c
+        // holds one of the tags in use that pass it, and those are found among the distinct tags (their kept counts).
+        if (DistinctValueTests.TagTest(node) is var (tagOwner, tagTest))
+        {
+            var matching = DistinctValueTests.Named(tagCounts, tagTest);
+            if (useIndex(new(IndexedTestKind.TagText, [$"#{RuntimeHelpers.GetHashCode(tagTest)}"], Names: matching)))
             {
-                var matching = Named(tagCounts, element);
-                if (useIndex(new(IndexedTestKind.TagText, [$"#{RuntimeHelpers.GetHashCode(element)}"], Names: matching)))
-                {
-                    return InTagIndex(owner, Select(matching.Expression));
-                }
+                return InTagIndex(tagOwner, DistinctValueTests.Names(matching));
             }
         }
 
@@ -324,8 +297,7 @@ internal sealed class SqliteIndexedFilter(
     protected override Expression VisitBinary(BinaryExpression node)
     {
         // The lower-cased category equals a value (REST `query=category:value`): the categories in use that do, then their index.
-        if (node.NodeType == ExpressionType.Equal && LoweredCategory(node.Left) is { } category && Value<string>(node.Right) is { } categoryValue
-            && InCategories(category, lowered => Expression.Equal(lowered, node.Right), $"eq:{categoryValue}") is { } inCategories)
+        if (DistinctValueTests.CategoryTest(node) is { } categoryTest && InCategories(categoryTest) is { } inCategories)
         {
             return inCategories;
         }
@@ -390,39 +362,13 @@ internal sealed class SqliteIndexedFilter(
 
     /// <summary>
     /// <c>c.Category IN (SELECT Name FROM connector_categories WHERE test(lower(Name)))</c>: the same rows as
-    /// <c>test(lower(c.Category))</c> for a test that no null passes (a null category is in no count row).
+    /// <c>test(lower(c.Category))</c> (<see cref="DistinctValueTests.CategoryTest"/>).
     /// </summary>
-    private Expression? InCategories(MemberExpression category, Func<Expression, Expression> test, string key)
+    private Expression? InCategories((MemberExpression Category, LambdaExpression Test, string Key) test)
     {
-        var name = Expression.Parameter(typeof(string), "n");
-        var matching = Named(categoryCounts, Expression.Lambda(test(Expression.Call(name, StringToLower)), name));
-        return useIndex(new(IndexedTestKind.CategoryText, [key], Names: matching)) ? Contains(Select(matching.Expression), category) : null;
+        var matching = DistinctValueTests.Named(categoryCounts, test.Test);
+        return useIndex(new(IndexedTestKind.CategoryText, [test.Key], Names: matching)) ? Contains(DistinctValueTests.Names(matching), test.Category) : null;
     }
-
-    /// <summary><c>c.Category</c> when <paramref name="expression"/> is <c>c.Category.ToLower()</c>, else null.</summary>
-    private static MemberExpression? LoweredCategory(Expression? expression) =>
-        expression is MethodCallExpression { Object: MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression connector } category } lowered
-            && lowered.Method == StringToLower && connector.Type == typeof(Connector)
-            ? category
-            : null;
-
-    /// <summary>The rows of a count table whose name passes <paramref name="test"/> (a one-string lambda).</summary>
-    private static IQueryable<NameCount> Named(IQueryable<NameCount> counts, LambdaExpression test)
-    {
-        var row = Expression.Parameter(typeof(NameCount), "n");
-        var body = new ParameterReplacer(test.Parameters[0], Expression.Property(row, nameof(NameCount.Name))).Visit(test.Body);
-        return counts.Where(Expression.Lambda<Func<NameCount, bool>>(body, row));
-    }
-
-    /// <summary>The names of count-table rows (<c>SELECT Name</c>).</summary>
-    private static Expression Select(Expression counts)
-    {
-        var row = Expression.Parameter(typeof(NameCount), "n");
-        return Select(counts, row, nameof(NameCount.Name));
-    }
-
-    /// <summary>Whether a lambda reads nothing but its own parameter and captured values (so it can run on another table).</summary>
-    private static bool OnlyItsOwn(LambdaExpression lambda) => OutsideParameters.Find(lambda) is null;
 
     private static Expression Where<T>(Expression source, Expression<Func<T, bool>> predicate) =>
         Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], source, Expression.Quote(predicate));
