@@ -115,7 +115,7 @@ public sealed class PostgresQueryPlanTests(QueryPlanServer server) : IClassFixtu
         server.Plans.BitmapOnly = true;
         try
         {
-            (await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""")).Ok();
+            (await server.GraphQL.ExecuteAsync($$"""{ connectorsPage({{Counted}}, {{arguments}}) { totalCount items { id } } }""")).Ok();
         }
         finally
         {
@@ -138,9 +138,9 @@ public sealed class PostgresQueryPlanTests(QueryPlanServer server) : IClassFixtu
         await server.EnsureSeededAsync();
         server.Sql.Clear();
         server.Plans.Clear();
-        var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""");
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectorsPage({{Counted}}, {{arguments}}) { totalCount items { id } } }""");
         // The built-in connectors each server seeds hold categories too; the dataset's qa-d is a database.
-        var total = response.Ok().GetProperty("connectors").GetProperty("totalCount").GetInt32();
+        var total = response.Ok().GetProperty("connectorsPage").GetProperty("totalCount").GetInt32();
         Assert.True(arguments.Contains("DATAB", StringComparison.Ordinal) ? total >= 1 : total == 0, $"total {total}");
         var page = Assert.Single(server.Sql.Commands, c => c.Contains("FROM connectors", StringComparison.Ordinal));
         Assert.Contains("c.\"Category\" IN (", page, StringComparison.Ordinal);
@@ -160,8 +160,8 @@ public sealed class PostgresQueryPlanTests(QueryPlanServer server) : IClassFixtu
         await server.EnsureSeededAsync();
         server.Sql.Clear();
         server.Plans.Clear();
-        var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""");
-        Assert.Equal(sent.Contains("ARRAY", StringComparison.Ordinal) ? 1 : 0, response.Ok().GetProperty("connectors").GetProperty("totalCount").GetInt32());
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectorsPage({{Counted}}, {{arguments}}) { totalCount items { id } } }""");
+        Assert.Equal(sent.Contains("ARRAY", StringComparison.Ordinal) ? 1 : 0, response.Ok().GetProperty("connectorsPage").GetProperty("totalCount").GetInt32());
         Assert.Contains(server.Sql.Commands, c => c.Contains("FROM connector_tag_counts", StringComparison.Ordinal) && c.Contains("LIKE", StringComparison.Ordinal));
         var page = Assert.Single(server.Sql.Commands, c => c.Contains("FROM connectors", StringComparison.Ordinal) && !c.Contains("count(*)", StringComparison.Ordinal));
         Assert.Contains(sent, page, StringComparison.Ordinal);
