@@ -173,7 +173,7 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
         }
 
         // The statement with its parameter values names the count exactly (on PostgreSQL with the snapshot it holds for).
-        var key = rows.ToQueryString();
+        var key = CountKey.Of(rows);
         long version;
         if (sqlite)
         {
