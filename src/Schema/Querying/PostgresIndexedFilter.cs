@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using Coco.Connectors.Domain;
 using Coco.Connectors.Storage;
@@ -28,8 +29,11 @@ namespace Coco.Connectors.Querying;
 /// text: that text is lower-cased by .NET, the field by PostgreSQL's <c>lower()</c>, and the two differ (U+0130 'İ'),
 /// so the added condition could drop rows the plain test matches.
 /// </summary>
-internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> rare) : ExpressionVisitor
+internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> rare, IReadOnlyDictionary<Expression, Expression>? keptValues = null) : ExpressionVisitor
 {
+    /// <summary>At most this many values of a kept column a test chooses are sent as a list; more are looked up by a subquery.</summary>
+    private const int MaxListedValues = 200;
+
     /// <summary>At most this many tag tests of one filter are probed; the rest are left to the planner.</summary>
     private const int MaxProbes = 8;
 
@@ -61,7 +65,42 @@ internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> ra
         }
 
         // Counting reads every match anyway (a bitmap scan of the tag index, which the planner picks without help).
-        return new(Rewrite(query, values => rare.Contains(Key(values))), Rewrite(query, _ => false));
+        var kept = await KeptValuesAsync(query.Filter, db, ct);
+        return new(Rewrite(query, values => rare.Contains(Key(values)), kept), Rewrite(query, _ => false, kept));
+    }
+
+    /// <summary>
+    /// Each test of the category or the processor's name (<see cref="KeptValueTest"/>) as the values it chooses among the
+    /// kept distinct values, read first: sent as a list (one value as an equality), they let the planner estimate the
+    /// matches from its statistics and seek the column's indexes in the page's order (a subquery it can only guess, and
+    /// it would walk the order's index testing every row to find that no connector matches).
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<Expression, Expression>> KeptValuesAsync(
+        Expression<Func<Connector, bool>> filter, CocoDbContext db, CancellationToken ct)
+    {
+        var tests = new List<(Expression Node, KeptValueTest Test)>();
+        new KeptValueFinder(tests).Visit(filter);
+        var rewritten = new Dictionary<Expression, Expression>();
+        foreach (var (node, test) in tests.Take(MaxProbes))
+        {
+            var matching = test.Matching(test.Kept.Counts(db)).Select(n => n.Name);
+            var names = await matching.OrderBy(n => n).Take(MaxListedValues + 1).ToListAsync(ct);
+            var missing = Expression.Equal(test.Column, Expression.Constant(null, typeof(string)));
+            rewritten[node] = names.Count switch
+            {
+                0 => test.OrNull ? missing : Expression.Constant(false),
+                1 when !test.OrNull => Expression.Equal(test.Column, QueryParameter.For(names[0])),
+                <= MaxListedValues => test.In(QueryParameter.For(names)),
+                _ => test.In(matching.Expression),
+            };
+        }
+
+        foreach (var (node, test) in tests.Skip(MaxProbes))
+        {
+            rewritten[node] = test.In(test.Matching(test.Kept.Counts(db)).Select(n => n.Name).Expression);
+        }
+
+        return rewritten;
     }
 
     /// <summary>
@@ -73,8 +112,12 @@ internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> ra
             ? values[0]
             : null;
 
-    private static ConnectorQuery Rewrite(ConnectorQuery query, Func<IReadOnlyList<string>, bool> rare) =>
-        query with { Filter = (Expression<Func<Connector, bool>>)new PostgresIndexedFilter(rare).Visit(query.Filter!) };
+    private static ConnectorQuery Rewrite(ConnectorQuery query, Func<IReadOnlyList<string>, bool> rare, IReadOnlyDictionary<Expression, Expression> keptValues) =>
+        query with { Filter = (Expression<Func<Connector, bool>>)new PostgresIndexedFilter(rare, keptValues).Visit(query.Filter!) };
+
+    [return: NotNullIfNotNull(nameof(node))]
+    public override Expression? Visit(Expression? node) =>
+        node is not null && keptValues is not null && keptValues.TryGetValue(node, out var rewritten) ? rewritten : base.Visit(node);
 
     private static string Key(IReadOnlyList<string> values) => string.Join('\u0001', values);
 

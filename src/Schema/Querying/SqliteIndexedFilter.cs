@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -15,9 +16,10 @@ namespace Coco.Connectors.Querying;
 /// become a range seek. Each rewrite either replaces a test by one that matches exactly the same rows (the indexes are
 /// kept equal to the columns by triggers) or adds a condition the test already implies, so the answer never changes;
 /// what cannot be proven equivalent (short or wildcard terms, lone surrogates) is left as it was and scans.
-/// A test of one tag or of the category that is not an equality (<c>tags:value</c>, <c>category:value</c>, <c>tags
-/// some contains</c>) is first applied to the few distinct values in use (the trigger-kept count tables), then those
-/// values are looked up in the tag or category index.
+/// A test of one tag that is not an equality (<c>tags:value</c>, <c>tags some contains</c>) and any test of the
+/// category or the processor's name other than equality and <c>in</c> (<see cref="KeptValueTest"/>: <c>category:value</c>,
+/// <c>processor.name:value</c>, <c>contains</c>, <c>startsWith</c>, <c>neq</c>…) is first applied to the few distinct
+/// values in use (the trigger-kept count tables), then those values are looked up in the tag or column index.
 /// </summary>
 /// <remarks>
 /// Only the SQL side is rewritten: <see cref="ConnectorFilter.Matches"/> runs the original expression in memory.
@@ -25,7 +27,7 @@ namespace Coco.Connectors.Querying;
 /// <c>SearchText</c> is the invariant lower-casing of the free-text fields joined, and text compares by code point (BINARY).
 /// </remarks>
 internal sealed class SqliteIndexedFilter(
-    IQueryable<SearchIndexEntry> searchIndex, IQueryable<ConnectorTagEntry> tagIndex, IQueryable<NameCount> tagCounts, IQueryable<NameCount> categoryCounts,
+    IQueryable<SearchIndexEntry> searchIndex, IQueryable<ConnectorTagEntry> tagIndex, IQueryable<NameCount> tagCounts, Func<KeptValues, IQueryable<NameCount>> keptCounts,
     Func<IndexedTest, bool> useIndex) : ExpressionVisitor
 {
     /// <summary>The trigram index answers a substring of at least this many characters.</summary>
@@ -93,7 +95,7 @@ internal sealed class SqliteIndexedFilter(
             var common = test.Kind switch
             {
                 IndexedTestKind.Tags => CommonTagsAsync(db, test.Values, ct),
-                IndexedTestKind.TagText or IndexedTestKind.CategoryText => CommonNamesAsync(db, test.Names!, ct),
+                IndexedTestKind.TagText or IndexedTestKind.KeptValues => CommonNamesAsync(db, test.Names!, ct),
                 _ => CommonAsync(db, test.Values[0], ct),
             };
             if (!await common)
@@ -120,39 +122,6 @@ internal sealed class SqliteIndexedFilter(
             && call.Method.DeclaringType == typeof(Queryable) && db.Database.IsSqlite()
             ? db.Connectors.AsQueryable().Provider.CreateQuery<string>(ids)
             : null;
-
-    /// <summary>
-    /// The category, when a filter is nothing but <c>category == value</c>, else null: its count is the one the
-    /// triggers keep in <c>connector_categories</c> (exact, in each write's own transaction), read without a row.
-    /// </summary>
-    public static string? CategoryOnly(ConnectorQuery query, CocoDbContext db) =>
-        query.Filter?.Body is BinaryExpression { NodeType: ExpressionType.Equal, Left: MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression }, Right: var value }
-            && Value<string>(value) is { } category && db.Database.IsSqlite()
-            ? category
-            : null;
-
-    /// <summary>
-    /// The rows of <c>connector_categories</c> a rewritten filter selects, when it is nothing but a lookup of those
-    /// categories (<see cref="InCategories"/>, possibly after <c>c.Category != null</c>), else null: each connector has
-    /// one category, so the sum of their kept counts is the number of matches.
-    /// </summary>
-    public static IQueryable<NameCount>? CategoriesOnly(ConnectorQuery indexed, CocoDbContext db)
-    {
-        var body = indexed.Filter?.Body;
-        if (body is BinaryExpression { NodeType: ExpressionType.AndAlso, Left: BinaryExpression { NodeType: ExpressionType.NotEqual, Left: MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression }, Right: ConstantExpression { Value: null } }, Right: var rest })
-        {
-            body = rest;
-        }
-
-        return body is MethodCallExpression
-        {
-            Method.Name: nameof(Queryable.Contains),
-            Arguments: [MethodCallExpression { Method.Name: nameof(Queryable.Select), Arguments: [var rows, _] }, MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression }],
-        } call
-            && call.Method.DeclaringType == typeof(Queryable) && rows.Type.IsAssignableTo(typeof(IQueryable<NameCount>)) && db.Database.IsSqlite()
-            ? db.Connectors.AsQueryable().Provider.CreateQuery<NameCount>(rows)
-            : null;
-    }
 
     /// <summary>
     /// The rows of <c>connector_tag_counts</c> a rewritten filter selects, when it is nothing but the lookup of those tags
@@ -194,7 +163,7 @@ internal sealed class SqliteIndexedFilter(
     private static bool Use(IndexedTest test, HashSet<string> selective, HashSet<string> probed, bool forCount) => test.Kind switch
     {
         IndexedTestKind.Prefix => forCount || test.Column == nameof(Connector.Id),
-        IndexedTestKind.Tags or IndexedTestKind.TagText or IndexedTestKind.CategoryText => forCount || !probed.Contains(test.Key) || selective.Contains(test.Key),
+        IndexedTestKind.Tags or IndexedTestKind.TagText or IndexedTestKind.KeptValues => forCount || !probed.Contains(test.Key) || selective.Contains(test.Key),
         _ => selective.Contains(test.Key),
     };
 
@@ -263,7 +232,7 @@ internal sealed class SqliteIndexedFilter(
             : query with
             {
                 Filter = (Expression<Func<Connector, bool>>)new SqliteIndexedFilter(db.Set<SearchIndexEntry>(), db.Set<ConnectorTagEntry>(),
-                    SqliteSearchModel.TagCounts(db), SqliteSearchModel.CategoryCounts(db), useIndex).Visit(query.Filter),
+                    SqliteSearchModel.TagCounts(db), kept => kept.Counts(db), useIndex).Visit(query.Filter),
             };
 
     /// <summary>A GLOB pattern matching text that contains <paramref name="term"/> (which holds no wildcard).</summary>
@@ -276,13 +245,6 @@ internal sealed class SqliteIndexedFilter(
             && Value<string>(node.Arguments[0]) is { } term && Indexable(term) && useIndex(new(IndexedTestKind.Text, [term])))
         {
             return InSearchIndex(connector, term);
-        }
-
-        // A substring of the lower-cased category (category:value): the categories in use that hold it, then their index.
-        if (node.Method == StringContains && LoweredCategory(node.Object) is { } category && Value<string>(node.Arguments[0]) is { } categoryPart
-            && InCategories(category, lowered => Expression.Call(lowered, StringContains, node.Arguments[0]), $"contains:{categoryPart}") is { } inCategories)
-        {
-            return inCategories;
         }
 
         // A substring of a lower-cased free-text field (field:value): it is then also in the lower-cased search text.
@@ -323,13 +285,6 @@ internal sealed class SqliteIndexedFilter(
     /// </summary>
     protected override Expression VisitBinary(BinaryExpression node)
     {
-        // The lower-cased category equals a value (REST `query=category:value`): the categories in use that do, then their index.
-        if (node.NodeType == ExpressionType.Equal && LoweredCategory(node.Left) is { } category && Value<string>(node.Right) is { } categoryValue
-            && InCategories(category, lowered => Expression.Equal(lowered, node.Right), $"eq:{categoryValue}") is { } inCategories)
-        {
-            return inCategories;
-        }
-
         if (PrefixTest(node) is var (access, prefix) && useIndex(new(IndexedTestKind.Prefix, [prefix], access.Member.Name, Successor(prefix))))
         {
             return Expression.AndAlso(PrefixRange(access, prefix), node);
@@ -389,25 +344,26 @@ internal sealed class SqliteIndexedFilter(
     }
 
     /// <summary>
-    /// <c>c.Category IN (SELECT Name FROM connector_categories WHERE test(lower(Name)))</c>: the same rows as
-    /// <c>test(lower(c.Category))</c> for a test that no null passes (a null category is in no count row).
+    /// A test of the category or the processor's name (<see cref="KeptValueTest"/>): the distinct values in use that
+    /// pass it, then the column's index (<c>c.Col IN (SELECT Name FROM kept WHERE test(Name))</c>).
     /// </summary>
-    private Expression? InCategories(MemberExpression category, Func<Expression, Expression> test, string key)
+    [return: NotNullIfNotNull(nameof(node))]
+    public override Expression? Visit(Expression? node)
     {
-        var name = Expression.Parameter(typeof(string), "n");
-        var matching = Named(categoryCounts, Expression.Lambda(test(Expression.Call(name, StringToLower)), name));
-        return useIndex(new(IndexedTestKind.CategoryText, [key], Names: matching)) ? Contains(Select(matching.Expression), category) : null;
+        if (node is not null && KeptValueTest.Find(node) is { } test)
+        {
+            var matching = test.Matching(keptCounts(test.Kept));
+            if (useIndex(new(IndexedTestKind.KeptValues, [$"#{RuntimeHelpers.GetHashCode(node)}"], test.Kept.Field.Name, Names: matching)))
+            {
+                return test.In(Select(matching.Expression));
+            }
+        }
+
+        return base.Visit(node);
     }
 
-    /// <summary><c>c.Category</c> when <paramref name="expression"/> is <c>c.Category.ToLower()</c>, else null.</summary>
-    private static MemberExpression? LoweredCategory(Expression? expression) =>
-        expression is MethodCallExpression { Object: MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression connector } category } lowered
-            && lowered.Method == StringToLower && connector.Type == typeof(Connector)
-            ? category
-            : null;
-
     /// <summary>The rows of a count table whose name passes <paramref name="test"/> (a one-string lambda).</summary>
-    private static IQueryable<NameCount> Named(IQueryable<NameCount> counts, LambdaExpression test)
+    internal static IQueryable<NameCount> Named(IQueryable<NameCount> counts, LambdaExpression test)
     {
         var row = Expression.Parameter(typeof(NameCount), "n");
         var body = new ParameterReplacer(test.Parameters[0], Expression.Property(row, nameof(NameCount.Name))).Visit(test.Body);
