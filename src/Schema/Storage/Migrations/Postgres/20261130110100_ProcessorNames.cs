@@ -14,7 +14,7 @@ namespace Coco.Connectors.Storage.Migrations.Postgres
     /// <c>(Processor_Name, Id)</c>. <c>coco_recount_processor_names()</c> rebuilds the table (the bulk seeder calls it).
     /// </summary>
     [DbContext(typeof(CocoDbContext))]
-    [Migration("20261130110000_ProcessorNames")]
+    [Migration("20261130110100_ProcessorNames")]
     public partial class ProcessorNames : Migration
     {
         /// <inheritdoc />
