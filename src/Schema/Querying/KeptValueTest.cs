@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using Coco.Connectors.Storage;
 
 namespace Coco.Connectors.Querying;
@@ -17,6 +18,8 @@ namespace Coco.Connectors.Querying;
 /// </summary>
 internal sealed record KeptValueTest(KeptValues Kept, Expression Column, LambdaExpression Test, bool OrNull)
 {
+    private static readonly MethodInfo StringConcat = typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])!;
+
     /// <summary>The test <paramref name="node"/> is, or null.</summary>
     public static KeptValueTest? Find(Expression node)
     {
@@ -53,6 +56,25 @@ internal sealed record KeptValueTest(KeptValues Kept, Expression Column, LambdaE
         return OrNull
             ? Expression.OrElse(Expression.Equal(Column, missing), contains)
             : Expression.AndAlso(Expression.NotEqual(Column, missing), contains);
+    }
+
+    /// <summary>
+    /// The test <paramref name="node"/> as no index of the column answers it, so that a page walks the order's index
+    /// testing each row: <c>c.Col != null &amp;&amp; test(c.Col || '')</c>, the same rows (the column is not
+    /// null where the test reads it; EF Core drops a <c>COALESCE</c> of a column it knows is not null, not this), where SQLite would otherwise seek an <c>in</c> list or a range in the column's
+    /// index and sort every match. (<c>neq</c>, <c>c.Col &lt;&gt; v OR c.Col IS NULL</c>, is no index's range already.)
+    /// </summary>
+    public Expression Unindexed(Expression node)
+    {
+        if (OrNull)
+        {
+            return node;
+        }
+
+        var value = Expression.Add(Column, Expression.Constant(string.Empty), StringConcat);
+        return Expression.AndAlso(
+            Expression.NotEqual(Column, Expression.Constant(null, typeof(string))),
+            new ParameterReplacer(Test.Parameters[0], value).Visit(Test.Body));
     }
 
     /// <summary><paramref name="test"/> as a lambda over the value alone, when it reads the connector only through <paramref name="kept"/>'s column.</summary>

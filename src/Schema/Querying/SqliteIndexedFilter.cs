@@ -345,7 +345,8 @@ internal sealed class SqliteIndexedFilter(
 
     /// <summary>
     /// A test of the category or the processor's name (<see cref="KeptValueTest"/>): the distinct values in use that
-    /// pass it, then the column's index (<c>c.Col IN (SELECT Name FROM kept WHERE test(Name))</c>).
+    /// pass it, then the column's index (<c>c.Col IN (SELECT Name FROM kept WHERE test(Name))</c>); a common one's
+    /// page walks the order's index instead (<see cref="KeptValueTest.Unindexed"/>).
     /// </summary>
     [return: NotNullIfNotNull(nameof(node))]
     public override Expression? Visit(Expression? node)
@@ -353,10 +354,11 @@ internal sealed class SqliteIndexedFilter(
         if (node is not null && KeptValueTest.Find(node) is { } test)
         {
             var matching = test.Matching(keptCounts(test.Kept));
-            if (useIndex(new(IndexedTestKind.KeptValues, [$"#{RuntimeHelpers.GetHashCode(node)}"], test.Kept.Field.Name, Names: matching)))
-            {
-                return test.In(Select(matching.Expression));
-            }
+            // A test many connectors pass, in an order with an index to walk: the page walks that index testing each row
+            // (a few rows per match) rather than sorting every match the column's index would find.
+            return useIndex(new(IndexedTestKind.KeptValues, [$"#{RuntimeHelpers.GetHashCode(node)}"], test.Kept.Field.Name, Names: matching))
+                ? test.In(Select(matching.Expression))
+                : test.Unindexed(node);
         }
 
         return base.Visit(node);
