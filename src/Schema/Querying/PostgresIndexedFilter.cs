@@ -85,12 +85,12 @@ internal sealed class PostgresIndexedFilter(Func<IReadOnlyList<string>, bool> ra
         {
             var matching = test.Matching(test.Kept.Counts(db)).Select(n => n.Name);
             var names = await matching.OrderBy(n => n).Take(MaxListedValues + 1).ToListAsync(ct);
-            var missing = Expression.Equal(test.Column, Expression.Constant(null, typeof(string)));
             rewritten[node] = names.Count switch
             {
-                0 => test.OrNull ? missing : Expression.Constant(false),
                 1 when !test.OrNull => Expression.Equal(test.Column, QueryParameter.For(names[0])),
-                <= MaxListedValues => test.In(QueryParameter.For(names)),
+                // A constant, not a parameter: the count cache keys a count by its statement's text (ToQueryString), which
+                // does not spell out a list parameter's values.
+                <= MaxListedValues => test.In(Expression.Constant(names)),
                 _ => test.In(matching.Expression),
             };
         }

@@ -42,7 +42,7 @@ public sealed class DifferentialSearchTests(QueryingServer server) : IClassFixtu
             var data = response.Ok().GetProperty("connectors");
             var ids = data.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!).ToList();
             Assert.True(expected.Take(50).SequenceEqual(ids), $"{arguments}\nexpected {string.Join(",", expected)}\nactual   {string.Join(",", ids)}");
-            Assert.Equal(expected.Count, data.GetProperty("totalCount").GetInt32());
+            Assert.True(expected.Count == data.GetProperty("totalCount").GetInt32(), $"{arguments}\nexpected total {expected.Count}, was {data.GetProperty("totalCount").GetInt32()}");
             answered += expected.Count > 0 ? 1 : 0;
         }
 
