@@ -16,6 +16,8 @@ G = [
  ("gql category:datab +tc", '{ connectors(first: 20, query: "category:datab") { totalCount nodes { id } } }'),
  ("gql processor.name:craw +tc", '{ connectors(first: 20, query: "processor.name:craw") { totalCount nodes { id } } }'),
  ("gql name:git +tc", '{ connectors(first: 20, query: "name:git") { totalCount nodes { id } } }'),
+ ("gql name:zzqq +tc", '{ connectors(first: 20, query: "name:zzqq") { totalCount nodes { id } } }'),
+ ("gql description:conn +tc", '{ connectors(first: 20, query: "description:conn") { totalCount nodes { id } } }'),
  ("gql description:zzzqqq +tc", '{ connectors(first: 20, query: "description:zzzqqq") { totalCount nodes { id } } }'),
  ("gql enabled eq true +tc", '{ connectors(first: 20, where: {enabled: {eq: true}}) { totalCount nodes { id } } }'),
  ("gql builtin eq true +tc", '{ connectors(first: 20, where: {builtin: {eq: true}}) { totalCount nodes { id } } }'),

@@ -22,7 +22,7 @@ public sealed class PostgresInstance(TestDatabase database, IReadOnlyDictionary<
     public async Task<PostgresInstance> StartedAsync()
     {
         _ = BaseAddress;
-        await Listener.Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        await Listener.Listening.WaitAsync(Patience.Limit);
         return this;
     }
 

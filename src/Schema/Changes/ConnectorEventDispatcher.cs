@@ -18,6 +18,8 @@ namespace Coco.Connectors.Changes;
 /// slow clients is the transport's job (it bounds what it buffers per subscription). Events are snapshots: every
 /// subscriber of a change gets the same objects (one connector, one <see cref="ConnectorChangedEvent"/> per outcome),
 /// never changed afterwards, so a transport can serialize each once for all subscribers with the same selection.
+/// A subscriber gets the changes published after it attached: one published before (a write that had returned)
+/// is not delivered to it even when the dispatcher, busy, takes it from the queue only afterwards.
 /// </summary>
 public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisposable
 {
@@ -27,7 +29,9 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
     // is forgotten with its last subscriber.
     private readonly ConditionalWeakTable<object, ChangeDispatch> _dispatches = new();
     private readonly ILogger<ConnectorEventDispatcher> _logger;
-    private readonly Channel<ConnectorChange> _changes = Channel.CreateUnbounded<ConnectorChange>(new() { SingleReader = true });
+    private readonly Channel<QueuedChange> _changes = Channel.CreateUnbounded<QueuedChange>(new() { SingleReader = true });
+    // How many changes the feed has handed over; a subscriber remembers it when attaching.
+    private long _published;
     private readonly IDisposable _feed;
     // Keyed by subscriber; a dictionary because thousands join and leave one at a time while the dispatcher reads.
     private readonly ConcurrentDictionary<Subscriber, byte> _subscribers = new();
@@ -150,7 +154,8 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
         tracker.Release();
     }
 
-    void IObserver<ConnectorChange>.OnNext(ConnectorChange value) => _changes.Writer.TryWrite(value);
+    void IObserver<ConnectorChange>.OnNext(ConnectorChange value) =>
+        _changes.Writer.TryWrite(new QueuedChange(Interlocked.Increment(ref _published), value));
 
     void IObserver<ConnectorChange>.OnError(Exception error) => _logger.LogError("The change feed failed: {Error}", error.GetType().Name);
 
@@ -158,7 +163,7 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
 
     private async Task DispatchAsync()
     {
-        await foreach (var change in _changes.Reader.ReadAllAsync())
+        await foreach (var (sequence, change) in _changes.Reader.ReadAllAsync())
         {
             // A tracker may be reading its snapshot before its first subscriber is attached: it must see every change.
             if (_subscribers.IsEmpty && _trackers.IsEmpty)
@@ -169,7 +174,7 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
             var dispatch = Begin(change, out var previous);
             try
             {
-                await OfferAsync(change, dispatch);
+                await OfferAsync(change, sequence, dispatch);
             }
             finally
             {
@@ -192,7 +197,7 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
         return new ChangeDispatch(change, _metrics, span, change.CommittedAt != 0 ? change.CommittedAt : Stopwatch.GetTimestamp());
     }
 
-    private async Task OfferAsync(ConnectorChange change, ChangeDispatch dispatch)
+    private async Task OfferAsync(ConnectorChange change, long sequence, ChangeDispatch dispatch)
     {
         Connector? connector;
         try
@@ -216,7 +221,7 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
         {
             try
             {
-                subscriber.Offer(delivery);
+                subscriber.Offer(delivery, sequence);
             }
             catch (Exception e)
             {
@@ -241,6 +246,8 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
         _changes.Writer.TryComplete();
     }
 
+    private readonly record struct QueuedChange(long Sequence, ConnectorChange Change);
+
     private sealed record Handlers(
         Func<ConnectorChange, bool> Accept,
         Func<ChangeDelivery, object?> Select,
@@ -260,6 +267,8 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
         private readonly IObserver<object?> _observer;
         private readonly Lock _gate = new();
         private readonly CancellationTokenSource? _preparing;
+        // The changes published before this subscriber attached are not its own.
+        private readonly long _attachedAfter;
         private List<ChangeDelivery>? _waiting;
         private bool _done;
 
@@ -268,6 +277,7 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
             _events = events;
             _handlers = handlers;
             _observer = observer;
+            _attachedAfter = Interlocked.Read(ref events._published);
             if (handlers.Prepare is not null)
             {
                 _waiting = [];
@@ -281,9 +291,9 @@ public sealed class ConnectorEventDispatcher : IObserver<ConnectorChange>, IDisp
             }
         }
 
-        public void Offer(ChangeDelivery delivery)
+        public void Offer(ChangeDelivery delivery, long sequence)
         {
-            if (!_handlers.Accept(delivery.Change))
+            if (sequence <= _attachedAfter || !_handlers.Accept(delivery.Change))
             {
                 return;
             }

@@ -41,7 +41,8 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
     /// <summary>
     /// Keyset paging (first/after, last/before) over the query's filter in its total order; with
     /// <paramref name="includeTotal"/> also the COUNT, on the same context and connection (as <see cref="ReadAsync"/> does
-    /// for REST), rather than a second context per request.
+    /// for REST), rather than a second context per request. A page that holds every match (<see cref="KeysetPage.HoldsEveryMatch"/>:
+    /// a selective or empty search) is its own count: no count statement, no count-cache version read.
     /// </summary>
     public async Task<KeysetPage> ReadPageAsync(
         ConnectorQuery query, KeysetRequest request, PageLimits limits, bool includeTotal, CancellationToken ct, ConnectorColumns? columns = null)
@@ -49,22 +50,36 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var indexed = await RewriteAsync(query, db, ct);
         var page = await KeysetPager.ReadAsync(indexed.Page.Where(db.Connectors.AsNoTracking()), query.TotalOrder, request, limits, ct, columns);
-        return includeTotal ? page with { TotalCount = await CountAsync(indexed.Count, db, ct) } : page;
+        return includeTotal ? page with { TotalCount = page.HoldsEveryMatch ? page.Items.Count : await CountAsync(indexed.Count, db, ct) } : page;
     }
 
-    /// <summary>Offset paging: skips <paramref name="skip"/> rows of the ordered result and takes <paramref name="take"/>.</summary>
+    /// <summary>
+    /// Offset paging: skips <paramref name="skip"/> rows of the ordered result and takes <paramref name="take"/>. The page
+    /// is read first: a page that ends the result (<see cref="CountOf"/>) gives the count without counting.
+    /// </summary>
     public async Task<ConnectorSlice> ReadAsync(ConnectorQuery query, int skip, int take, bool includeTotal, CancellationToken ct, ConnectorColumns? columns = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = db.Connectors.AsNoTracking();
         var indexed = await RewriteAsync(query, db, ct);
-        int? total = includeTotal ? await CountAsync(indexed.Count, db, ct) : null;
-        var items = take == 0 && total is not null
-            ? []
-            : await (columns ?? ConnectorColumns.All).Select(indexed.Page.Apply(rows).Skip(skip).Take(take + 1)).ToListAsync(ct);
+        // One row more than asked for says whether more follow; a count alone (take 0) reads no row.
+        var readRows = take > 0 || !includeTotal;
+        var items = readRows
+            ? await (columns ?? ConnectorColumns.All).Select(indexed.Page.Apply(rows).Skip(skip).Take(take + 1)).ToListAsync(ct)
+            : [];
+        int? total = includeTotal ? (readRows ? CountOf(skip, take + 1, items.Count) : null) ?? await CountAsync(indexed.Count, db, ct) : null;
         var hasMore = items.Count > take || (total is not null && (long)skip + take < total);
         return new ConnectorSlice(items.Take(take).ToList(), total, hasMore);
     }
+
+    /// <summary>
+    /// The number of matches, when <paramref name="read"/> rows came back for <paramref name="asked"/> read at offset
+    /// <paramref name="skip"/> and that shows it: fewer rows than asked for end the result, and a page that is not empty
+    /// also shows that <paramref name="skip"/> rows precede it (an empty page past the end does not say how far past).
+    /// Else null.
+    /// </summary>
+    public static int? CountOf(int skip, int asked, int read) =>
+        read < asked && (read > 0 || skip == 0) ? skip + read : null;
 
     /// <summary>
     /// Offset paging one row at a time, without a count: a caller that stops early (an answer grown too large) stops

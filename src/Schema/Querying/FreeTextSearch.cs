@@ -17,8 +17,6 @@ public static partial class FreeTextSearch
             return null;
         }
 
-        // Words are matched through captured values rather than QueryParameter, so they are checked here.
-        QueryParameter.RefuseNul(query);
         var match = FieldQuery().Match(query.Trim());
         if (match.Success)
         {
@@ -41,22 +39,29 @@ public static partial class FreeTextSearch
             TermLimits.CheckLength(term, "query", "a word of query");
         }
 
-        return Predicates.And(terms.Select(term => (Expression<Func<Connector, bool>>)(c => c.SearchText.Contains(term))));
+        // Unguarded (the search text is never null): SqliteIndexedFilter reads this exact call as a lookup of its index.
+        var searchText = Expression.Property(Predicates.Connector, nameof(Connector.SearchText));
+        return Predicates.And(terms.Select(term =>
+            Predicates.Lambda(Expression.Call(searchText, nameof(string.Contains), Type.EmptyTypes, QueryParameter.For(term)))));
     }
 
     private static Expression<Func<Connector, bool>> InField(QueryField field, string term)
     {
-        var value = QueryParameter.For(term);
         var access = field.Access(Predicates.Connector);
         if (field.Kind == QueryFieldKind.StringList)
         {
-            Expression<Func<string, bool>> tagMatches = t => t.ToLower().Contains(term);
-            return Predicates.Lambda(ValueExpressions.Any(access, tagMatches));
+            return Predicates.Lambda(ValueExpressions.Any(access, ValueExpressions.Item(access, tag => LoweredContains(tag, term))));
         }
 
-        var lowered = Expression.Call(access, nameof(string.ToLower), Type.EmptyTypes);
-        var contains = Expression.Call(lowered, nameof(string.Contains), Type.EmptyTypes, value);
+        var contains = LoweredContains(access, term);
         return Predicates.Lambda(field.Nullable ? ValueExpressions.WhenNotNull(access, contains) : contains);
+    }
+
+    // lower(x) contains the (lower-cased) term; not ValueExpressions.Contains, whose null guard is the caller's here.
+    private static Expression LoweredContains(Expression access, string term)
+    {
+        var lowered = Expression.Call(access, nameof(string.ToLower), Type.EmptyTypes);
+        return Expression.Call(lowered, nameof(string.Contains), Type.EmptyTypes, QueryParameter.For(term));
     }
 
     [GeneratedRegex(@"^(?<field>[A-Za-z0-9_.\-]+):(?<value>.+)$", RegexOptions.Singleline)]

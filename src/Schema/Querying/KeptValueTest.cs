@@ -40,7 +40,7 @@ internal sealed record KeptValueTest(KeptValues Kept, Expression Column, LambdaE
     }
 
     /// <summary>The distinct values that pass <see cref="Test"/>.</summary>
-    public IQueryable<NameCount> Matching(IQueryable<NameCount> counts) => SqliteIndexedFilter.Named(counts, Test);
+    public IQueryable<NameCount> Matching(IQueryable<NameCount> counts) => DistinctValueTests.Named(counts, Test);
 
     /// <summary>
     /// The test as a lookup of <paramref name="values"/> (a query of names or a list of them) in the column's index:

@@ -10,5 +10,11 @@ namespace Coco.Connectors.Querying;
 /// </summary>
 public sealed record KeysetPage(IReadOnlyList<Connector> Items, bool HasNextPage, bool HasPreviousPage, IReadOnlyList<SortKey> Order, int? TotalCount = null)
 {
+    /// <summary>
+    /// Whether <see cref="Items"/> are every row the filter matches: a page read without a cursor with no row on either
+    /// side. Its size is then the total count, and nothing needs counting.
+    /// </summary>
+    public bool HoldsEveryMatch { get; init; }
+
     public string CursorOf(Connector row) => CursorCodec.Encode(Order, row);
 }

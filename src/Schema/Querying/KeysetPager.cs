@@ -93,7 +93,7 @@ public static class KeysetPager
             hasPrevious = forward && behindExists is { } known ? known : await filtered.Where(AtOrBeyond(reversed, after)).AnyAsync(ct);
         }
 
-        return new KeysetPage(rows, hasNext, hasPrevious, order);
+        return new KeysetPage(rows, hasNext, hasPrevious, order) { HoldsEveryMatch = after is null && before is null && !hasNext && !hasPrevious };
     }
 
     /// <summary>A page row and whether any row lies at or behind the cursor the page starts from.</summary>

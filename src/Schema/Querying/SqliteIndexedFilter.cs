@@ -256,23 +256,20 @@ internal sealed class SqliteIndexedFilter(
 
         if (node.Method.DeclaringType == typeof(Enumerable) && node.Method.Name == nameof(Enumerable.Any) && node.Arguments.Count == 2
             && node.Arguments[0] is MemberExpression { Member.Name: nameof(Connector.Tags), Expression: ParameterExpression owner }
-            && node.Arguments[1] is LambdaExpression element)
+            && node.Arguments[1] is LambdaExpression element && TagValues(element) is { } values)
         {
             // Some tag equals one of these values: exactly the connectors the tag index lists under them.
-            if (TagValues(element) is { } values)
-            {
-                return useIndex(new(IndexedTestKind.Tags, values)) ? InTagIndex(owner, values) : base.VisitMethodCall(node);
-            }
+            return useIndex(new(IndexedTestKind.Tags, values)) ? InTagIndex(owner, values) : base.VisitMethodCall(node);
+        }
 
-            // Any other test of one tag (tags:value in `query`, `some: {contains: …}`): some tag of c passes it exactly when c
-            // holds one of the tags in use that pass it, and those are found among the distinct tags (their kept counts).
-            if (OnlyItsOwn(element))
+        // Any other test of one tag (tags:value in `query`, `some: {contains: …}`): some tag of c passes it exactly when c
+        // holds one of the tags in use that pass it, and those are found among the distinct tags (their kept counts).
+        if (DistinctValueTests.TagTest(node) is var (tagOwner, tagTest))
+        {
+            var matching = DistinctValueTests.Named(tagCounts, tagTest);
+            if (useIndex(new(IndexedTestKind.TagText, [$"#{RuntimeHelpers.GetHashCode(tagTest)}"], Names: matching)))
             {
-                var matching = Named(tagCounts, element);
-                if (useIndex(new(IndexedTestKind.TagText, [$"#{RuntimeHelpers.GetHashCode(element)}"], Names: matching)))
-                {
-                    return InTagIndex(owner, Select(matching.Expression));
-                }
+                return InTagIndex(tagOwner, DistinctValueTests.Names(matching));
             }
         }
 
@@ -357,30 +354,12 @@ internal sealed class SqliteIndexedFilter(
             // A test many connectors pass, in an order with an index to walk: the page walks that index testing each row
             // (a few rows per match) rather than sorting every match the column's index would find.
             return useIndex(new(IndexedTestKind.KeptValues, [$"#{RuntimeHelpers.GetHashCode(node)}"], test.Kept.Field.Name, Names: matching))
-                ? test.In(Select(matching.Expression))
+                ? test.In(DistinctValueTests.Names(matching))
                 : test.Unindexed(node);
         }
 
         return base.Visit(node);
     }
-
-    /// <summary>The rows of a count table whose name passes <paramref name="test"/> (a one-string lambda).</summary>
-    internal static IQueryable<NameCount> Named(IQueryable<NameCount> counts, LambdaExpression test)
-    {
-        var row = Expression.Parameter(typeof(NameCount), "n");
-        var body = new ParameterReplacer(test.Parameters[0], Expression.Property(row, nameof(NameCount.Name))).Visit(test.Body);
-        return counts.Where(Expression.Lambda<Func<NameCount, bool>>(body, row));
-    }
-
-    /// <summary>The names of count-table rows (<c>SELECT Name</c>).</summary>
-    private static Expression Select(Expression counts)
-    {
-        var row = Expression.Parameter(typeof(NameCount), "n");
-        return Select(counts, row, nameof(NameCount.Name));
-    }
-
-    /// <summary>Whether a lambda reads nothing but its own parameter and captured values (so it can run on another table).</summary>
-    private static bool OnlyItsOwn(LambdaExpression lambda) => OutsideParameters.Find(lambda) is null;
 
     private static Expression Where<T>(Expression source, Expression<Func<T, bool>> predicate) =>
         Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], source, Expression.Quote(predicate));

@@ -19,6 +19,7 @@ public static class ValueExpressions
     private static readonly MethodInfo StringSubstringRange = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
     private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
     private static readonly PropertyInfo StringLength = typeof(string).GetProperty(nameof(string.Length))!;
+    private static readonly MethodInfo ValueLength = typeof(TextLength).GetMethod(nameof(TextLength.Of))!;
 
     /// <summary><c>access == value</c>; a null value means IS NULL. Non-nullable accesses are never equal to null.</summary>
     public static Expression Equal(Expression access, object? value)
@@ -39,13 +40,14 @@ public static class ValueExpressions
         WhenNotNull(access, Expression.Call(access, StringContains, QueryParameter.For(value)));
 
     /// <summary>
-    /// Case-sensitive prefix test as <c>length(x) &gt;= length(v) AND substr(x, 1, length(v)) = v</c>: EF Core would turn
+    /// Case-sensitive prefix test as <c>length(x) &gt;= length(v) AND substr(x, 1, length(v)) = v</c>, with <c>length(v)</c>
+    /// counted where the test runs (<see cref="TextLength"/>): EF Core would turn
     /// <see cref="string.StartsWith(string)"/> into LIKE, which SQLite matches case-insensitively.
     /// </summary>
     public static Expression StartsWith(Expression access, string value)
     {
         var v = QueryParameter.For(value);
-        var prefix = Expression.Call(access, StringSubstringRange, Expression.Constant(0), Expression.Property(v, StringLength));
+        var prefix = Expression.Call(access, StringSubstringRange, Expression.Constant(0), Length(v));
         return WhenNotNull(access, Expression.AndAlso(LongEnough(access, v), Expression.Equal(prefix, v)));
     }
 
@@ -56,7 +58,7 @@ public static class ValueExpressions
     public static Expression EndsWith(Expression access, string value)
     {
         var v = QueryParameter.For(value);
-        var start = Expression.Subtract(Expression.Property(access, StringLength), Expression.Property(v, StringLength));
+        var start = Expression.Subtract(Expression.Property(access, StringLength), Length(v));
         var suffix = Expression.Call(access, StringSubstringFrom, start);
         return WhenNotNull(access, Expression.AndAlso(LongEnough(access, v), Expression.Equal(suffix, v)));
     }
@@ -125,7 +127,10 @@ public static class ValueExpressions
     public static bool IsNullable(Type type) => !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
 
     private static Expression LongEnough(Expression access, Expression value) =>
-        Expression.GreaterThanOrEqual(Expression.Property(access, StringLength), Expression.Property(value, StringLength));
+        Expression.GreaterThanOrEqual(Expression.Property(access, StringLength), Length(value));
+
+    // The value's length counted where the test runs (SQL: characters; memory: UTF-16 units), as access's length is.
+    private static Expression Length(Expression value) => Expression.Call(ValueLength, value);
 
     private static Expression? Join(IEnumerable<Expression?> parts, Func<Expression, Expression, BinaryExpression> join)
     {

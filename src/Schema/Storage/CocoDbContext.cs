@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Coco.Connectors.Audit;
 using Coco.Connectors.Auth;
 using Coco.Connectors.Domain;
+using Coco.Connectors.Querying;
 using Coco.Connectors.Secrets.AtRest;
 using Coco.Connectors.Storage.Postgres;
 using Microsoft.EntityFrameworkCore;
@@ -84,6 +85,9 @@ public sealed class CocoDbContext(DbContextOptions<CocoDbContext> options) : DbC
         connector.HasIndex(c => new { c.Category, c.Id });
         connector.HasIndex(c => new { c.Created, c.Id });
         connector.HasIndex(c => new { c.Updated, c.Id });
+
+        // A filter value's length in SQL is the store's own count of characters (see TextLength).
+        modelBuilder.HasDbFunction(typeof(TextLength).GetMethod(nameof(TextLength.Of))!).HasName("length").IsBuiltIn();
 
         if (Database.IsNpgsql())
         {

@@ -22,8 +22,6 @@ public static partial class CocoQueryText
             return null;
         }
 
-        // A tag's whole value is matched through a captured value rather than QueryParameter, so it is checked here.
-        QueryParameter.RefuseNul(query);
         var match = KeywordQuery().Match(query.Trim());
         if (match.Success && KeywordFields.Contains(match.Groups["field"].Value) && QueryFields.FindRest(match.Groups["field"].Value) is { } field)
         {
@@ -45,13 +43,15 @@ public static partial class CocoQueryText
         var access = field.Access(Predicates.Connector);
         if (field.Kind == QueryFieldKind.StringList)
         {
-            Expression<Func<string, bool>> tagEquals = t => t.ToLower() == term;
-            return Predicates.Lambda(ValueExpressions.Any(access, tagEquals));
+            return Predicates.Lambda(ValueExpressions.Any(access, ValueExpressions.Item(access, tag => LoweredEquals(tag, term))));
         }
 
-        var equals = Expression.Equal(Expression.Call(access, nameof(string.ToLower), Type.EmptyTypes), QueryParameter.For(term));
+        var equals = LoweredEquals(access, term);
         return Predicates.Lambda(field.Nullable ? ValueExpressions.WhenNotNull(access, equals) : equals);
     }
+
+    private static Expression LoweredEquals(Expression access, string term) =>
+        Expression.Equal(Expression.Call(access, nameof(string.ToLower), Type.EmptyTypes), QueryParameter.For(term));
 
     // Coco's field:value form; a value with filter syntax (any(…), parentheses) stays free text.
     [GeneratedRegex(@"^(?<field>[A-Za-z0-9_.\-]+):(?<value>[^()]+)$", RegexOptions.Singleline)]

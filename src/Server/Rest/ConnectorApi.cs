@@ -78,9 +78,9 @@ public static class ConnectorApi
             return CocoResponses.BadRequest($"replace must be true or false, not '{replace}'");
         }
 
-        if (!TryReadIfMatch(request, out var expectedVersion, out var weakTag))
+        if (!IfMatchCondition.TryRead(request, out var ifMatch))
         {
-            return CocoResponses.BadRequest("If-Match must be the connector's ETag (its version in quotes, e.g. \"3\") or *");
+            return InvalidIfMatch;
         }
 
         var body = await JsonBody.ReadObjectAsync(request, allowEmpty: false, ct);
@@ -89,10 +89,11 @@ public static class ConnectorApi
             return body.Error;
         }
 
-        var result = await connectors.UpdateAsync(id, body.Value!, replace.Length > 0 && bool.Parse(replace), expectedVersion, CallerAccess.Actor(request.HttpContext), ct);
+        var result = await ifMatch.ApplyAsync(expectedVersion =>
+            connectors.UpdateAsync(id, body.Value!, replace.Length > 0 && bool.Parse(replace), expectedVersion, CallerAccess.Actor(request.HttpContext), ct));
         return result.Succeeded
             ? WithETag(request, result.Connector!, CocoResponses.Result(id, "updated"))
-            : Refused(id, result.Errors, weakTag);
+            : Refused(id, result.Errors, ifMatch);
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpRequest request, ConnectorWriter connectors, CancellationToken ct)
@@ -102,13 +103,13 @@ public static class ConnectorApi
             return InvalidId(id);
         }
 
-        if (!TryReadIfMatch(request, out var expectedVersion, out var weakTag))
+        if (!IfMatchCondition.TryRead(request, out var ifMatch))
         {
-            return CocoResponses.BadRequest("If-Match must be the connector's ETag (its version in quotes, e.g. \"3\") or *");
+            return InvalidIfMatch;
         }
 
-        var result = await connectors.DeleteAsync(id, expectedVersion, CallerAccess.Actor(request.HttpContext), ct);
-        return result.Succeeded ? CocoResponses.Result(id, "deleted") : Refused(id, result.Errors, weakTag);
+        var result = await ifMatch.ApplyAsync(expectedVersion => connectors.DeleteAsync(id, expectedVersion, CallerAccess.Actor(request.HttpContext), ct));
+        return result.Succeeded ? CocoResponses.Result(id, "deleted") : Refused(id, result.Errors, ifMatch);
     }
 
     private static async Task<IResult> SearchAsync(HttpRequest request, ConnectorReader reader, IOptions<GraphQLLimitsOptions> limits, CancellationToken ct)
@@ -146,7 +147,6 @@ public static class ConnectorApi
 
         // Rows are read one at a time and the answer is measured as it grows, so a page of large configs stops being
         // read once it is too large; rows whose config and icons are filtered out of _source are read without them.
-        var total = await reader.CountAsync(query, ct);
         var maxBytes = limits.Value.MaxResponseBytes;
         var columns = ConnectorColumns.For(SourceFilter.Keeps("config", search.SourceIncludes, search.SourceExcludes)
             || SourceFilter.Keeps("assets", search.SourceIncludes, search.SourceExcludes));
@@ -168,6 +168,8 @@ public static class ConnectorApi
             hits.Add(hit);
         }
 
+        // A page that ends the result gives the total without counting (a selective or empty search).
+        var total = ConnectorReader.CountOf(search.From, search.Size, hits.Count) ?? await reader.CountAsync(query, ct);
         var response = new JsonObject
         {
             ["took"] = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
@@ -206,41 +208,12 @@ public static class ConnectorApi
         return result;
     }
 
-    /// <summary>
-    /// Reads <c>If-Match</c>: absent or <c>*</c> means any version; otherwise one entity tag holding a version (a bare
-    /// number is accepted too, for hand-written requests). RFC 9110 compares <c>If-Match</c> strongly, so a weak tag
-    /// (<paramref name="weakTag"/>) never matches: it expects <see cref="NoVersion"/>, and the writer still answers 404 or
-    /// 403 first, as the RFC orders.
-    /// </summary>
-    private static bool TryReadIfMatch(HttpRequest request, out int? expectedVersion, out string? weakTag)
-    {
-        expectedVersion = null;
-        weakTag = null;
-        var header = request.Headers.IfMatch.ToString().Trim();
-        if (header.Length == 0 || header == "*")
-        {
-            return true;
-        }
+    private static IResult InvalidIfMatch =>
+        CocoResponses.BadRequest("If-Match must be * or a list of the connector's ETags (its version in quotes, e.g. \"3\" or \"3\", \"4\")");
 
-        var parsed = EntityTagHeaderValue.TryParse(header, out var tag);
-        if (!int.TryParse(parsed ? tag!.Tag.ToString().Trim('"') : header, out var version))
-        {
-            return false;
-        }
-
-        weakTag = parsed && tag!.IsWeak ? header : null;
-        expectedVersion = weakTag is null ? version : NoVersion;
-        return true;
-    }
-
-    /// <summary>Versions start at 1, so no connector is at this one.</summary>
-    private const int NoVersion = 0;
-
-    /// <summary>The REST answer for a refused write; a weak <c>If-Match</c> tag's 412 says why it never matches.</summary>
-    private static IResult Refused(string id, IReadOnlyList<ConnectorError> errors, string? weakTag) =>
-        weakTag is not null && errors is [VersionConflict conflict]
-            ? CocoResponses.Error(StatusCodes.Status412PreconditionFailed, "version_conflict",
-                $"connector [{id}] is at version {conflict.ActualVersion}; If-Match {weakTag} is a weak entity tag, which never matches "
-                + "(RFC 9110 compares If-Match strongly): send the ETag as the server gave it, in quotes without W/")
+    /// <summary>The REST answer for a refused write; a 412 whose If-Match was not one version's tag says why nothing matched.</summary>
+    private static IResult Refused(string id, IReadOnlyList<ConnectorError> errors, IfMatchCondition ifMatch) =>
+        ifMatch.Explain(id, errors) is { } reason
+            ? CocoResponses.Error(StatusCodes.Status412PreconditionFailed, "version_conflict", reason)
             : CocoResponses.Refused(id, errors);
 }

@@ -66,8 +66,13 @@ public sealed class CrossInstanceTests : IAsyncLifetime
     public async Task A_burst_of_writes_on_A_reaches_B_complete_and_in_version_order_even_when_Bs_listener_connection_is_killed()
     {
         using var a = new LiveServer(_a);
-        var id = await a.CreateAsync(new { name = "burst" });
-        await using var probe = await EventProbe.StartAsync(_b, $$$"""subscription { onConnectorChanged(where: {id: {eq: "{{{id}}}"}}) { kind version } }""");
+        // Watched by a name of its own from before its creation: the creation travels from A to B at its own pace, so a
+        // subscription started after it could get its event or not.
+        var name = "burst " + Guid.NewGuid().ToString("N");
+        await using var probe = await EventProbe.StartAsync(_b, $$$"""subscription { onConnectorChanged(where: {name: {eq: "{{{name}}}"}}) { kind version } }""");
+        var id = await a.CreateAsync(new { name });
+        var creation = (await probe.NextAsync())["data"]!["onConnectorChanged"]!;
+        Assert.Equal(("CREATED", 1), ((string?)creation["kind"], (int)creation["version"]!));
 
         const int writes = 60;
         var killedPid = _b.Listener.BackendProcessId;

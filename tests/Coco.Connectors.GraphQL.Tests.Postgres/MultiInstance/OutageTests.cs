@@ -52,9 +52,17 @@ public sealed class OutageTests : IDisposable
         await socket.SubscribeAsync("watch", $$$"""subscription { onConnectorChanged(where: {id: {eq: "{{{id}}}"}}) { kind version connector { name config } } }""");
         await live.WaitForSubscribersAsync(1);
         var http = live.Http;
-        // The subscription is fully in place (its filter's first read done) once it delivers a change.
+        // The subscription is fully in place (its filter's first read done) once it delivers a change. The creation's
+        // own event may reach it too: a write waits for its change to come back from PostgreSQL only for a while.
         await live.UpdateAsync(id, new { description = "before" });
-        Assert.Equal(2, (int)(await socket.NextDataAsync("watch"))["onConnectorChanged"]!["version"]!);
+        var first = (await socket.NextDataAsync("watch"))["onConnectorChanged"]!;
+        if ((string?)first["kind"] == "CREATED")
+        {
+            Assert.Equal(1, (int)first["version"]!);
+            first = (await socket.NextDataAsync("watch"))["onConnectorChanged"]!;
+        }
+
+        Assert.Equal(("UPDATED", 2), ((string?)first["kind"], (int)first["version"]!));
 
         _cluster.Stop();
 

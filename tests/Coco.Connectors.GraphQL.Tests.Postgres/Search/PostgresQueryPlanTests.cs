@@ -15,6 +15,12 @@ public sealed class PostgresQueryPlanTests(QueryPlanServer server) : IClassFixtu
 {
     private const string CommonTag = "plan-common";
 
+    /// <summary>
+    /// A page past the last match, so that the total is counted whatever the matches (a page that holds every match is
+    /// its own total and runs no count); the page's filter is the same.
+    /// </summary>
+    private const string Counted = "skip: 1000, take: 1";
+
     /// <summary>More connectors than the smallest bound under which a tag is rare (SqliteIndexedFilter.AlwaysSelective).</summary>
     private const int CommonCount = 120;
 
@@ -27,11 +33,12 @@ public sealed class PostgresQueryPlanTests(QueryPlanServer server) : IClassFixtu
     [InlineData("""where: {id: {in: ["qa-a", "qa-b"]}}""", "PK_connectors")]
     [InlineData("""where: {name: {startsWith: "Al"}}""", "IX_connectors_Name_Id")]
     [InlineData("""query: "alpha" """, "IX_connectors_SearchText")]
+    [InlineData("""query: "tags:t" """, "IX_connectors_Tags")]
     public async Task The_total_seeks_an_index_and_nothing_scans_the_table(string arguments, string index)
     {
         await server.EnsureSeededAsync();
         server.Plans.Clear();
-        var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""");
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectorsPage({{Counted}}, {{arguments}}) { totalCount items { id } } }""");
         response.Ok();
         var plans = server.Plans.Plans.Where(p => p.Contains("FROM connectors", StringComparison.Ordinal)).ToList();
         // The count (or, when it is read from the kept tag counts, the page) seeks the index; the page may instead walk
@@ -53,8 +60,8 @@ public sealed class PostgresQueryPlanTests(QueryPlanServer server) : IClassFixtu
         await server.EnsureSeededAsync();
         server.Sql.Clear();
         server.Plans.Clear();
-        var response = await server.GraphQL.ExecuteAsync("{ connectors(first: 5, where: {tags: {some: {eq: \"" + tag + "\"}}}) { totalCount nodes { id } } }");
-        Assert.Equal(tag == "zeta" ? 1 : 0, response.Ok().GetProperty("connectors").GetProperty("totalCount").GetInt32());
+        var response = await server.GraphQL.ExecuteAsync("{ connectorsPage(" + Counted + ", where: {tags: {some: {eq: \"" + tag + "\"}}}) { totalCount items { id } } }");
+        Assert.Equal(tag == "zeta" ? 1 : 0, response.Ok().GetProperty("connectorsPage").GetProperty("totalCount").GetInt32());
         var page = Assert.Single(server.Sql.Commands, c => c.Contains("FROM connectors", StringComparison.Ordinal));
         Assert.Contains("c.\"Tags\" @> ARRAY[", page, StringComparison.Ordinal);
         Assert.Contains("c.\"Tags\" && ", page, StringComparison.Ordinal);
@@ -87,12 +94,38 @@ public sealed class PostgresQueryPlanTests(QueryPlanServer server) : IClassFixtu
         await server.EnsureSeededAsync();
         server.Sql.Clear();
         server.Plans.Clear();
-        var response = await server.GraphQL.ExecuteAsync("""{ connectors(first: 5, where: {tags: {some: {in: ["zeta", "drive", "absent-tag"]}}}) { totalCount nodes { id } } }""");
-        Assert.Equal(2, response.Ok().GetProperty("connectors").GetProperty("totalCount").GetInt32());
+        var response = await server.GraphQL.ExecuteAsync("{ connectorsPage(" + Counted + """, where: {tags: {some: {in: ["zeta", "drive", "absent-tag"]}}}) { totalCount items { id } } }""");
+        Assert.Equal(2, response.Ok().GetProperty("connectorsPage").GetProperty("totalCount").GetInt32());
         var statements = server.Sql.Commands.Where(c => c.Contains("FROM connectors", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, statements.Count);
         Assert.All(statements, s => Assert.DoesNotContain("unnest", s, StringComparison.Ordinal));
         Assert.All(statements, s => Assert.Contains("c.\"Tags\" && ", s, StringComparison.Ordinal));
+    }
+
+    // field:value is sent as lower(field COLLATE "default") LIKE '%value%', the very expression the trigram indexes hold.
+    // (processor.name:value has the same index; on a test-sized table the planner prefers the `IS NOT NULL` condition
+    // of its b-tree, so its plan is shown at 1M in bench/README.md instead.)
+    [Theory]
+    [InlineData("""query: "name:alph" """, "IX_connectors_Name_lower_trgm")]
+    [InlineData("""query: "description:github" """, "IX_connectors_Description_lower_trgm")]
+    public async Task A_field_word_seeks_the_trigram_index_of_the_lowered_field(string arguments, string index)
+    {
+        await server.EnsureSeededAsync();
+        server.Plans.Clear();
+        server.Plans.BitmapOnly = true;
+        try
+        {
+            (await server.GraphQL.ExecuteAsync($$"""{ connectorsPage({{Counted}}, {{arguments}}) { totalCount items { id } } }""")).Ok();
+        }
+        finally
+        {
+            server.Plans.BitmapOnly = false;
+        }
+
+        var plans = server.Plans.Plans.Where(p => p.Contains("FROM connectors", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, plans.Count);
+        Assert.All(plans, plan => Assert.Contains($"Bitmap Index Scan on \"{index}\"", plan, StringComparison.Ordinal));
+        Assert.All(plans, plan => Assert.DoesNotContain("Seq Scan on connectors", plan, StringComparison.Ordinal));
     }
 
     // A test of the processor's name or the category other than equality reads the kept distinct values first and sends
@@ -105,14 +138,18 @@ public sealed class PostgresQueryPlanTests(QueryPlanServer server) : IClassFixtu
     [InlineData("""where: {processor: {name: {in: ["github", "web"]}}}""", "connector_processor_names")]
     [InlineData("""where: {processor: {name: {eq: "github"}}}""", "connector_processor_names")]
     [InlineData("""query: "category:DATAB" """, "connector_categories")]
+    [InlineData("""query: "category:absent" """, "connector_categories")]
     public async Task A_test_of_a_kept_column_reads_the_kept_values_and_is_counted_from_them(string arguments, string counts)
     {
         await server.EnsureSeededAsync();
         server.Sql.Clear();
         server.Plans.Clear();
-        var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 50, {{arguments}}) { totalCount nodes { id } } }""");
-        var connectors = response.Ok().GetProperty("connectors");
-        Assert.Equal(connectors.GetProperty("nodes").GetArrayLength(), connectors.GetProperty("totalCount").GetInt32());
+        var matches = (await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 50, {{arguments}}) { nodes { id } } }""")).Ok().GetProperty("connectors").GetProperty("nodes").GetArrayLength();
+        Assert.InRange(matches, 0, 49);
+        server.Sql.Clear();
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectorsPage({{Counted}}, {{arguments}}) { totalCount items { id } } }""");
+        Assert.Equal(matches, response.Ok().GetProperty("connectorsPage").GetProperty("totalCount").GetInt32());
         var page = Assert.Single(server.Sql.Commands, c => c.Contains("FROM connectors", StringComparison.Ordinal));
         Assert.DoesNotContain("lower(", page, StringComparison.Ordinal);
         Assert.DoesNotContain(counts, page, StringComparison.Ordinal);
@@ -120,9 +157,30 @@ public sealed class PostgresQueryPlanTests(QueryPlanServer server) : IClassFixtu
         Assert.All(server.Plans.Plans, plan => Assert.DoesNotContain("Seq Scan on connectors", plan, StringComparison.Ordinal));
     }
 
+    // A test of one tag is applied to the distinct tags in use; the tags it selects are then looked up in the tag index,
+    // one tag as a tag test (counted from its kept count), none as no row at all.
+    [Theory]
+    [InlineData("""query: "tags:ZET" """, "c.\"Tags\" @> ARRAY[")]
+    [InlineData("""query: "tags:absent" """, "WHERE FALSE")]
+    public async Task A_tag_word_reads_the_distinct_tags(string arguments, string sent)
+    {
+        await server.EnsureSeededAsync();
+        server.Sql.Clear();
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectorsPage({{Counted}}, {{arguments}}) { totalCount items { id } } }""");
+        Assert.Equal(sent.Contains("ARRAY", StringComparison.Ordinal) ? 1 : 0, response.Ok().GetProperty("connectorsPage").GetProperty("totalCount").GetInt32());
+        Assert.Contains(server.Sql.Commands, c => c.Contains("FROM connector_tag_counts", StringComparison.Ordinal) && c.Contains("LIKE", StringComparison.Ordinal));
+        var page = Assert.Single(server.Sql.Commands, c => c.Contains("FROM connectors", StringComparison.Ordinal) && !c.Contains("count(*)", StringComparison.Ordinal));
+        Assert.Contains(sent, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("unnest", page, StringComparison.Ordinal);
+        Assert.All(server.Plans.Plans, plan => Assert.DoesNotContain("Seq Scan on connectors", plan, StringComparison.Ordinal));
+    }
+
     private void AssertCountedFromTagCounts()
     {
         Assert.DoesNotContain(server.Sql.Commands, c => c.Contains("count(*)", StringComparison.Ordinal) && c.Contains("FROM connectors", StringComparison.Ordinal));
-        Assert.Contains(server.Sql.Commands, c => c.Contains("FROM connector_tag_counts WHERE tag = ", StringComparison.Ordinal));
+        // KeptCounts: the kept count of the one tag, summed over its row of connector_tag_counts.
+        Assert.Contains(server.Sql.Commands, c => c.StartsWith("SELECT COALESCE(sum(", StringComparison.Ordinal) && c.Contains("FROM connector_tag_counts", StringComparison.Ordinal)
+            && c.Contains("\"Name\" = ", StringComparison.Ordinal));
     }
 }

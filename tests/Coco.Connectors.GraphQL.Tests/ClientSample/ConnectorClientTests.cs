@@ -187,13 +187,13 @@ public sealed class ConnectorClientTests(CocoServer server) : IClassFixture<Coco
         await _live.WaitForSubscribersAsync(1);
 
         var id = await _live.CreateAsync(new { name = "Watched", category = "client-watch", config = new { token = "tok-123" } });
-        Assert.True(await first);
+        Assert.True(await first.WaitAsync(Patience.Limit));
         var created = events.Current.OnConnectorChanged;
         Assert.Equal((ConnectorChangeKind.Created, id, true), (created.Kind, created.Id, created.Matches));
         Assert.Equal("******", created.Connector!.Config!.Value.GetProperty("token").GetString());
 
         await _live.UpdateAsync(id, new { category = "elsewhere" });
-        Assert.True(await events.MoveNextAsync());
+        Assert.True(await events.MoveNextAsync().AsTask().WaitAsync(Patience.Limit));
         Assert.Equal((ConnectorChangeKind.Updated, false), (events.Current.OnConnectorChanged.Kind, events.Current.OnConnectorChanged.Matches));
 
         var next = events.MoveNextAsync().AsTask();

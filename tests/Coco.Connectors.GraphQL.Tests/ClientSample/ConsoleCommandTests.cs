@@ -116,7 +116,7 @@ public sealed class ConsoleCommandTests(CocoServer server) : IClassFixture<CocoS
         await Eventually.TrueAsync(() => Text().Contains($"UPDATED  {id}", StringComparison.Ordinal), "the update is printed");
         await stop.CancelAsync();
 
-        Assert.Equal(0, await watch);
+        Assert.Equal(0, await watch.WaitAsync(Patience.Limit));
         var lines = Text().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("KIND", lines[0], StringComparison.Ordinal);
         Assert.Matches($@"^CREATED  {id}\s+1\s+yes\s+Watched from the console$", lines[1]);

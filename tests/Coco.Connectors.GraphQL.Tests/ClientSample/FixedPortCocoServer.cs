@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Coco.Connectors.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 
@@ -17,14 +15,6 @@ public sealed class FixedPortCocoServer : CocoServer
     {
         _databasePath = databasePath;
         UseKestrel(port);
-    }
-
-    /// <summary>A port free right now on the loopback address.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -25,7 +25,7 @@ public sealed class ReadmeSampleTests(ProtectedModeCocoServer server) : IClassFi
         var id = await live.CreateAsync(new { name = "Seen by the sample" });
         await Eventually.TrueAsync(() => Text().Contains($"Created {id} v1: Seen by the sample", StringComparison.Ordinal), "the sample prints the change");
         await stop.CancelAsync();
-        await sample;
+        await sample.WaitAsync(Patience.Limit);
 
         Assert.StartsWith("GitHub Connector v1\n", Text(), StringComparison.Ordinal);
         Assert.EndsWith("stopped\n", Text(), StringComparison.Ordinal);

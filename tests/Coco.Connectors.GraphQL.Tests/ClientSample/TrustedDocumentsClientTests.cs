@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Coco.Connectors.Client;
 using Coco.Connectors.Tests.GraphQL;
+using Coco.Connectors.Tests.Infrastructure;
 using Coco.Connectors.Tests.Subscriptions;
 
 namespace Coco.Connectors.Tests.ClientSample;
@@ -45,7 +46,7 @@ public sealed class TrustedDocumentsClientTests(TrustedDocumentsClientServer ser
 
         var created = (await Client.CreateConnectorAsync(new CreateConnectorInput { Name = "Trusted", Category = "trusted-client" })).CreateConnector;
         Assert.Null(created.Errors);
-        Assert.True(await first);
+        Assert.True(await first.WaitAsync(Patience.Limit));
         Assert.Equal((ConnectorChangeKind.Created, created.Connector!.Id), (events.Current.OnConnectorChanged.Kind, events.Current.OnConnectorChanged.Id));
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await events.MoveNextAsync());

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -114,7 +112,7 @@ public sealed class PostgresCluster : IDisposable
             Run("chown", $"-R postgres:postgres {Quote(RunsFolder)}", asPostgres: false);
         }
 
-        var cluster = new PostgresCluster(folder, bin, FreePort());
+        var cluster = new PostgresCluster(folder, bin, UnassignedPort.Pick());
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Remove();
         try
         {
@@ -246,13 +244,6 @@ public sealed class PostgresCluster : IDisposable
         {
             throw new InvalidOperationException($"{Path.GetFileName(file)} {arguments} failed ({process.ExitCode}): {error.Result}{output.Result}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Quote(string path) => $"\"{path}\"";

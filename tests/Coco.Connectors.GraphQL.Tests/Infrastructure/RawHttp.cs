@@ -18,7 +18,7 @@ public static class RawHttp
 {
     public static async Task<RawResponse> SendAsync(Uri server, byte[] request)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(Patience.Limit);
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(server.Host, server.Port, timeout.Token);
         var stream = tcp.GetStream();

@@ -56,14 +56,19 @@ public sealed class MetricsTests : IDisposable
 
         await first;
 
-        // A scrape may be served from a short cache, and the dispatcher counts a change after its commit: read until
-        // the scrape reflects the workload, then check it exactly. A change made before either subscription was
-        // attached reached no one and is not counted as dispatched, so that count lies between the one both saw
-        // and every write.
+        // A scrape may be served from a short cache, the dispatcher counts a change after its commit, and a request's
+        // own measurements may be recorded just after its client had the response: read until the scrape reflects
+        // the whole workload, then check it exactly. A change made before either subscription was attached reached
+        // no one and is not counted as dispatched, so that count lies between the one both saw and every write.
         var scrape = await ScrapeUntilAsync(http, s =>
             s.Value("coco_graphql_operations_total", ("graphql_operation_name", "AddOne")) >= mutations
+            && s.Value("coco_graphql_operation_duration_seconds_count", ("graphql_operation_name", "ListSome")) >= 3
+            && s.Value("coco_graphql_operations_total", ("graphql_operation_name", "Broken")) >= 1
+            && s.Value("coco_graphql_operations_total", ("graphql_operation_name", "TooWide")) >= 1
             && s.Value("coco_subscriptions_events_dispatched_total", ("kind", "created")) >= 1
-            && s.Value("coco_streaming_subscriptions_active", ("protocol", "sse")) >= 1);
+            && s.Value("coco_subscriptions_dispatch_duration_seconds_count", ("kind", "created")) >= 1
+            && s.Value("coco_streaming_subscriptions_active", ("protocol", "sse")) >= 1
+            && s.Value("http_server_request_duration_seconds_count", ("http_route", "/connector/{id}")) >= 3);
 
         Assert.Equal(3, scrape.Value("coco_graphql_operations_total",
             ("graphql_operation_type", "query"), ("graphql_operation_name", "ListSome"), ("outcome", "success")));

@@ -45,7 +45,7 @@ public sealed class TrickledRequest : IAsyncDisposable
         await _stop.CancelAsync();
         await _trickling;
         await _stream.WriteAsync(_body.AsMemory(_sent));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(Patience.Limit);
         using var received = new MemoryStream();
         await _stream.CopyToAsync(received, timeout.Token);
         return RawHttp.Parse(Encoding.UTF8.GetString(received.ToArray()));

@@ -204,7 +204,7 @@ public sealed class PlaygroundBrowserTests(ProtectedModeCocoServer server, Headl
         var sizes = await session.Page.EvaluateAsync<long[][]>(
             "() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).filter(e => e.transferSize > 0).map(e => [e.transferSize, e.decodedBodySize])");
         var script = session.Requests.First(r => r.Url.Contains("/ui/assets/graphiql-", StringComparison.Ordinal) && r.Url.EndsWith(".js", StringComparison.Ordinal));
-        var response = await script.ResponseAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var response = await script.ResponseAsync().WaitAsync(Patience.Limit);
         return (sizes.Length, sizes.Sum(s => s[0]), sizes.Sum(s => s[1]), response is null ? null : await response.HeaderValueAsync("Content-Encoding"));
     }
 

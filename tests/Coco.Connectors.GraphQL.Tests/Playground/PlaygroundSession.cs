@@ -18,8 +18,8 @@ public sealed class PlaygroundSession : IAsyncDisposable
 
     static PlaygroundSession()
     {
-        // Waits, not timing assertions: generous for a loaded two-core machine.
-        SetDefaultExpectTimeout(30_000);
+        // Waits, not timing assertions: as generous as every other wait of the suites (a loaded two-core machine).
+        SetDefaultExpectTimeout(WaitLimit);
     }
 
     private PlaygroundSession(IBrowserContext context, IPage page, Uri server)
@@ -57,6 +57,9 @@ public sealed class PlaygroundSession : IAsyncDisposable
 
     public ILocator Response => Page.Locator(".graphiql-response");
 
+    /// <summary><see cref="Patience.Limit"/> in Playwright's milliseconds.</summary>
+    public static float WaitLimit => (float)Patience.Limit.TotalMilliseconds;
+
     public IReadOnlyList<IRequest> Requests
     {
         get
@@ -74,7 +77,7 @@ public sealed class PlaygroundSession : IAsyncDisposable
     {
         var context = await chromium.NewContextAsync(colorScheme);
         var session = new PlaygroundSession(context, await context.NewPageAsync(), server.BaseAddress);
-        session.Page.SetDefaultTimeout(60_000);
+        session.Page.SetDefaultTimeout(WaitLimit);
         await session.LoadAsync(() => session.Page.GotoAsync(server.BaseAddress + path));
         return session;
     }
@@ -84,7 +87,7 @@ public sealed class PlaygroundSession : IAsyncDisposable
     private async Task LoadAsync(Func<Task<IResponse?>> navigate)
     {
         var introspection = Page.WaitForResponseAsync(r => r.Request.Method == "POST" && (r.Request.PostData ?? "").Contains("IntrospectionQuery"),
-            new PageWaitForResponseOptions { Timeout = 60_000 });
+            new PageWaitForResponseOptions { Timeout = WaitLimit });
         var page = await navigate();
         Assert.Equal(200, page!.Status);
         Introspection = JsonNode.Parse(await (await introspection).TextAsync())!;

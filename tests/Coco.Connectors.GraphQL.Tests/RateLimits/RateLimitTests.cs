@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Coco.Connectors.Tests.Infrastructure;
+using Coco.Connectors.Tests.Subscriptions;
 using Coco.Connectors.Tests.Transport.Streaming;
 
 namespace Coco.Connectors.Tests.RateLimits;
@@ -137,12 +138,15 @@ public sealed class RateLimitTests(RateLimitedServer server) : IClassFixture<Rat
     {
         // The upgrade carries one token, connection_init another: the socket speaks for the second, and its operations
         // draw from that token's bucket, the one its HTTP requests use.
+        using var live = new LiveServer(server);
+        await live.WaitForSubscribersAsync(0); // the other case's subscription is released after its socket closed
         await using var socket = await WsTestClient.ConnectWithAsync(server.GraphQLWebSocketUri,
             o => o.SetRequestHeader("X-API-TOKEN", RateLimitedServer.Token(upgradeToken)), subProtocol);
         await socket.SendAsync(new { type = "connection_init", payload = new Dictionary<string, string> { ["X-API-TOKEN"] = RateLimitedServer.Token(initToken) } });
         await socket.ReceiveAsync("connection_ack");
         var data = subProtocol == WsTestClient.ApolloWs ? "data" : "next";
         await socket.SubscribeAsync("live", "subscription { onConnectorCreated { id } }");
+        await live.WaitForSubscribersAsync(1); // it starts in the background: attached before the write that it must see
         for (var i = 1; i < RateLimitedServer.Burst; i++)
         {
             await socket.SubscribeAsync($"q{i}", "{ __typename }");

@@ -253,6 +253,68 @@ public sealed class RestConnectorTests(CocoServer server) : IClassFixture<CocoSe
     }
 
     [Fact]
+    public async Task If_match_with_a_list_of_tags_writes_when_any_strong_one_is_the_current_version()
+    {
+        var id = await CreateAsync();
+        Action<HttpRequestMessage> IfMatch(string value) => r => r.Headers.TryAddWithoutValidation("If-Match", value);
+
+        var listed = await _client.SendJsonAsync(HttpMethod.Put, $"connector/{id}", """{"name":"listed"}""", IfMatch("\"7\", \"1\""));
+        Assert.Equal(HttpStatusCode.OK, listed.Status);
+        Assert.Equal(("listed", 2), ((await server.StoredAsync(id))!.Name, (await server.StoredAsync(id))!.Version));
+
+        // A weak tag in the list never matches, even when it names the current version.
+        var weakOnly = await _client.SendJsonAsync(HttpMethod.Put, $"connector/{id}", """{"name":"weak"}""", IfMatch("\"1\", W/\"2\""));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, weakOnly.Status);
+        Assert.Contains("none of the strong entity tags If-Match lists", (string?)weakOnly.Object["error"]!["reason"], StringComparison.Ordinal);
+        Assert.Equal("listed", (await server.StoredAsync(id))!.Name);
+
+        var unlisted = await _client.SendJsonAsync(HttpMethod.Delete, $"connector/{id}", configure: IfMatch("\"1\", \"3\""));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, unlisted.Status);
+        Assert.Equal("version_conflict", (string?)unlisted.Object["error"]!["type"]);
+        Assert.NotNull(await server.StoredAsync(id));
+
+        // Several header lines are one list; * alone still means "any version of an existing connector".
+        var lines = await _client.SendJsonAsync(HttpMethod.Put, $"connector/{id}", """{"name":"lines"}""", r =>
+        {
+            r.Headers.TryAddWithoutValidation("If-Match", "\"5\"");
+            r.Headers.TryAddWithoutValidation("If-Match", "\"2\"");
+        });
+        Assert.Equal(HttpStatusCode.OK, lines.Status);
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendJsonAsync(HttpMethod.Put, $"connector/{id}", """{"name":"any"}""", IfMatch("*"))).Status);
+
+        foreach (var invalid in new[] { "*, \"1\"", "\"4\" junk", "\"x\"" })
+        {
+            var refused = await _client.SendJsonAsync(HttpMethod.Put, $"connector/{id}", """{"name":"no"}""", IfMatch(invalid));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        }
+
+        var deleted = await _client.SendJsonAsync(HttpMethod.Delete, $"connector/{id}", configure: IfMatch("\"1\", \"4\""));
+        Assert.Equal(HttpStatusCode.OK, deleted.Status);
+        Assert.Null(await server.StoredAsync(id));
+    }
+
+    [Fact]
+    public async Task An_empty_if_match_lists_no_tag_so_writes_are_412_and_change_nothing()
+    {
+        var id = await CreateAsync();
+        foreach (var (method, body) in new[] { ("PUT", """{"name":"blind"}"""), ("DELETE", "") })
+        {
+            // HttpClient leaves an empty header out, so the request is written by hand.
+            var headers = $"If-Match:\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n";
+            var response = await RawHttp.SendAsync(server.BaseAddress, RawHttp.Request(method, $"/connector/{id}", headers, body));
+            Assert.Equal(412, response.Status);
+            Assert.Contains("If-Match is empty", (string?)response.Json!["error"]!["reason"], StringComparison.Ordinal);
+        }
+
+        var stored = await server.StoredAsync(id);
+        Assert.Equal(("My GitHub Connector", 1), (stored!.Name, stored.Version));
+
+        // The writer's own answers come first, as RFC 9110 orders: a missing connector is 404.
+        var missing = await RawHttp.SendAsync(server.BaseAddress, RawHttp.Request("DELETE", "/connector/no_such_connector", "If-Match:\r\n", ""));
+        Assert.Equal(404, missing.Status);
+    }
+
+    [Fact]
     public async Task Validation_errors_name_the_field()
     {
         var response = await _client.SendJsonAsync(HttpMethod.Post, "connector/", """{"name": 5, "tags": "x", "config": []}""");

@@ -15,8 +15,11 @@ public sealed class DifferentialSearchTests(QueryingServer server) : IClassFixtu
 {
     private const int Combinations = 300;
 
+    // Characters beyond U+FFFF are one character for SQL and two UTF-16 units in .NET; every one here is below U+E000
+    // or beyond U+FFFF, so .NET's ordinal order (the expected sort below) is the stores' code-point order.
     private static readonly string[] Words =
-        ["git", "GitHub", "gitlab", "Drive", "drivers", "ab", "a", "Ünïcode", "straße", "alpha", "alphabet", "db", "Cloud", "wiki", "xyz", "é"];
+        ["git", "GitHub", "gitlab", "Drive", "drivers", "ab", "a", "Ünïcode", "straße", "alpha", "alphabet", "db", "Cloud", "wiki", "xyz", "é",
+            "😀", "𝔸lpha", "x😀y", "git😀"];
 
     private static readonly string[] Categories = ["code", "cloud_storage", "database", "Code", "website"];
 
@@ -43,6 +46,10 @@ public sealed class DifferentialSearchTests(QueryingServer server) : IClassFixtu
             var ids = data.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!).ToList();
             Assert.True(expected.Take(50).SequenceEqual(ids), $"{arguments}\nexpected {string.Join(",", expected)}\nactual   {string.Join(",", ids)}");
             Assert.True(expected.Count == data.GetProperty("totalCount").GetInt32(), $"{arguments}\nexpected total {expected.Count}, was {data.GetProperty("totalCount").GetInt32()}");
+
+            // A page of 50 mostly holds every match and is then its own count; a page of one makes the total a count.
+            var counted = await server.GraphQL.ExecuteAsync($"{{ connectors(first: 1, {arguments}) {{ totalCount }} }}");
+            Assert.True(expected.Count == counted.Ok().GetProperty("connectors").GetProperty("totalCount").GetInt32(), $"{arguments}: counted total");
             answered += expected.Count > 0 ? 1 : 0;
         }
 
@@ -98,26 +105,27 @@ public sealed class DifferentialSearchTests(QueryingServer server) : IClassFixtu
     {
         var word = Word(random);
         var lower = word.ToLowerInvariant();
-        var part = lower.Length > 3 ? lower[..random.Next(1, lower.Length)] : lower; // short words fall back to a scan
-        return random.Next(20) switch
+        var runes = Runes(lower).Count;
+        var part = runes > 3 ? Runes(lower, 0, random.Next(1, runes)) : lower; // short words fall back to a scan
+        return random.Next(22) switch
         {
-            15 => Pick(random, Processors) is var listed && Pick(random, Processors) is var other
+            16 => Pick(random, Processors) is var listed && Pick(random, Processors) is var other
                 ? new(null, $"{{processor: {{name: {{in: [{JsonSerializer.Serialize(listed)}, {JsonSerializer.Serialize(other)}]}}}}}}", r => r.Processor == listed || r.Processor == other)
                 : throw new InvalidOperationException(),
-            16 => Pick(random, Processors) is var unlike
+            17 => Pick(random, Processors) is var unlike
                 ? new(null, $"{{processor: {{name: {{neq: {JsonSerializer.Serialize(unlike)}}}}}}}", r => r.Processor != unlike)
                 : throw new InvalidOperationException(),
-            17 => Pick(random, Processors) is var named && named[..random.Next(1, named.Length)] is var start
+            18 => Pick(random, Processors) is var named && named[..random.Next(1, named.Length)] is var start
                 ? new(null, $"{{processor: {{name: {{startsWith: {JsonSerializer.Serialize(start)}}}}}}}", r => r.Processor?.StartsWith(start, StringComparison.Ordinal) == true)
                 : throw new InvalidOperationException(),
-            18 => Substring(random, Pick(random, Processors)) is var inName
+            19 => Substring(random, Pick(random, Processors)) is var inName
                 ? new(null, $"{{processor: {{name: {{contains: {JsonSerializer.Serialize(inName)}}}}}}}", r => r.Processor?.Contains(inName, StringComparison.Ordinal) == true)
                 : throw new InvalidOperationException(),
-            19 => Pick(random, Categories) is var notCategory
+            20 => Pick(random, Categories) is var notCategory
                 ? new(null, $"{{category: {{neq: {JsonSerializer.Serialize(notCategory)}}}}}", r => r.Category != notCategory)
                 : throw new InvalidOperationException(),
             0 => new($"{part}", null, r => r.FreeText.Any(t => t.ToLowerInvariant().Contains(part, StringComparison.Ordinal))),
-            1 => AllTerms($"{word.ToUpperInvariant()} {Word(random)[..1]}"),
+            1 => AllTerms($"{word.ToUpperInvariant()} {Runes(Word(random), 0, 1)}"),
             2 => new($"name:{part}", null, r => r.Name.ToLowerInvariant().Contains(part, StringComparison.Ordinal)),
             3 => new($"tags:{part}", null, r => r.Tags.Any(t => t.ToLowerInvariant().Contains(part, StringComparison.Ordinal))),
             4 => new(null, $"{{tags: {{some: {{eq: {JsonSerializer.Serialize(word)}}}}}}}", r => r.Tags.Contains(word, StringComparer.Ordinal)),
@@ -129,22 +137,33 @@ public sealed class DifferentialSearchTests(QueryingServer server) : IClassFixtu
                 ? new(null, $"{{category: {{eq: {JsonSerializer.Serialize(category)}}}}}", r => r.Category == category)
                 : throw new InvalidOperationException(),
             8 => Flag(random.Next(2) == 0),
-            9 => word[..Math.Min(word.Length, random.Next(1, 4))] is var prefix
+            9 => Runes(word, 0, random.Next(1, 4)) is var prefix
                 ? new(null, $"{{name: {{startsWith: {JsonSerializer.Serialize(prefix)}}}}}", r => r.Name.StartsWith(prefix, StringComparison.Ordinal))
+                : throw new InvalidOperationException(),
+            10 => Runes(word, Math.Max(0, Runes(word).Count - random.Next(1, 4)), 3) is var suffix
+                ? new(null, $"{{description: {{endsWith: {JsonSerializer.Serialize(suffix)}}}}}", r => r.Description?.EndsWith(suffix, StringComparison.Ordinal) == true)
                 : throw new InvalidOperationException(),
             11 => Substring(random, Pick(random, Categories).ToLowerInvariant()) is var inCategory
                 ? new($"category:{inCategory.ToUpperInvariant()}", null, r => r.Category?.ToLowerInvariant().Contains(inCategory, StringComparison.Ordinal) == true)
                 : throw new InvalidOperationException(),
             12 => new($"processor.name:{part}", null, r => r.Processor?.ToLowerInvariant().Contains(part, StringComparison.Ordinal) == true),
             13 => new($"description:{part}", null, r => r.Description?.ToLowerInvariant().Contains(part, StringComparison.Ordinal) == true),
-            14 => word[..Math.Min(word.Length, 3)] is var inTag
+            14 => Runes(word, 0, 3) is var inTag
                 ? new(null, $"{{tags: {{some: {{contains: {JsonSerializer.Serialize(inTag)}}}}}}}", r => r.Tags.Any(t => t.Contains(inTag, StringComparison.Ordinal)))
+                : throw new InvalidOperationException(),
+            15 => Runes(word, Math.Max(0, Runes(word).Count - 2), 2) is var tagEnd
+                ? new(null, $"{{tags: {{some: {{endsWith: {JsonSerializer.Serialize(tagEnd)}}}}}}}", r => r.Tags.Any(t => t.EndsWith(tagEnd, StringComparison.Ordinal)))
                 : throw new InvalidOperationException(),
             _ => Pick(random, Processors) is var processor
                 ? new(null, $"{{processor: {{name: {{eq: {JsonSerializer.Serialize(processor)}}}}}}}", r => r.Processor == processor)
                 : throw new InvalidOperationException(),
         };
     }
+
+    private static List<string> Runes(string text) => [.. text.EnumerateRunes().Select(r => r.ToString())];
+
+    /// <summary>Up to <paramref name="count"/> characters from <paramref name="start"/>, never half of a surrogate pair.</summary>
+    private static string Runes(string text, int start, int count) => string.Concat(Runes(text).Skip(start).Take(count));
 
     private static string Substring(Random random, string text)
     {

@@ -15,6 +15,12 @@ public sealed class QueryPlanLog : DbCommandInterceptor
 
     public IReadOnlyList<string> Plans => [.. _plans];
 
+    /// <summary>
+    /// On PostgreSQL, also disables plain index scans, leaving bitmap scans (which need an index condition): on a test
+    /// table the planner would rather read a whole b-tree than consult a trigram index.
+    /// </summary>
+    public bool BitmapOnly { get; set; }
+
     public void Clear() => _plans.Clear();
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
@@ -41,7 +47,7 @@ public sealed class QueryPlanLog : DbCommandInterceptor
         var postgres = command.Connection is Npgsql.NpgsqlConnection;
         if (postgres)
         {
-            Run(command, "SET enable_seqscan = off");
+            Run(command, BitmapOnly ? "SET enable_seqscan = off; SET enable_indexscan = off; SET enable_indexonlyscan = off" : "SET enable_seqscan = off");
         }
 
         using var explain = command.Connection!.CreateCommand();
@@ -66,7 +72,7 @@ public sealed class QueryPlanLog : DbCommandInterceptor
 
         if (postgres)
         {
-            Run(command, "RESET enable_seqscan");
+            Run(command, "RESET enable_seqscan; RESET enable_indexscan; RESET enable_indexonlyscan");
         }
 
         _plans.Enqueue(command.CommandText + "\n--\n" + string.Join("\n", lines));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Coco.Connectors.Tests.Querying;
 
 namespace Coco.Connectors.Tests.Search;
@@ -12,6 +13,12 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
     private const string CommonTag = "plan-common";
 
     private const string CommonProcessorName = "plan-common-processor";
+
+    /// <summary>
+    /// A page past the last match, so that the total is counted whatever the matches (a page that holds every match is
+    /// its own total, <see cref="A_page_that_holds_every_match_is_its_own_total"/>); the page's filter is the same.
+    /// </summary>
+    private const string Counted = "skip: 1000, take: 1";
 
     /// <summary>The tag index must list more than this many connectors under a tag for it to be common (SqliteIndexedFilter.AlwaysSelective).</summary>
     private const int SqliteIndexedFilterAlwaysSelective = 100;
@@ -28,7 +35,7 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
     {
         await server.EnsureSeededAsync();
         server.Plans.Clear();
-        var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""");
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectorsPage({{Counted}}, {{arguments}}) { totalCount items { id } } }""");
         response.Ok();
         var plans = server.Plans.Plans.Where(p => p.Contains("\"connectors\"", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, plans.Count); // the page and the count
@@ -52,7 +59,7 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
     {
         await server.EnsureSeededAsync();
         server.Plans.Clear();
-        var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""");
+        var response = await server.GraphQL.ExecuteAsync($$"""{ connectorsPage({{Counted}}, {{arguments}}) { totalCount items { id } } }""");
         response.Ok();
         var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
         Assert.Contains("sqlite_autoindex_connectors_1 (Id=?)", page, StringComparison.Ordinal);
@@ -81,7 +88,7 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
         var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
         Assert.Contains(step, page, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", page, StringComparison.Ordinal);
-        Assert.Contains(server.Plans.Plans, p => p.Contains(counts, StringComparison.Ordinal));
+        await AssertCountedFromKeptCountsAsync($$$"""{ connectorsPage({{{Counted}}}, order: {{{order}}}, where: { {{{where}}} }) { totalCount } }""", connectors.GetProperty("totalCount").GetInt32(), counts);
     }
 
     // A list of processor names seeks the name's index; its total is the sum of the kept counts of those names.
@@ -96,7 +103,18 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
         Assert.Equal(connectors.GetProperty("nodes").GetArrayLength(), connectors.GetProperty("totalCount").GetInt32());
         var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
         Assert.Contains("(Processor_Name=?)", page, StringComparison.Ordinal);
-        Assert.Contains(server.Plans.Plans, p => p.Contains("sum(", StringComparison.OrdinalIgnoreCase) && p.Contains("connector_processor_names", StringComparison.Ordinal));
+        await AssertCountedFromKeptCountsAsync("{ connectorsPage(" + Counted + """, where: {processor: {name: {in: ["github", "web", "absent"]}}}) { totalCount } }""",
+            connectors.GetProperty("totalCount").GetInt32(), "connector_processor_names");
+    }
+
+    /// <summary>The page past the end (<see cref="Counted"/>) has the same total, summed from the kept counts, with no count over connectors.</summary>
+    private async Task AssertCountedFromKeptCountsAsync(string request, int total, string counts)
+    {
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync(request);
+        Assert.Equal(total, response.Ok().GetProperty("connectorsPage").GetProperty("totalCount").GetInt32());
+        Assert.Contains(server.Plans.Plans, p => p.Contains("sum(", StringComparison.OrdinalIgnoreCase) && p.Contains(counts, StringComparison.Ordinal));
+        Assert.DoesNotContain(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
     }
 
     // A list of processor names many connectors hold: its page walks the order's index testing each row rather than
@@ -115,6 +133,56 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
         Assert.True(page.Contains("INDEX IX_connectors_Created_Id", StringComparison.Ordinal), page);
         Assert.DoesNotContain("TEMP B-TREE", page, StringComparison.Ordinal);
         Assert.Contains(server.Plans.Plans, p => p.Contains("sum(", StringComparison.OrdinalIgnoreCase) && p.Contains("connector_processor_names", StringComparison.Ordinal));
+    }
+
+    // A page read without a cursor that holds every match (nothing after it) is its own total: no count runs, on GraphQL
+    // keyset and offset pages and on REST; a page that does not end the result, or an empty page past the end, is counted.
+    [Fact]
+    public async Task A_page_that_holds_every_match_is_its_own_total()
+    {
+        await server.EnsureSeededAsync();
+        using var client = server.CreateHttpClient();
+        string[] requests =
+        [
+            """{ connectors(first: 50, query: "git") { totalCount nodes { id } } }""",
+            """{ connectors(last: 50, query: "git") { totalCount nodes { id } } }""",
+            """{ connectorsPage(take: 50, query: "git") { totalCount items { id } } }""",
+        ];
+        var totals = new List<int>();
+        foreach (var request in requests)
+        {
+            server.Plans.Clear();
+            var list = server.GraphQL.ExecuteAsync(request);
+            var data = (await list).Ok().EnumerateObject().Single().Value;
+            var rows = data.TryGetProperty("nodes", out var nodes) ? nodes : data.GetProperty("items");
+            Assert.InRange(rows.GetArrayLength(), 2, 49);
+            Assert.Equal(rows.GetArrayLength(), data.GetProperty("totalCount").GetInt32());
+            Assert.DoesNotContain(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+            totals.Add(data.GetProperty("totalCount").GetInt32());
+        }
+
+        server.Plans.Clear();
+        var rest = JsonDocument.Parse(await client.GetStringAsync("connector/_search?query=git&size=50&from=1")).RootElement.GetProperty("hits");
+        Assert.Equal(totals[0], rest.GetProperty("total").GetProperty("value").GetInt32());
+        Assert.Equal(totals[0] - 1, rest.GetProperty("hits").GetArrayLength());
+        Assert.DoesNotContain(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+
+        // Not the whole result: counted, and the same total.
+        foreach (var (request, total) in new[]
+        {
+            ("""{ connectors(first: 1, query: "git") { totalCount } }""", (Func<JsonElement, int>)(d => d.GetProperty("connectors").GetProperty("totalCount").GetInt32())),
+            ("""{ connectorsPage(skip: 500, take: 5, query: "git") { totalCount } }""", d => d.GetProperty("connectorsPage").GetProperty("totalCount").GetInt32()),
+        })
+        {
+            server.Plans.Clear();
+            Assert.Equal(totals[0], total((await server.GraphQL.ExecuteAsync(request)).Ok()));
+            Assert.Contains(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        }
+
+        server.Plans.Clear();
+        var past = JsonDocument.Parse(await client.GetStringAsync("connector/_search?query=git&size=5&from=500")).RootElement.GetProperty("hits");
+        Assert.Equal(totals[0], past.GetProperty("total").GetProperty("value").GetInt32());
+        Assert.Contains(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
     }
 
     // A tag that many connectors hold: its page walks the order's index testing each row (a few rows per match found)
@@ -142,7 +210,7 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
     {
         await server.EnsureSeededAsync();
         server.Plans.Clear();
-        var response = await server.GraphQL.ExecuteAsync("""{ connectors(first: 5, where: {tags: {some: {eq: "github"}}}) { totalCount nodes { id } } }""");
+        var response = await server.GraphQL.ExecuteAsync("{ connectorsPage(" + Counted + """, where: {tags: {some: {eq: "github"}}}) { totalCount items { id } } }""");
         response.Ok();
         var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal) && !p.Contains("EXISTS (SELECT 1 FROM connector_tags", StringComparison.Ordinal));
         Assert.Contains("sqlite_autoindex_connectors_1 (Id=?)", page, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ namespace Coco.Connectors.Tests.Subscriptions;
 /// client's selections share an allowance per write; past it they get <c>EVENT_FAN_OUT_EXCEEDED</c> for that write
 /// (their subscriptions go on), and the server's allowance per write bounds all clients together.
 /// </summary>
-public sealed class EventFanOutTests(EventFanOutCappedServer server) : IClassFixture<EventFanOutCappedServer>, IDisposable
+public sealed class EventFanOutTests(EventFanOutCappedServer server) : IClassFixture<EventFanOutCappedServer>, IAsyncLifetime
 {
     private const int BlobBytes = 4_000, Blobs = 15; // a config of ~60 KB; two aliases of it are ~120 KB per event
 
@@ -141,5 +141,12 @@ public sealed class EventFanOutTests(EventFanOutCappedServer server) : IClassFix
         Assert.True(codes.Count(c => c == "EVENT_FAN_OUT_EXCEEDED") >= 3, string.Join(",", codes));
     }
 
-    public void Dispose() => _live.Dispose();
+    // Each test counts its own subscribers: the previous test's are released after its sockets closed.
+    public Task InitializeAsync() => _live.WaitForSubscribersAsync(0);
+
+    public Task DisposeAsync()
+    {
+        _live.Dispose();
+        return Task.CompletedTask;
+    }
 }

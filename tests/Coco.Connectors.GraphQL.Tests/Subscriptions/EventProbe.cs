@@ -45,7 +45,7 @@ public sealed class EventProbe : IObserver<ExecutionResult>, IAsyncDisposable
     /// <summary>The next event, or a failure after a generous wait (a hang guard, not a timing assertion).</summary>
     public async Task<JsonObject> NextAsync()
     {
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var guard = new CancellationTokenSource(Patience.Limit);
         return await _events.Reader.ReadAsync(guard.Token);
     }
 

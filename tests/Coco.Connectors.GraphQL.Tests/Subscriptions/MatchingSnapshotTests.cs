@@ -47,7 +47,7 @@ public sealed class MatchingSnapshotTests(CocoServer server) : IClassFixture<Coc
         var enteredNow = (await client.ReadStoredAsync(entered))!;
         await feed.PublishAsync(new ConnectorChange(entered, ConnectorChangeKind.Created, enteredNow.Version) { Committed = enteredNow });
 
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var patience = new CancellationTokenSource(Patience.Limit);
         var first = await received.Reader.ReadAsync(patience.Token);
         var second = await received.Reader.ReadAsync(patience.Token);
         Assert.Equal((left, false), (first.Change.Id, first.Matches));

@@ -42,6 +42,7 @@ public sealed class SelectionCapTests(SelectionCappedServer server) : IClassFixt
         var busy = await third.ReceiveAsync("error");
         Assert.Equal("SERVER_BUSY", busy.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
         await third.SubscribeAsync("a", Aliased("a")); // A selection already running costs nothing more.
+        await _live.WaitForSubscribersAsync(5); // attached before the write below, or it would miss it
 
         var id = await _live.CreateAsync(new { name = "selections" });
         foreach (var (op, alias) in new[] { ("a", "a"), ("b", "b"), ("a-again", "a") })

@@ -23,7 +23,7 @@ public sealed class StreamingCapsTests(CappedCocoServer server) : IClassFixture<
     private StreamingAdmission Admission => server.Services.GetRequiredService<StreamingAdmission>();
 
     public Task InitializeAsync() => Eventually.TrueAsync(
-        () => Enum.GetValues<StreamKind>().All(kind => Admission.Count(kind) == 0), "the previous test's streams are closed");
+        () => Enum.GetValues<StreamKind>().All(kind => Admission.Count(kind) == 0) && _live.Subscribers == 0, "the previous test's streams are closed");
 
     public Task DisposeAsync()
     {

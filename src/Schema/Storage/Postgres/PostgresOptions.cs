@@ -10,6 +10,9 @@ public sealed class PostgresOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long one migration statement may run at startup (building an index over a million connectors takes minutes).</summary>
+    public TimeSpan MigrationTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>How long change rows are kept: a listener that was cut off for longer cannot replay what it missed.</summary>
     public TimeSpan ChangeRetention { get; set; } = TimeSpan.FromHours(1);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -54,7 +55,20 @@ internal sealed class PostgresStartup(
             {
                 // Created first, so that EF Core does not log a failed read of the missing table as an error.
                 await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+                var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+                if (pending.Count > 0)
+                {
+                    logger.LogInformation("Applying PostgreSQL migrations {Migrations} (an index over many connectors takes minutes)", string.Join(", ", pending));
+                }
+
+                // A migration that builds an index over a large table outlasts the default command timeout.
+                var started = Stopwatch.GetTimestamp();
+                db.Database.SetCommandTimeout(options.MigrationTimeout);
                 await db.Database.MigrateAsync(ct);
+                if (pending.Count > 0)
+                {
+                    logger.LogInformation("Applied PostgreSQL migrations in {Seconds:0.#} s", Stopwatch.GetElapsedTime(started).TotalSeconds);
+                }
             }
 
             // Types created by a migration (none yet, but extensions may add some) are only seen by fresh connections.

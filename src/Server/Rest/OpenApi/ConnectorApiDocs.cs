@@ -73,7 +73,7 @@ public static class ConnectorApiDocs
         .Errors(StatusCodes.Status400BadRequest);
 
     private static readonly DocumentedParameter IfMatch = new("If-Match", ParameterLocation.Header, JsonSchemaType.String,
-        "The version this write expects, as the ETag gave it (\"3\"); 412 version_conflict when the connector has moved on, and for a weak tag (W/\"3\"), which never matches. * or absent: any version.");
+        "The version this write expects, as the ETag gave it (\"3\"), or a list of them (\"3\", \"4\": any one); 412 version_conflict when the connector is at none of them, for a weak tag (W/\"3\"), which never matches, and for an empty value. * or absent: any version.");
 
     private static readonly object[] SearchParameters =
     [
