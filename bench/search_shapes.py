@@ -7,6 +7,7 @@ Start the server with Storage__CountCacheEntries=0 to pay every count (see bench
 import json, sys, time, urllib.request, statistics
 base = sys.argv[1]; n = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 G = [
+ ("gql baseline page 1 (no filter)", '{ connectors(first: 20) { nodes { id } } }'),
  ("gql tags:slack +tc", '{ connectors(first: 20, query: "tags:slack") { totalCount nodes { id } } }'),
  ("gql tags:slack name ASC +tc", '{ connectors(first: 20, query: "tags:slack", order: [{name: ASC}]) { totalCount nodes { id } } }'),
  ("gql tags:git +tc", '{ connectors(first: 20, query: "tags:git") { totalCount nodes { id } } }'),
@@ -21,6 +22,12 @@ G = [
  ("gql enabled eq true +tc", '{ connectors(first: 20, where: {enabled: {eq: true}}) { totalCount nodes { id } } }'),
  ("gql builtin eq true +tc", '{ connectors(first: 20, where: {builtin: {eq: true}}) { totalCount nodes { id } } }'),
  ("gql processor.name eq crawler +tc", '{ connectors(first: 20, where: {processor: {name: {eq: "crawler"}}}) { totalCount nodes { id } } }'),
+ ("gql processor.name eq crawler name ASC +tc", '{ connectors(first: 20, where: {processor: {name: {eq: "crawler"}}}, order: [{name: ASC}]) { totalCount nodes { id } } }'),
+ ("gql processor.name in crawler,rss +tc", '{ connectors(first: 20, where: {processor: {name: {in: ["crawler", "rss"]}}}) { totalCount nodes { id } } }'),
+ ("gql processor.name neq crawler +tc", '{ connectors(first: 20, where: {processor: {name: {neq: "crawler"}}}) { totalCount nodes { id } } }'),
+ ("gql processor.name startsWith craw +tc", '{ connectors(first: 20, where: {processor: {name: {startsWith: "craw"}}}) { totalCount nodes { id } } }'),
+ ("gql processor.name contains rawl +tc", '{ connectors(first: 20, where: {processor: {name: {contains: "rawl"}}}) { totalCount nodes { id } } }'),
+ ("gql processor.name:zzzqqq +tc", '{ connectors(first: 20, query: "processor.name:zzzqqq") { totalCount nodes { id } } }'),
  ("gql tags all eq slack +tc", '{ connectors(first: 20, where: {tags: {all: {eq: "slack"}}}) { totalCount nodes { id } } }'),
  ("gql tags none eq slack +tc", '{ connectors(first: 20, where: {tags: {none: {eq: "slack"}}}) { totalCount nodes { id } } }'),
  ("gql tags any false +tc", '{ connectors(first: 20, where: {tags: {any: false}}) { totalCount nodes { id } } }'),
@@ -30,6 +37,7 @@ R = [
  ("rest query=tags:slack", "/connector/_search?query=tags:slack&size=20"),
  ("rest query=category:database", "/connector/_search?query=category:database&size=20"),
  ("rest query=processor.name:crawler", "/connector/_search?query=processor.name:crawler&size=20"),
+ ("rest query=processor.name:zzzqqq", "/connector/_search?query=processor.name:zzzqqq&size=20"),
  ("rest filter=tags:slack", "/connector/_search?filter=tags:slack&size=20"),
  ("rest filter=category:database", "/connector/_search?filter=category:database&size=20"),
  ("rest query=git", "/connector/_search?query=git&size=20"),

@@ -85,6 +85,7 @@ internal static class PostgresBulkSeeder
         // The triggers were off: what they keep is rebuilt once.
         await ExecuteAsync(connection, "SELECT coco_recount_categories()");
         await ExecuteAsync(connection, "SELECT coco_recount_tags()");
+        await ExecuteAsync(connection, "SELECT coco_recount_processor_names()");
 
         // VACUUM sets the visibility map, without which no index-only scan is possible on freshly copied rows.
         await ExecuteAsync(connection, $"VACUUM (ANALYZE) {Table}");

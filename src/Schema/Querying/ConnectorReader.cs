@@ -123,49 +123,28 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
 
     /// <summary>
     /// Counts the matches of a query already rewritten onto the indexes (<see cref="IndexedQueries.Count"/>): from the
-    /// index alone when the filter is nothing but one index lookup (<see cref="SqliteIndexedFilter.IndexOnly"/>), from the
-    /// kept per-tag or per-category counts when it is nothing but one tag or one category (<see cref="SqliteIndexedFilter.TagOnly"/>,
-    /// <see cref="PostgresIndexedFilter.TagOnly"/>, <see cref="SqliteIndexedFilter.CategoryOnly"/>,
-    /// <see cref="DistinctValueTests.CategoriesOnly"/>), else
-    /// over the rows, once per data version on SQLite (<see cref="CountCache"/>).
+    /// trigger-kept counts when the filter is nothing but a choice of whole values (<see cref="KeptCounts"/>), from the
+    /// index alone when it is nothing but one index lookup (<see cref="SqliteIndexedFilter.IndexOnly"/>), else over
+    /// the rows, once per data version (<see cref="CountCache"/>).
     /// </summary>
     private async Task<int> CountAsync(ConnectorQuery indexed, CocoDbContext db, CancellationToken ct)
     {
-        if (PostgresIndexedFilter.TagOnly(indexed, db) is { } postgresTag)
+        var kept = KeptCounts.Of(indexed, db);
+        if (kept is not null && await kept.CountAsync(db, ct) is { } count)
         {
-            return await PostgresTagCounts.CountAsync(db, postgresTag, ct);
+            return count;
         }
 
-        if (SqliteIndexedFilter.TagOnly(indexed, db) is { } tag)
-        {
-            return await SqliteSearchModel.TagCounts(db).Where(t => t.Name == tag).Select(t => t.Count).SingleOrDefaultAsync(ct);
-        }
-
-        // Tags chosen by a test of one tag (tags:value): one tag is counted by its kept count; several may share
-        // connectors, so their distinct connectors are counted (below, and kept until the next write).
-        var tags = SqliteIndexedFilter.TagsOnly(indexed, db);
-        if (tags is not null && await tags.Take(2).ToListAsync(ct) is { Count: <= 1 } few)
-        {
-            return few.Sum(t => t.Count);
-        }
-
-        if (tags is null && SqliteIndexedFilter.IndexOnly(indexed, db) is { } ids)
+        // Every id an index lists is a stored connector: their distinct ids are the matches. Tags chosen by a test of
+        // one tag may be many, so that count is kept until the next write like a count over rows.
+        var ids = SqliteIndexedFilter.IndexOnly(indexed, db);
+        if (ids is not null && kept is null)
         {
             return await ids.Distinct().CountAsync(ct);
         }
 
-        if (DistinctValueTests.CategoriesOnly(indexed, db) is { } categories)
-        {
-            return (int)await categories.SumAsync(c => (long)c.Count, ct);
-        }
-
-        if (SqliteIndexedFilter.CategoryOnly(indexed, db) is { } category)
-        {
-            return await SqliteSearchModel.CategoryCounts(db).Where(c => c.Name == category).Select(c => c.Count).SingleOrDefaultAsync(ct);
-        }
-
         // Counting every connector reads SQLite's smallest index, bounded and cheap enough not to hold (on PostgreSQL a scan).
-        var rows = tags is not null ? SqliteIndexedFilter.IndexOnly(indexed, db)!.Distinct() : indexed.Where(db.Connectors.AsNoTracking()).Select(c => c.Id);
+        var rows = ids?.Distinct() ?? indexed.Where(db.Connectors.AsNoTracking()).Select(c => c.Id);
         var sqlite = db.Database.IsSqlite();
         if (!counts.Enabled || (indexed.Filter is null && sqlite))
         {
@@ -190,9 +169,9 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
             return cached;
         }
 
-        var count = await rows.CountAsync(ct);
-        counts.Set(version, key, count);
-        return count;
+        var counted = await rows.CountAsync(ct);
+        counts.Set(version, key, counted);
+        return counted;
     }
 
     private static Task<IndexedQueries> RewriteAsync(ConnectorQuery query, CocoDbContext db, CancellationToken ct) =>

@@ -2,9 +2,9 @@ namespace Coco.Connectors.Querying;
 
 /// <summary>
 /// One test of a filter that a SQLite search index could answer (see <see cref="SqliteIndexedFilter"/>): a free-text
-/// term, a set of tag values, a substring of a tag or of the category, or a prefix range of the <see cref="Column"/> (<c>Name</c> or <c>Id</c>).
+/// term, a set of tag values, a test of one tag, of the category or of the processor's name, or a prefix range of the <see cref="Column"/> (<c>Name</c> or <c>Id</c>).
 /// </summary>
-/// <remarks><see cref="Names"/>: for a test of the distinct tags or categories, the rows of their count table it selects.</remarks>
+/// <remarks><see cref="Names"/>: for a test of the distinct tags or kept values, the rows of their count table it selects.</remarks>
 internal sealed record IndexedTest(
     IndexedTestKind Kind, IReadOnlyList<string> Values, string? Column = null, string? Upper = null, IQueryable<Storage.NameCount>? Names = null)
 {

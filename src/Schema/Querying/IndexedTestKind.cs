@@ -10,6 +10,6 @@ internal enum IndexedTestKind
     /// <summary>A substring of some tag (<c>tags:value</c>): the tags holding it are found among the distinct tags.</summary>
     TagText,
 
-    /// <summary>A substring of the category (<c>category:value</c>): the categories holding it are found among the distinct categories.</summary>
-    CategoryText,
+    /// <summary>A test of the category or the processor's name (<see cref="KeptValueTest"/>): the values passing it are found among the distinct values.</summary>
+    KeptValues,
 }

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using Coco.Connectors.Domain;
 using Coco.Connectors.Storage;
@@ -30,21 +31,24 @@ namespace Coco.Connectors.Querying;
 /// tag index answers; a rare one's page repeats it, as a rare tag's does. (Npgsql cannot send the overlap with a
 /// subquery's tags in one statement, so the tags are read first, in a repeatable-read transaction (it only reads) that the
 /// page and the count then share: a tag first used by a write committed in between cannot be missed.)</item>
-/// <item>A test of the lower-cased category (<c>category:value</c>, REST's whole value) becomes
-/// <c>Category IN (SELECT Name FROM connector_categories WHERE test)</c>, in the same statement: the category index, and
-/// the count is the sum of the kept counts. When the categories are rare (and the page's order has an index to walk), they
-/// are also listed (<c>Category = ANY(@names)</c>): the planner estimates the subquery from an average category and would
-/// walk the order's index past every row to find a rare one's page.</item>
+/// <item>A test of the category or the processor's name other than equality and <c>in</c> (<see cref="KeptValueTest"/>:
+/// <c>category:value</c>, <c>processor.name:value</c>, <c>contains</c>, <c>neq</c>…) is applied to the kept distinct
+/// values first (<see cref="KeptValuesAsync"/>), in the same repeatable-read transaction, and the values it chooses are
+/// sent as a list: the column's index, estimated from the planner's statistics.</item>
 /// </list>
-/// A substring of a lower-cased field (<c>name:value</c>, <c>description:value</c>, <c>processor.name:value</c>) needs
+/// A substring of a lower-cased field (<c>name:value</c>, <c>description:value</c>) that is no kept column needs
 /// no rewrite: the <c>FieldTextIndexes</c> migration indexes the very expression EF Core sends (<c>lower(x COLLATE
 /// "default") LIKE …</c>) with trigrams. It is not rewritten onto the search text: that text is lower-cased by .NET, the
 /// field by PostgreSQL's <c>lower()</c>, and the two differ (U+0130 'İ'), so the added condition could drop rows.
 /// </summary>
 internal sealed class PostgresIndexedFilter(
-    IQueryable<NameCount> tagCounts, IQueryable<NameCount> categoryCounts, Func<IndexedTest, PostgresIndexedFilter.Probe?> probed) : ExpressionVisitor
+    IQueryable<NameCount> tagCounts, Func<IndexedTest, PostgresIndexedFilter.Probe?> probed, IReadOnlyDictionary<Expression, Expression>? keptValues = null)
+    : ExpressionVisitor
 {
-    /// <summary>At most this many tag or category tests of one filter are probed; the rest are left as they are.</summary>
+    /// <summary>At most this many values of a kept column a test chooses are sent as a list; more are looked up by a subquery.</summary>
+    private const int MaxListedValues = 200;
+
+    /// <summary>At most this many tag tests (and, apart, kept-value tests) of one filter are probed; the rest are left as they are.</summary>
     private const int MaxProbes = 8;
 
     /// <summary>A test of one tag that selects more distinct tags than this is left as it is (a scan).</summary>
@@ -64,11 +68,11 @@ internal sealed class PostgresIndexedFilter(
             return new(query, query);
         }
 
-        // A test of one tag needs its tags read in any case; a tag list or a category only to tell a rare one, for a page
-        // that could walk the order's index.
+        // A test of one tag needs its tags read in any case; a tag list only to tell a rare one, for a page that could
+        // walk the order's index.
         var tests = new List<IndexedTest>();
         var walkable = SqliteIndexedFilter.Walkable(query.TotalOrder);
-        Rewrite(query, db, test =>
+        Rewrite(query, db, null, test =>
         {
             if (test.Kind == IndexedTestKind.TagText || walkable)
             {
@@ -78,10 +82,13 @@ internal sealed class PostgresIndexedFilter(
             return null;
         });
 
-        // The tags a test selects (and a rare category's names) are read in one statement and named in the next: both read
-        // one snapshot, so a tag first used by a write committed in between is neither found nor missed. The transaction
-        // only reads, and ends (rolled back) with the context.
-        if (tests.Any(t => t.Kind is IndexedTestKind.TagText or IndexedTestKind.CategoryText) && db.Database.CurrentTransaction is null)
+        var keptTests = new List<(Expression Node, KeptValueTest Test)>();
+        new KeptValueFinder(keptTests).Visit(query.Filter);
+
+        // The tags a test selects (and the kept values one chooses) are read in one statement and named in the next: both
+        // read one snapshot, so a value first used by a write committed in between is neither found nor missed. The
+        // transaction only reads, and ends (rolled back) with the context.
+        if ((keptTests.Count > 0 || tests.Any(t => t.Kind == IndexedTestKind.TagText)) && db.Database.CurrentTransaction is null)
         {
             await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         }
@@ -95,10 +102,43 @@ internal sealed class PostgresIndexedFilter(
             }
         }
 
-        // Counting reads every match anyway (a bitmap scan of the tag or category index, which the planner picks without help).
+        // Counting reads every match anyway (a bitmap scan of the tag index, which the planner picks without help).
+        var kept = await KeptValuesAsync(keptTests, db, ct);
         return new(
-            Rewrite(query, db, test => probes.GetValueOrDefault(test.Key)),
-            Rewrite(query, db, test => probes.GetValueOrDefault(test.Key) is { } probe ? probe with { Rare = false } : null));
+            Rewrite(query, db, kept, test => probes.GetValueOrDefault(test.Key)),
+            Rewrite(query, db, kept, test => probes.GetValueOrDefault(test.Key) is { } probe ? probe with { Rare = false } : null));
+    }
+
+    /// <summary>
+    /// Each test of the category or the processor's name (<see cref="KeptValueTest"/>) as the values it chooses among the
+    /// kept distinct values, read first: sent as a list (one value as an equality), they let the planner estimate the
+    /// matches from its statistics and seek the column's indexes in the page's order (a subquery it can only guess, and
+    /// it would walk the order's index testing every row to find that no connector matches).
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<Expression, Expression>> KeptValuesAsync(
+        List<(Expression Node, KeptValueTest Test)> tests, CocoDbContext db, CancellationToken ct)
+    {
+        var rewritten = new Dictionary<Expression, Expression>();
+        foreach (var (node, test) in tests.Take(MaxProbes))
+        {
+            var matching = test.Matching(test.Kept.Counts(db)).Select(n => n.Name);
+            var names = await matching.OrderBy(n => n).Take(MaxListedValues + 1).ToListAsync(ct);
+            rewritten[node] = names.Count switch
+            {
+                1 when !test.OrNull => Expression.Equal(test.Column, QueryParameter.For(names[0])),
+                // A constant, not a parameter: the count cache keys a count by its statement's text (ToQueryString), which
+                // does not spell out a list parameter's values.
+                <= MaxListedValues => test.In(Expression.Constant(names)),
+                _ => test.In(matching.Expression),
+            };
+        }
+
+        foreach (var (node, test) in tests.Skip(MaxProbes))
+        {
+            rewritten[node] = test.In(test.Matching(test.Kept.Counts(db)).Select(n => n.Name).Expression);
+        }
+
+        return rewritten;
     }
 
     /// <summary>
@@ -126,12 +166,17 @@ internal sealed class PostgresIndexedFilter(
             ? values[0]
             : null;
 
-    private static ConnectorQuery Rewrite(ConnectorQuery query, CocoDbContext db, Func<IndexedTest, Probe?> probed) =>
+    private static ConnectorQuery Rewrite(
+        ConnectorQuery query, CocoDbContext db, IReadOnlyDictionary<Expression, Expression>? keptValues, Func<IndexedTest, Probe?> probed) =>
         query with
         {
-            Filter = (Expression<Func<Connector, bool>>)new PostgresIndexedFilter(PostgresTagCounts.Rows(db), PostgresCategoryCounts.Rows(db), probed)
-                .Visit(query.Filter!),
+            Filter = (Expression<Func<Connector, bool>>)new PostgresIndexedFilter(PostgresTagCounts.Counts(db), probed, keptValues).Visit(query.Filter!),
         };
+
+    /// <summary>A test of a kept column, as <see cref="KeptValuesAsync"/> chose its values.</summary>
+    [return: NotNullIfNotNull(nameof(node))]
+    public override Expression? Visit(Expression? node) =>
+        node is not null && keptValues is not null && keptValues.TryGetValue(node, out var rewritten) ? rewritten : base.Visit(node);
 
     /// <summary>The values of a tag test (<c>c.Tags.Any(t =&gt; t == v)</c> or <c>…Any(t =&gt; values.Contains(t))</c>) and its connector.</summary>
     private static (IReadOnlyList<string> Values, ParameterExpression Owner)? TagTest(MethodCallExpression node) =>
@@ -169,11 +214,6 @@ internal sealed class PostgresIndexedFilter(
             return probe.Rare ? Expression.AndAlso(test, overlap) : test;
         }
 
-        if (DistinctValueTests.CategoryTest(node) is { } category)
-        {
-            return InCategories(category);
-        }
-
         return base.VisitMethodCall(node);
     }
 
@@ -194,28 +234,8 @@ internal sealed class PostgresIndexedFilter(
             Expression.Property(owner, nameof(Connector.Tags)), Expression.Lambda<Func<string, bool>>(contains, tag));
     }
 
-    /// <summary>
-    /// <c>c.Category IN (SELECT Name FROM connector_categories WHERE test(lower(Name)))</c>: the same rows as the test. When
-    /// the categories it selects are rare, they are also named as a list (<c>c.Category = ANY(@names)</c>): the planner
-    /// estimates the subquery from the collection's share per category and would walk the order's index past every row
-    /// to find the page of a rare one, while it knows from its statistics how few rows hold the listed ones.
-    /// </summary>
-    private Expression InCategories((MemberExpression Category, LambdaExpression Test, string Key) test)
-    {
-        var matching = DistinctValueTests.Named(categoryCounts, test.Test);
-        var inCategories = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(string)], DistinctValueTests.Names(matching), test.Category);
-        return probed(new(IndexedTestKind.CategoryText, [test.Key], Names: matching)) is { Rare: true } probe
-            ? Expression.AndAlso(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], QueryParameter.For(probe.Names.ToList()), test.Category), inCategories)
-            : inCategories;
-    }
-
     protected override Expression VisitBinary(BinaryExpression node)
     {
-        if (DistinctValueTests.CategoryTest(node) is { } category)
-        {
-            return InCategories(category);
-        }
-
         if (SqliteIndexedFilter.PrefixTest(node) is var (access, prefix))
         {
             return SqliteIndexedFilter.PrefixRange(access, prefix);

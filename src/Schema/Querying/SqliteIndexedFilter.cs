@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -15,9 +16,10 @@ namespace Coco.Connectors.Querying;
 /// become a range seek. Each rewrite either replaces a test by one that matches exactly the same rows (the indexes are
 /// kept equal to the columns by triggers) or adds a condition the test already implies, so the answer never changes;
 /// what cannot be proven equivalent (short or wildcard terms, lone surrogates) is left as it was and scans.
-/// A test of one tag or of the category that is not an equality (<c>tags:value</c>, <c>category:value</c>, <c>tags
-/// some contains</c>) is first applied to the few distinct values in use (the trigger-kept count tables), then those
-/// values are looked up in the tag or category index.
+/// A test of one tag that is not an equality (<c>tags:value</c>, <c>tags some contains</c>) and any test of the
+/// category or the processor's name other than equality and <c>in</c> (<see cref="KeptValueTest"/>: <c>category:value</c>,
+/// <c>processor.name:value</c>, <c>contains</c>, <c>startsWith</c>, <c>neq</c>…) is first applied to the few distinct
+/// values in use (the trigger-kept count tables), then those values are looked up in the tag or column index.
 /// </summary>
 /// <remarks>
 /// Only the SQL side is rewritten: <see cref="ConnectorFilter.Matches"/> runs the original expression in memory.
@@ -25,7 +27,7 @@ namespace Coco.Connectors.Querying;
 /// <c>SearchText</c> is the invariant lower-casing of the free-text fields joined, and text compares by code point (BINARY).
 /// </remarks>
 internal sealed class SqliteIndexedFilter(
-    IQueryable<SearchIndexEntry> searchIndex, IQueryable<ConnectorTagEntry> tagIndex, IQueryable<NameCount> tagCounts, IQueryable<NameCount> categoryCounts,
+    IQueryable<SearchIndexEntry> searchIndex, IQueryable<ConnectorTagEntry> tagIndex, IQueryable<NameCount> tagCounts, Func<KeptValues, IQueryable<NameCount>> keptCounts,
     Func<IndexedTest, bool> useIndex) : ExpressionVisitor
 {
     /// <summary>The trigram index answers a substring of at least this many characters.</summary>
@@ -93,7 +95,7 @@ internal sealed class SqliteIndexedFilter(
             var common = test.Kind switch
             {
                 IndexedTestKind.Tags => CommonTagsAsync(db, test.Values, ct),
-                IndexedTestKind.TagText or IndexedTestKind.CategoryText => CommonNamesAsync(db, test.Names!, ct),
+                IndexedTestKind.TagText or IndexedTestKind.KeptValues => CommonNamesAsync(db, test.Names!, ct),
                 _ => CommonAsync(db, test.Values[0], ct),
             };
             if (!await common)
@@ -119,16 +121,6 @@ internal sealed class SqliteIndexedFilter(
         indexed.Filter?.Body is MethodCallExpression { Method.Name: nameof(Queryable.Contains), Arguments: [var ids, MemberExpression { Member.Name: nameof(Connector.Id), Expression: ParameterExpression }] } call
             && call.Method.DeclaringType == typeof(Queryable) && db.Database.IsSqlite()
             ? db.Connectors.AsQueryable().Provider.CreateQuery<string>(ids)
-            : null;
-
-    /// <summary>
-    /// The category, when a filter is nothing but <c>category == value</c>, else null: its count is the one the
-    /// triggers keep in <c>connector_categories</c> (exact, in each write's own transaction), read without a row.
-    /// </summary>
-    public static string? CategoryOnly(ConnectorQuery query, CocoDbContext db) =>
-        query.Filter?.Body is BinaryExpression { NodeType: ExpressionType.Equal, Left: MemberExpression { Member.Name: nameof(Connector.Category), Expression: ParameterExpression }, Right: var value }
-            && Value<string>(value) is { } category && db.Database.IsSqlite()
-            ? category
             : null;
 
     /// <summary>
@@ -171,7 +163,7 @@ internal sealed class SqliteIndexedFilter(
     private static bool Use(IndexedTest test, HashSet<string> selective, HashSet<string> probed, bool forCount) => test.Kind switch
     {
         IndexedTestKind.Prefix => forCount || test.Column == nameof(Connector.Id),
-        IndexedTestKind.Tags or IndexedTestKind.TagText or IndexedTestKind.CategoryText => forCount || !probed.Contains(test.Key) || selective.Contains(test.Key),
+        IndexedTestKind.Tags or IndexedTestKind.TagText or IndexedTestKind.KeptValues => forCount || !probed.Contains(test.Key) || selective.Contains(test.Key),
         _ => selective.Contains(test.Key),
     };
 
@@ -240,7 +232,7 @@ internal sealed class SqliteIndexedFilter(
             : query with
             {
                 Filter = (Expression<Func<Connector, bool>>)new SqliteIndexedFilter(db.Set<SearchIndexEntry>(), db.Set<ConnectorTagEntry>(),
-                    SqliteSearchModel.TagCounts(db), SqliteSearchModel.CategoryCounts(db), useIndex).Visit(query.Filter),
+                    SqliteSearchModel.TagCounts(db), kept => kept.Counts(db), useIndex).Visit(query.Filter),
             };
 
     /// <summary>A GLOB pattern matching text that contains <paramref name="term"/> (which holds no wildcard).</summary>
@@ -253,12 +245,6 @@ internal sealed class SqliteIndexedFilter(
             && Value<string>(node.Arguments[0]) is { } term && Indexable(term) && useIndex(new(IndexedTestKind.Text, [term])))
         {
             return InSearchIndex(connector, term);
-        }
-
-        // A substring of the lower-cased category (category:value): the categories in use that hold it, then their index.
-        if (DistinctValueTests.CategoryTest(node) is { } categoryTest && InCategories(categoryTest) is { } inCategories)
-        {
-            return inCategories;
         }
 
         // A substring of a lower-cased free-text field (field:value): it is then also in the lower-cased search text.
@@ -296,12 +282,6 @@ internal sealed class SqliteIndexedFilter(
     /// </summary>
     protected override Expression VisitBinary(BinaryExpression node)
     {
-        // The lower-cased category equals a value (REST `query=category:value`): the categories in use that do, then their index.
-        if (DistinctValueTests.CategoryTest(node) is { } categoryTest && InCategories(categoryTest) is { } inCategories)
-        {
-            return inCategories;
-        }
-
         if (PrefixTest(node) is var (access, prefix) && useIndex(new(IndexedTestKind.Prefix, [prefix], access.Member.Name, Successor(prefix))))
         {
             return Expression.AndAlso(PrefixRange(access, prefix), node);
@@ -361,13 +341,24 @@ internal sealed class SqliteIndexedFilter(
     }
 
     /// <summary>
-    /// <c>c.Category IN (SELECT Name FROM connector_categories WHERE test(lower(Name)))</c>: the same rows as
-    /// <c>test(lower(c.Category))</c> (<see cref="DistinctValueTests.CategoryTest"/>).
+    /// A test of the category or the processor's name (<see cref="KeptValueTest"/>): the distinct values in use that
+    /// pass it, then the column's index (<c>c.Col IN (SELECT Name FROM kept WHERE test(Name))</c>); a common one's
+    /// page walks the order's index instead (<see cref="KeptValueTest.Unindexed"/>).
     /// </summary>
-    private Expression? InCategories((MemberExpression Category, LambdaExpression Test, string Key) test)
+    [return: NotNullIfNotNull(nameof(node))]
+    public override Expression? Visit(Expression? node)
     {
-        var matching = DistinctValueTests.Named(categoryCounts, test.Test);
-        return useIndex(new(IndexedTestKind.CategoryText, [test.Key], Names: matching)) ? Contains(DistinctValueTests.Names(matching), test.Category) : null;
+        if (node is not null && KeptValueTest.Find(node) is { } test)
+        {
+            var matching = test.Matching(keptCounts(test.Kept));
+            // A test many connectors pass, in an order with an index to walk: the page walks that index testing each row
+            // (a few rows per match) rather than sorting every match the column's index would find.
+            return useIndex(new(IndexedTestKind.KeptValues, [$"#{RuntimeHelpers.GetHashCode(node)}"], test.Kept.Field.Name, Names: matching))
+                ? test.In(DistinctValueTests.Names(matching))
+                : test.Unindexed(node);
+        }
+
+        return base.Visit(node);
     }
 
     private static Expression Where<T>(Expression source, Expression<Func<T, bool>> predicate) =>

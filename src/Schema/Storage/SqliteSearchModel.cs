@@ -15,6 +15,9 @@ internal static class SqliteSearchModel
     /// <summary>How many connectors each category holds (<c>Category</c>, <c>Count</c>), kept by triggers; read with raw SQL.</summary>
     public const string CategoriesTable = "connector_categories";
 
+    /// <summary>How many connectors each processor name is held by (<c>Name</c>, <c>Count</c>), kept by triggers; read with raw SQL.</summary>
+    public const string ProcessorNamesTable = "connector_processor_names";
+
     /// <summary>How many connectors hold each tag (<c>Tag</c>, <c>Count</c>), kept by triggers on <see cref="TagsTable"/>; read with raw SQL.</summary>
     public const string TagCountsTable = "connector_tag_counts";
 
@@ -24,10 +27,6 @@ internal static class SqliteSearchModel
     /// <summary>The distinct tags in use with their counts, as a query that composes into others (a subquery).</summary>
     public static IQueryable<NameCount> TagCounts(DbContext db) =>
         db.Database.SqlQueryRaw<NameCount>($"SELECT Tag AS Name, Count FROM {TagCountsTable}");
-
-    /// <summary>The distinct categories in use with their counts, as a query that composes into others (a subquery).</summary>
-    public static IQueryable<NameCount> CategoryCounts(DbContext db) =>
-        db.Database.SqlQueryRaw<NameCount>($"SELECT Category AS Name, Count FROM {CategoriesTable}");
 
     public static void Configure(ModelBuilder model)
     {

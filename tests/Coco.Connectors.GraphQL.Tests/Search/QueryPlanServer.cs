@@ -15,18 +15,24 @@ public sealed class QueryPlanServer : QueryingServer
     public QueryPlanLog Plans { get; } = new();
 
     /// <summary>Adds <paramref name="count"/> connectors holding <paramref name="tag"/> (once per tag), so the tag is common.</summary>
-    public async Task EnsureCommonTagAsync(string tag, int count)
+    public Task EnsureCommonTagAsync(string tag, int count) =>
+        EnsureCommonAsync(tag, count, i => new JsonObject { ["name"] = $"{tag} {i:000}", ["tags"] = new JsonArray(tag) });
+
+    /// <summary>Adds <paramref name="count"/> connectors whose processor is <paramref name="name"/> (once per name), so the name is common.</summary>
+    public Task EnsureCommonProcessorNameAsync(string name, int count) =>
+        EnsureCommonAsync(name, count, i => new JsonObject { ["name"] = $"{name} {i:000}", ["processor"] = new JsonObject { ["name"] = name } });
+
+    private async Task EnsureCommonAsync(string value, int count, Func<int, JsonObject> document)
     {
         await _tagLock.WaitAsync();
         try
         {
-            if (_tagged.Add(tag))
+            if (_tagged.Add(value))
             {
                 var writer = Services.GetRequiredService<ConnectorWriter>();
                 for (var i = 0; i < count; i++)
                 {
-                    var doc = new JsonObject { ["name"] = $"{tag} {i:000}", ["tags"] = new JsonArray(tag) };
-                    Assert.True((await writer.CreateAsync(doc, CancellationToken.None)).Succeeded);
+                    Assert.True((await writer.CreateAsync(document(i), CancellationToken.None)).Succeeded);
                 }
             }
         }

@@ -12,6 +12,8 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
 {
     private const string CommonTag = "plan-common";
 
+    private const string CommonProcessorName = "plan-common-processor";
+
     /// <summary>
     /// A page past the last match, so that the total is counted whatever the matches (a page that holds every match is
     /// its own total, <see cref="A_page_that_holds_every_match_is_its_own_total"/>); the page's filter is the same.
@@ -26,7 +28,6 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
     [InlineData("""query: "alpha beta" """, "sqlite_autoindex_connectors_1 (Id=?)|SCAN c0 VIRTUAL TABLE INDEX 0:G")]
     [InlineData("""where: {category: {eq: "database", in: ["database", "x"]}}""", "_Id (Category=?)")]
     [InlineData("""where: {builtin: {eq: true}}""", "IX_connectors_Builtin (Builtin=?)")]
-    [InlineData("""where: {processor: {name: {eq: "crawler"}}}""", "IX_connectors_Processor_Name_Id (Processor_Name=?)")]
     [InlineData("""where: {id: {in: ["qa-a", "qa-b"]}}""", "sqlite_autoindex_connectors_1 (Id=?)")]
     // A page walks the order's index testing the prefix (a common prefix would otherwise collect and sort every match).
     [InlineData("""where: {name: {startsWith: "Al"}}""", "IX_connectors_Name_Id (Name>? AND Name<?)", false)]
@@ -69,21 +70,69 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
         Assert.DoesNotContain("\"connectors\"", count, StringComparison.Ordinal);
     }
 
-    // A page of one category walks the index that holds it in the page's order (no sort of every match, however common
-    // the category); its total is the count the triggers keep per category.
+    // A page of one category or one processor name walks the index that holds it in the page's order (no sort of every
+    // match, however common the value); its total is the count the triggers keep per value.
     [Theory]
-    [InlineData("[]", "IX_connectors_Category_Created_Id (Category=?)")]
-    [InlineData("[{name: ASC}]", "IX_connectors_Category_Name_Id (Category=?)")]
-    public async Task A_category_page_walks_its_order_index_and_is_counted_from_the_kept_counts(string order, string step)
+    [InlineData("""category: {eq: "database"}""", "[]", "IX_connectors_Category_Created_Id (Category=?)", "connector_categories")]
+    [InlineData("""category: {eq: "database"}""", "[{name: ASC}]", "IX_connectors_Category_Name_Id (Category=?)", "connector_categories")]
+    [InlineData("""processor: {name: {eq: "github"}}""", "[]", "IX_connectors_Processor_Name_Created_Id (Processor_Name=?)", "connector_processor_names")]
+    [InlineData("""processor: {name: {eq: "github"}}""", "[{name: ASC}]", "IX_connectors_Processor_Name_Name_Id (Processor_Name=?)", "connector_processor_names")]
+    public async Task A_page_of_one_value_walks_its_order_index_and_is_counted_from_the_kept_counts(string where, string order, string step, string counts)
     {
         await server.EnsureSeededAsync();
         server.Plans.Clear();
-        var response = await server.GraphQL.ExecuteAsync($$$"""{ connectors(first: 5, order: {{{order}}}, where: {category: {eq: "database"}}) { totalCount nodes { id } } }""");
-        response.Ok();
+        var response = await server.GraphQL.ExecuteAsync($$$"""{ connectors(first: 50, order: {{{order}}}, where: { {{{where}}} }) { totalCount nodes { id } } }""");
+        var connectors = response.Ok().GetProperty("connectors");
+        Assert.InRange(connectors.GetProperty("totalCount").GetInt32(), 1, 49);
+        Assert.Equal(connectors.GetProperty("nodes").GetArrayLength(), connectors.GetProperty("totalCount").GetInt32());
         var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
         Assert.Contains(step, page, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", page, StringComparison.Ordinal);
-        Assert.Contains(server.Plans.Plans, p => p.Contains("connector_categories", StringComparison.Ordinal));
+        await AssertCountedFromKeptCountsAsync($$$"""{ connectorsPage({{{Counted}}}, order: {{{order}}}, where: { {{{where}}} }) { totalCount } }""", connectors.GetProperty("totalCount").GetInt32(), counts);
+    }
+
+    // A list of processor names seeks the name's index; its total is the sum of the kept counts of those names.
+    [Fact]
+    public async Task A_list_of_processor_names_seeks_their_index_and_is_counted_from_the_kept_counts()
+    {
+        await server.EnsureSeededAsync();
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync("""{ connectors(first: 50, where: {processor: {name: {in: ["github", "web", "absent"]}}}) { totalCount nodes { id } } }""");
+        var connectors = response.Ok().GetProperty("connectors");
+        Assert.InRange(connectors.GetProperty("totalCount").GetInt32(), 3, 49);
+        Assert.Equal(connectors.GetProperty("nodes").GetArrayLength(), connectors.GetProperty("totalCount").GetInt32());
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
+        Assert.Contains("(Processor_Name=?)", page, StringComparison.Ordinal);
+        await AssertCountedFromKeptCountsAsync("{ connectorsPage(" + Counted + """, where: {processor: {name: {in: ["github", "web", "absent"]}}}) { totalCount } }""",
+            connectors.GetProperty("totalCount").GetInt32(), "connector_processor_names");
+    }
+
+    /// <summary>The page past the end (<see cref="Counted"/>) has the same total, summed from the kept counts, with no count over connectors.</summary>
+    private async Task AssertCountedFromKeptCountsAsync(string request, int total, string counts)
+    {
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync(request);
+        Assert.Equal(total, response.Ok().GetProperty("connectorsPage").GetProperty("totalCount").GetInt32());
+        Assert.Contains(server.Plans.Plans, p => p.Contains("sum(", StringComparison.OrdinalIgnoreCase) && p.Contains(counts, StringComparison.Ordinal));
+        Assert.DoesNotContain(server.Plans.Plans, p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+    }
+
+    // A list of processor names many connectors hold: its page walks the order's index testing each row rather than
+    // sorting every match the name's index finds (SQLite cannot merge the per-name ranges of the order index).
+    [Fact]
+    public async Task A_common_list_of_processor_names_walks_the_order_index()
+    {
+        await server.EnsureSeededAsync();
+        await server.EnsureCommonProcessorNameAsync(CommonProcessorName, SqliteIndexedFilterAlwaysSelective + 20);
+        server.Plans.Clear();
+        var response = await server.GraphQL.ExecuteAsync("{ connectors(first: 5, where: {processor: {name: {in: [\"" + CommonProcessorName + "\", \"github\"]}}}) { totalCount nodes { id } } }");
+        var connectors = response.Ok().GetProperty("connectors");
+        Assert.Equal(5, connectors.GetProperty("nodes").GetArrayLength());
+        Assert.True(connectors.GetProperty("totalCount").GetInt32() > SqliteIndexedFilterAlwaysSelective);
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
+        Assert.True(page.Contains("INDEX IX_connectors_Created_Id", StringComparison.Ordinal), page);
+        Assert.DoesNotContain("TEMP B-TREE", page, StringComparison.Ordinal);
+        Assert.Contains(server.Plans.Plans, p => p.Contains("sum(", StringComparison.OrdinalIgnoreCase) && p.Contains("connector_processor_names", StringComparison.Ordinal));
     }
 
     // A page read without a cursor that holds every match (nothing after it) is its own total: no count runs, on GraphQL
@@ -203,18 +252,26 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
         AssertCountedFromTagIndex();
     }
 
-    // `category:value` (a substring, any case) and REST's whole-value `category:value`: the categories in use that
-    // match (connector_categories), then the category index; the total is the sum of their kept counts.
+    // `category:value`, `processor.name:value` (a substring, any case) and any other test of those columns but equality
+    // and `in` (startsWith, contains, neq…): the values in use that pass it (connector_categories,
+    // connector_processor_names), then the column's index; the total is the sum of their kept counts.
     [Theory]
-    [InlineData("""query: "category:DATAB" """)]
-    [InlineData("""query: "category:zzz-no-such-category" """)]
-    public async Task A_category_substring_reads_the_distinct_categories_then_the_category_index(string arguments)
+    [InlineData("""query: "category:DATAB" """, "connector_categories", "Category")]
+    [InlineData("""query: "category:zzz-no-such-category" """, "connector_categories", "Category")]
+    [InlineData("""where: {category: {contains: "atab"}}""", "connector_categories", "Category")]
+    [InlineData("""query: "processor.name:GITH" """, "connector_processor_names", "Processor_Name")]
+    [InlineData("""query: "processor.name:zzz-no-such-processor" """, "connector_processor_names", "Processor_Name")]
+    [InlineData("""where: {processor: {name: {startsWith: "gd"}}}""", "connector_processor_names", "Processor_Name")]
+    [InlineData("""where: {processor: {name: {contains: "ithu"}}}""", "connector_processor_names", "Processor_Name")]
+    // (A common test's page walks the order's index instead; `neq` is common once another test adds a common name.)
+    [InlineData("""where: {processor: {name: {neq: "github"}}}""", "connector_processor_names", "Processor_Name", false)]
+    public async Task A_test_of_a_kept_column_reads_its_distinct_values_then_its_index(string arguments, string counts, string column, bool page = true)
     {
         await server.EnsureSeededAsync();
         server.Plans.Clear();
         var response = await server.GraphQL.ExecuteAsync($$"""{ connectors(first: 5, {{arguments}}) { totalCount nodes { id } } }""");
         response.Ok();
-        AssertCategoriesThroughDistinctCategories();
+        AssertThroughDistinctValues(counts, column, page);
     }
 
     [Fact]
@@ -224,7 +281,11 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
         using var client = server.CreateHttpClient();
         server.Plans.Clear();
         (await client.GetAsync("connector/_search?query=category:DATABASE&size=5")).EnsureSuccessStatusCode();
-        AssertCategoriesThroughDistinctCategories();
+        AssertThroughDistinctValues("connector_categories", "Category");
+
+        server.Plans.Clear();
+        (await client.GetAsync("connector/_search?query=processor.name:GitHub&size=5")).EnsureSuccessStatusCode();
+        AssertThroughDistinctValues("connector_processor_names", "Processor_Name");
 
         server.Plans.Clear();
         (await client.GetAsync("connector/_search?query=tags:GitHub&size=5")).EnsureSuccessStatusCode();
@@ -244,13 +305,20 @@ public sealed class QueryPlanTests(QueryPlanServer server) : IClassFixture<Query
         Assert.All(counting.Where(p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal)), AssertTagsThroughDistinctTags);
     }
 
-    private void AssertCategoriesThroughDistinctCategories()
+    private void AssertThroughDistinctValues(string counts, string column, bool throughPage = true)
     {
-        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal));
-        Assert.Contains("connector_categories", page, StringComparison.Ordinal);
-        Assert.Contains("(Category=?)", page, StringComparison.Ordinal);
+        var page = Assert.Single(server.Plans.Plans, p => p.Contains("\"connectors\"", StringComparison.Ordinal) && !p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        if (throughPage)
+        {
+            Assert.Contains(counts, page, StringComparison.Ordinal);
+            Assert.Contains($"({column}=?)", page, StringComparison.Ordinal);
+        }
+
         Assert.DoesNotMatch(@"(?m)^SCAN c(\s|$)(?!.*USING)", page);
-        Assert.Contains(server.Plans.Plans, p => p.Contains("sum(", StringComparison.OrdinalIgnoreCase) && p.Contains("connector_categories", StringComparison.Ordinal));
+        Assert.Contains(server.Plans.Plans, p => p.Contains("sum(", StringComparison.OrdinalIgnoreCase) && p.Contains(counts, StringComparison.Ordinal));
+        // Only the connectors without a value (for `neq`) may be counted over rows, by a seek of the column's index.
+        Assert.All(server.Plans.Plans.Where(p => p.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal)),
+            p => Assert.Contains($"({column}=?)", p, StringComparison.Ordinal));
     }
 
     private static void AssertTagsThroughDistinctTags(string plan)

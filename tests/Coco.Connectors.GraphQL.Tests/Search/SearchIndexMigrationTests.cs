@@ -39,6 +39,7 @@ public sealed class SearchIndexMigrationTests
                     Id = $"legacy-{i:D2}", Name = name, Tags = [.. tags], Category = i % 3 == 0 ? "marsupials" : null, Created = QueryDataset.Epoch.UtcDateTime.AddHours(i),
                     Updated = QueryDataset.Epoch.UtcDateTime.AddHours(i), Version = 1,
                     SearchText = string.Join('\n', [name, .. (i % 3 == 0 ? ["marsupials"] : Array.Empty<string>()), .. tags]).ToLowerInvariant(),
+                    Processor = new ConnectorProcessor { Name = i % 5 == 0 ? "pouch" : null },
                 });
             }
 
@@ -54,6 +55,8 @@ public sealed class SearchIndexMigrationTests
         Assert.Equal(10, await MarsupialsAsync(client)); // the kept category counts start from the stored rows
         Assert.Equal(10, await TotalAsync(client, """{category: {eq: "marsupials"}}"""));
         Assert.Equal(30, await TotalAsync(client, """{tags: {some: {eq: "legacy"}}}""")); // so do the kept tag counts
+        Assert.Equal(6, await TotalAsync(client, """{processor: {name: {eq: "pouch"}}}""")); // and the kept processor names
+        Assert.Equal(6, await TotalAsync(client, """{processor: {name: {contains: "ouc"}}}"""));
         Assert.Equal(30, await QuokkasAsync(client));
         // The rows written before the downgrade are still found through the rebuilt index too.
         var alpha = await client.ExecuteAsync("{ connectors(first: 5, query: \"github\", where: " + QueryDataset.Scope + ", order: [{id: ASC}]) { nodes { id } } }");
@@ -78,6 +81,7 @@ public sealed class SearchIndexMigrationTests
         Assert.Equal(15, await TotalAsync(client, """{tags: {some: {eq: "marsupial"}}}"""));
         Assert.Equal(28, await TotalAsync(client, """{tags: {some: {eq: "legacy"}}}""")); // legacy-01 lost it, legacy-00 went
         Assert.Equal(0, await TotalAsync(client, """{tags: {some: {eq: "no-such-tag"}}}"""));
+        Assert.Equal(5, await TotalAsync(client, """{processor: {name: {eq: "pouch"}}}""")); // legacy-00 held it
     }
 
     /// <summary>A count over the rows (not the index alone), so the count cache answers it when it may.</summary>

@@ -9,10 +9,6 @@ namespace Coco.Connectors.Storage.Postgres;
 /// </summary>
 internal static class PostgresCategoryCounts
 {
-    /// <summary>The distinct categories in use with their counts, as a query that composes into others (a subquery).</summary>
-    public static IQueryable<NameCount> Rows(DbContext db) =>
-        db.Database.SqlQueryRaw<NameCount>("SELECT category AS \"Name\", count AS \"Count\" FROM connector_categories");
-
     public static async Task<IReadOnlyList<CategoryCount>> ReadAsync(CocoDbContext db, int size, CancellationToken ct) =>
         await db.Database.SqlQueryRaw<CategoryCount>(
                 "SELECT category AS \"Category\", count AS \"Count\" FROM connector_categories WHERE count > 0 ORDER BY count DESC, category LIMIT {0}", size)
