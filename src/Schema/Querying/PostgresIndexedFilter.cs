@@ -153,7 +153,8 @@ internal sealed class PostgresIndexedFilter(
             SELECT greatest({SqliteIndexedFilter.AlwaysSelective}, least({SqliteIndexedFilter.SelectiveMatches},
                 (SELECT reltuples FROM pg_class WHERE oid = 'connectors'::regclass)::bigint / {SqliteIndexedFilter.SelectiveShare}))::bigint AS "Value"
             """);
-        var held = await names.OrderBy(n => n.Name).Take(MaxNames + 1).Select(n => new { n.Name, n.Count, Bound = bound.First() }).ToListAsync(ct);
+        // One row; ordered only so EF Core does not warn of a First() without OrderBy on every probe.
+        var held = await names.OrderBy(n => n.Name).Take(MaxNames + 1).Select(n => new { n.Name, n.Count, Bound = bound.OrderBy(b => b).First() }).ToListAsync(ct);
         return held.Count > MaxNames ? null : new([.. held.Select(n => n.Name)], held.Count == 0 || held.Sum(n => (long)n.Count) <= held[0].Bound);
     }
 

@@ -7,12 +7,11 @@ namespace Coco.Connectors.Storage.Migrations.Postgres
 {
     /// <summary>
     /// Trigram indexes on the very expressions a <c>field:value</c> word of <c>query</c> tests (<c>name:</c>,
-    /// <c>description:</c>, <c>processor.name:</c>): EF Core sends <c>lower(x COLLATE "default") LIKE '%value%'</c>
+    /// <c>description:</c>; <c>processor.name:</c> reads the kept distinct names, migration ProcessorNames): EF Core sends <c>lower(x COLLATE "default") LIKE '%value%'</c>
     /// (PostgresStringTranslator), and an index on that expression is read for it without any rewrite, so PostgreSQL's own
     /// lower-casing is both what is indexed and what is tested (the index only finds candidates; each is rechecked).
     /// Words shorter than a trigram still read every row. ANALYZE gathers the expressions' statistics, without which the
     /// planner guesses 0.5 % of the rows match any word and walks the order's index past every row for an absent one.
-    /// (<c>Processor_Name</c> is a column of a complex property, which EF Core's model cannot index.)
     /// </summary>
     [DbContext(typeof(CocoDbContext))]
     [Migration("20261130120000_FieldTextIndexes")]
@@ -24,7 +23,6 @@ namespace Coco.Connectors.Storage.Migrations.Postgres
             migrationBuilder.Sql("""
                 CREATE INDEX "IX_connectors_Name_lower_trgm" ON connectors USING gin (lower("Name" COLLATE "default") gin_trgm_ops);
                 CREATE INDEX "IX_connectors_Description_lower_trgm" ON connectors USING gin (lower("Description" COLLATE "default") gin_trgm_ops);
-                CREATE INDEX "IX_connectors_Processor_Name_lower_trgm" ON connectors USING gin (lower("Processor_Name" COLLATE "default") gin_trgm_ops);
                 ANALYZE connectors;
                 """);
         }
@@ -33,7 +31,6 @@ namespace Coco.Connectors.Storage.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                DROP INDEX "IX_connectors_Processor_Name_lower_trgm";
                 DROP INDEX "IX_connectors_Description_lower_trgm";
                 DROP INDEX "IX_connectors_Name_lower_trgm";
                 """);
