@@ -50,7 +50,9 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var indexed = await RewriteAsync(query, db, ct);
         var page = await KeysetPager.ReadAsync(indexed.Page.Where(db.Connectors.AsNoTracking()), query.TotalOrder, request, limits, ct, columns);
-        return includeTotal ? page with { TotalCount = page.HoldsEveryMatch ? page.Items.Count : await CountAsync(indexed.Count, db, ct) } : page;
+        return includeTotal
+            ? page with { TotalCount = page.HoldsEveryMatch ? page.Items.Count : Math.Max(await CountAsync(indexed.Count, db, ct), page.FewestMatches) }
+            : page;
     }
 
     /// <summary>
@@ -67,7 +69,9 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
         var items = readRows
             ? await (columns ?? ConnectorColumns.All).Select(indexed.Page.Apply(rows).Skip(skip).Take(take + 1)).ToListAsync(ct)
             : [];
-        int? total = includeTotal ? (readRows ? CountOf(skip, take + 1, items.Count) : null) ?? await CountAsync(indexed.Count, db, ct) : null;
+        int? total = includeTotal
+            ? (readRows ? CountOf(skip, take + 1, items.Count) : null) ?? Math.Max(await CountAsync(indexed.Count, db, ct), FewestMatches(skip, items.Count))
+            : null;
         var hasMore = items.Count > take || (total is not null && (long)skip + take < total);
         return new ConnectorSlice(items.Take(take).ToList(), total, hasMore);
     }
@@ -80,6 +84,13 @@ public sealed class ConnectorReader(IDbContextFactory<CocoDbContext> dbFactory, 
     /// </summary>
     public static int? CountOf(int skip, int asked, int read) =>
         read < asked && (read > 0 || skip == 0) ? skip + read : null;
+
+    /// <summary>
+    /// The fewest matches <paramref name="read"/> rows at offset <paramref name="skip"/> prove (a page that is not empty
+    /// shows that <paramref name="skip"/> rows precede it). The count is a second statement and a write may land between
+    /// the two; a total is never smaller than the page it comes with.
+    /// </summary>
+    public static int FewestMatches(int skip, int read) => read > 0 ? (int)Math.Min(int.MaxValue, (long)skip + read) : 0;
 
     /// <summary>
     /// Offset paging one row at a time, without a count: a caller that stops early (an answer grown too large) stops

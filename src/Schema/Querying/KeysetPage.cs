@@ -16,5 +16,11 @@ public sealed record KeysetPage(IReadOnlyList<Connector> Items, bool HasNextPage
     /// </summary>
     public bool HoldsEveryMatch { get; init; }
 
+    /// <summary>
+    /// The fewest matches the page proves: its rows, and one more on each side it found a row on (the pager reads the
+    /// row past each end rather than guessing). A total counted by a second statement is never smaller.
+    /// </summary>
+    public int FewestMatches => Items.Count + (HasNextPage ? 1 : 0) + (HasPreviousPage ? 1 : 0);
+
     public string CursorOf(Connector row) => CursorCodec.Encode(Order, row);
 }

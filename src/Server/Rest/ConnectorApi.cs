@@ -169,7 +169,8 @@ public static class ConnectorApi
         }
 
         // A page that ends the result gives the total without counting (a selective or empty search).
-        var total = ConnectorReader.CountOf(search.From, search.Size, hits.Count) ?? await reader.CountAsync(query, ct);
+        var total = ConnectorReader.CountOf(search.From, search.Size, hits.Count)
+            ?? Math.Max(await reader.CountAsync(query, ct), ConnectorReader.FewestMatches(search.From, hits.Count));
         var response = new JsonObject
         {
             ["took"] = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
